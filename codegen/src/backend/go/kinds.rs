@@ -1,0 +1,797 @@
+//! The Go point kinds. Each one locates its anchor in a freshly parsed tree, reports whether the
+//! registration is present, and produces the whole file with the registration inserted or taken
+//! out. Insertions are whole lines (or a value appended to a line that already holds several),
+//! aligned through [`super::layout`] so a gofmt-clean file stays gofmt-clean.
+
+use regex::Regex;
+use serde::Deserialize;
+use tree_sitter::{Node, Tree};
+
+use super::layout::{self, BlockKind};
+use super::syntax::{self, children, field_children, normalize, text};
+use crate::backend::{Inspection, Member, PointKind, Removal, SourceFile, regex};
+use crate::error::{Error, Location, Result};
+use crate::template::Renderer;
+use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
+
+/// Parses a target file, refusing one that is not valid Go.
+fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
+    let src = file.require(expected)?.to_string();
+    let tree = syntax::parse(&src);
+    if let Some((offset, what)) = syntax::first_error(&tree) {
+        let (line, column) = crate::text::line_col(&src, offset);
+        return Err(Error::Syntax {
+            at: Location::new(file.display, line, column),
+            message: format!("not valid Go ({what}); integrate edits only files that parse"),
+            hint: "fix the syntax error first (`gofmt -l` on the file shows it), then run integrate again".into(),
+        });
+    }
+    Ok((src, tree))
+}
+
+fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
+    Error::AnchorNotFound { at: Location::new(file.display, 0, 0), message, hint: hint.to_string() }
+}
+
+fn row(node: Node<'_>) -> usize {
+    node.start_position().row
+}
+
+/// Inserts `lines` (no trailing newline) as whole lines after 0-based line `after`, then aligns
+/// them within `kind`'s block. Returns the new text.
+fn insert_lines_after(kind: BlockKind, src: &str, after: usize, lines: &str) -> String {
+    let offset = offset_of_line(src, after + 1);
+    let mut new = String::with_capacity(src.len() + lines.len() + 1);
+    new.push_str(&src[..offset]);
+    if offset > 0 && !src[..offset].ends_with('\n') {
+        new.push('\n');
+    }
+    new.push_str(lines);
+    new.push('\n');
+    new.push_str(&src[offset..]);
+    let count = lines.split('\n').count();
+    layout::align_after_insert(kind, src, after, &new, after + 1..after + 1 + count)
+}
+
+/// Deletes 0-based lines `first..=last`, then realigns the block around the gap.
+fn delete_lines(kind: BlockKind, src: &str, first: usize, last: usize) -> String {
+    let start = offset_of_line(src, first);
+    let end = offset_of_line(src, last + 1);
+    let mut new = String::with_capacity(src.len());
+    new.push_str(&src[..start]);
+    new.push_str(&src[end..]);
+    layout::align_after_remove(kind, src, first..last + 1, &new, first)
+}
+
+/// Byte offset where 0-based `line` starts (the text length past the last line).
+fn offset_of_line(src: &str, line: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    src.match_indices('\n').nth(line - 1).map_or(src.len(), |(i, _)| i + 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.const_spec
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConstSpecSpec {
+    /// Regex on the spec's name selecting the family the new spec joins.
+    family: String,
+    /// Regex on names to leave out of the family.
+    exclude: Option<String>,
+    /// Regex on the value text that family members must also match.
+    value_family: Option<String>,
+    /// `last` (after the family's last member) or `largest_group` (after the last member of
+    /// the longest run of consecutive members).
+    #[serde(default)]
+    placement: Placement,
+    name: String,
+    value: String,
+}
+
+#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum Placement {
+    #[default]
+    Last,
+    LargestGroup,
+}
+
+#[derive(Debug)]
+pub struct ConstSpec {
+    family: Regex,
+    exclude: Option<Regex>,
+    value_family: Option<Regex>,
+    placement: Placement,
+    name: String,
+    value: String,
+}
+
+struct SpecInfo<'t> {
+    node: Node<'t>,
+    names: Vec<String>,
+    value: String,
+}
+
+impl ConstSpec {
+    pub fn new(spec: ConstSpecSpec, at: &Location) -> Result<Self> {
+        Ok(Self {
+            family: regex(&spec.family, at)?,
+            exclude: spec.exclude.as_deref().map(|p| regex(p, at)).transpose()?,
+            value_family: spec.value_family.as_deref().map(|p| regex(p, at)).transpose()?,
+            placement: spec.placement,
+            name: spec.name,
+            value: spec.value,
+        })
+    }
+
+    fn specs<'t>(tree: &'t Tree, src: &str) -> Vec<SpecInfo<'t>> {
+        let mut out = Vec::new();
+        syntax::visit(tree.root_node(), &mut |n| {
+            if n.kind() == "const_spec" {
+                let names = field_children(n, "name").iter().map(|x| text(*x, src).to_string()).collect();
+                let value = n.child_by_field_name("value").map(|v| text(v, src).to_string()).unwrap_or_default();
+                out.push(SpecInfo { node: n, names, value });
+                return false;
+            }
+            true
+        });
+        out
+    }
+
+    fn is_member(&self, spec: &SpecInfo<'_>) -> bool {
+        spec.names.iter().any(|n| self.family.is_match(n) && !self.exclude.as_ref().is_some_and(|e| e.is_match(n)))
+            && self.value_family.as_ref().is_none_or(|v| v.is_match(&spec.value))
+    }
+
+    fn family_description(&self) -> String {
+        format!("a const spec whose name matches `{}`", self.family.as_str())
+    }
+}
+
+impl PointKind for ConstSpec {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("const {} = {}", r.render("name", &self.name)?, r.render("value", &self.value)?))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let name = r.render("name", &self.name)?;
+        let value = r.render("value", &self.value)?;
+        let (src, tree) = parse_valid(file, &self.family_description())?;
+        let specs = Self::specs(&tree, &src);
+        if let Some(found) = specs.iter().find(|s| s.names.contains(&name)) {
+            let line = row(found.node) + 1;
+            if normalize(&found.value) != normalize(&value) {
+                return Ok(Inspection::Drift { line, message: format!("{name} is `{}`, expected `{value}`", found.value) });
+            }
+            return Ok(Inspection::Present { line });
+        }
+        let members: Vec<&SpecInfo> = specs.iter().filter(|s| self.is_member(s)).collect();
+        let Some(last) = members.last() else {
+            return Err(anchor_error(file, format!("expected {}", self.family_description()), "check that the file is the one the profile expects, or adjust the point's `family` pattern"));
+        };
+        let anchor = match self.placement {
+            Placement::Last => last.node,
+            Placement::LargestGroup => {
+                let mut best: (usize, Node) = (0, last.node);
+                let mut run = 0;
+                for (i, m) in members.iter().enumerate() {
+                    let contiguous = i > 0 && row(m.node) == members[i - 1].node.end_position().row + 1;
+                    run = if contiguous { run + 1 } else { 1 };
+                    if run >= best.0 {
+                        best = (run, m.node);
+                    }
+                }
+                best.1
+            }
+        };
+        let indent = indentation_at(&src, anchor.start_byte()).to_string();
+        let end_row = anchor.end_position().row;
+        let updated = insert_lines_after(BlockKind::Specs, &src, end_row, &format!("{indent}{name} = {value}"));
+        Ok(Inspection::Missing { line: end_row + 2, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let name = r.render("name", &self.name)?;
+        let (src, tree) = parse_valid(file, &self.family_description())?;
+        let specs = Self::specs(&tree, &src);
+        let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
+        Ok(Removal::Rewrite(delete_lines(BlockKind::Specs, &src, row(found.node), found.node.end_position().row)))
+    }
+
+    fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
+        let (src, tree) = parse_valid(file, &self.family_description())?;
+        Ok(Self::specs(&tree, &src)
+            .iter()
+            .filter(|s| self.is_member(s))
+            .flat_map(|s| {
+                s.names.iter().map(|n| Member {
+                    name: n.clone(),
+                    value: s.value.trim_matches('"').to_string(),
+                    line: row(s.node) + 1,
+                })
+            })
+            .collect())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Composite literals: go.list_element and go.map_entry
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListElementSpec {
+    /// The variable the composite literal is assigned to.
+    var: String,
+    /// Only look inside this function (for `x := []string{...}` in `init`).
+    func: Option<String>,
+    element: String,
+}
+
+#[derive(Debug)]
+pub struct ListElement {
+    spec: ListElementSpec,
+}
+
+impl ListElement {
+    pub fn new(spec: ListElementSpec) -> Self {
+        Self { spec }
+    }
+}
+
+fn find_literal<'t>(file: &SourceFile<'_>, tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Result<Node<'t>> {
+    let literal = syntax::find_var_literal(tree, src, var, func).ok_or_else(|| {
+        let scope = func.map(|f| format!(" inside func {f}")).unwrap_or_default();
+        anchor_error(file, format!("expected a composite literal assigned to `{var}`{scope}"), "check that the variable still exists under that name, or update the profile")
+    })?;
+    literal
+        .child_by_field_name("body")
+        .ok_or_else(|| anchor_error(file, format!("`{var}` has no literal body"), "update the profile"))
+}
+
+fn literal_elements(body: Node<'_>) -> Vec<Node<'_>> {
+    children(body).into_iter().filter(|c| matches!(c.kind(), "literal_element" | "keyed_element")).collect()
+}
+
+/// Inserts `entry` (one element, may span lines) after the last element of a literal body,
+/// keeping the literal's layout: a single-line literal stays single-line, a line holding
+/// several elements gets one more when it is shorter than the longest such line, and otherwise
+/// the entry goes on a new line below the last element.
+fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, String) {
+    let elements = literal_elements(body);
+    let open = body.start_position().row;
+    let close = body.end_position().row;
+    let Some(last) = elements.last().copied() else {
+        if open == close {
+            let at = body.start_byte() + 1;
+            return (open + 1, format!("{}{}{}", &src[..at], entry, &src[at..]));
+        }
+        let indent = format!("{}\t", indentation_at(src, body.start_byte()));
+        let entry = indent_continuation(entry, &indent);
+        return (open + 2, insert_lines_after(BlockKind::Literal, src, open, &format!("{indent}{entry},")));
+    };
+    if open == close {
+        let at = last.end_byte();
+        return (open + 1, format!("{}, {}{}", &src[..at], entry, &src[at..]));
+    }
+    let last_row = row(last);
+    let per_line = |r: usize| elements.iter().filter(|e| row(**e) == r && e.end_position().row == r).count();
+    let on_last_line = per_line(last_row);
+    let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
+    let comma = last.next_sibling().filter(|n| n.kind() == ",");
+    let has_comment = syntax::trailing_comment(last).is_some();
+    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && !has_comment {
+        if let Some(comma) = comma {
+            let at = comma.end_byte();
+            return (last_row + 1, format!("{} {},{}", &src[..at], entry, &src[at..]));
+        }
+    }
+    let end_row = last.end_position().row;
+    let indent = indentation_at(src, last.start_byte()).to_string();
+    let entry = indent_continuation(entry, &indent);
+    (end_row + 2, insert_lines_after(BlockKind::Literal, src, end_row, &format!("{indent}{entry},")))
+}
+
+/// Takes one element out of a literal, restoring the layout `insert_element` started from.
+fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> String {
+    let elements = literal_elements(body);
+    let first_row = row(element);
+    let last_row = element.end_position().row;
+    let shares_line = elements
+        .iter()
+        .any(|e| e.id() != element.id() && (e.end_position().row == first_row || row(*e) == last_row));
+    if body.start_position().row == body.end_position().row || shares_line {
+        // Delete ", elem" (or "elem, " for the first on its line), with its comma.
+        let comma = element.next_sibling().filter(|n| n.kind() == ",");
+        let before = &src[line_start(src, element.start_byte())..element.start_byte()];
+        let starts_line = before.trim().is_empty();
+        let (start, end) = if !starts_line {
+            let start = src[..element.start_byte()].trim_end_matches([' ', '\t']).len();
+            match comma {
+                Some(c) if body.start_position().row != body.end_position().row => (start, c.end_byte()),
+                // Single-line literal: drop the comma before the element instead.
+                _ => (src[..start].strip_suffix(',').map_or(start, |s| s.len()), comma.map_or(element.end_byte(), |c| c.end_byte()).min(element.end_byte())),
+            }
+        } else {
+            let end = comma.map_or(element.end_byte(), |c| c.end_byte());
+            let after = src[end..].len() - src[end..].trim_start_matches([' ', '\t']).len();
+            (element.start_byte(), end + after)
+        };
+        let mut out = src.to_string();
+        out.replace_range(start..end, "");
+        return out;
+    }
+    delete_lines(BlockKind::Literal, src, first_row, last_row)
+}
+
+impl PointKind for ListElement {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("{} in {}", r.render("element", &self.spec.element)?, self.spec.var))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let element = r.render("element", &self.spec.element)?;
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        let want = normalize(&element);
+        if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
+            return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        let (line, updated) = insert_element(&src, body, &element);
+        Ok(Inspection::Missing { line, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let element = r.render("element", &self.spec.element)?;
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        let want = normalize(&element);
+        match literal_elements(body).into_iter().find(|e| normalize(text(*e, &src)) == want) {
+            Some(found) => Ok(Removal::Rewrite(remove_element(&src, body, found))),
+            None => Ok(Removal::Absent),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapEntrySpec {
+    var: String,
+    func: Option<String>,
+    key: String,
+    /// The value; may span several lines (a nested literal), indented relative to the key.
+    value: String,
+}
+
+#[derive(Debug)]
+pub struct MapEntry {
+    spec: MapEntrySpec,
+}
+
+impl MapEntry {
+    pub fn new(spec: MapEntrySpec) -> Self {
+        Self { spec }
+    }
+
+    fn find<'t>(body: Node<'t>, src: &str, key: &str) -> Option<Node<'t>> {
+        let want = normalize(key);
+        literal_elements(body).into_iter().find(|e| {
+            e.kind() == "keyed_element" && e.child_by_field_name("key").is_some_and(|k| normalize(text(k, src)) == want)
+        })
+    }
+}
+
+impl PointKind for MapEntry {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("{} in map {}", r.render("key", &self.spec.key)?, self.spec.var))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let key = r.render("key", &self.spec.key)?;
+        let value = r.render("value", &self.spec.value)?;
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        if let Some(found) = Self::find(body, &src, &key) {
+            let line = row(found) + 1;
+            let have = found.child_by_field_name("value").map(|v| text(v, &src)).unwrap_or_default();
+            if normalize(have) != normalize(&value) {
+                return Ok(Inspection::Drift { line, message: format!("{key} maps to `{}`, expected `{}`", normalize(have), normalize(&value)) });
+            }
+            return Ok(Inspection::Present { line });
+        }
+        let (line, updated) = insert_element(&src, body, &format!("{key}: {value}"));
+        Ok(Inspection::Missing { line, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let key = r.render("key", &self.spec.key)?;
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        match Self::find(body, &src, &key) {
+            Some(found) => Ok(Removal::Rewrite(remove_element(&src, body, found))),
+            None => Ok(Removal::Absent),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.tag_choice
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagChoiceSpec {
+    /// The struct type (declared anywhere in the file, also inside a function).
+    #[serde(rename = "type")]
+    type_name: String,
+    field: String,
+    /// The struct tag key, e.g. `choices`.
+    #[serde(default = "default_tag")]
+    tag: String,
+    #[serde(default = "default_separator")]
+    separator: String,
+    value: String,
+}
+
+fn default_tag() -> String {
+    "choices".into()
+}
+
+fn default_separator() -> String {
+    "|".into()
+}
+
+#[derive(Debug)]
+pub struct TagChoice {
+    spec: TagChoiceSpec,
+}
+
+impl TagChoice {
+    pub fn new(spec: TagChoiceSpec) -> Self {
+        Self { spec }
+    }
+
+    /// Byte range of the tag value (inside the quotes) of `key` in the field's tag.
+    fn value_range(&self, file: &SourceFile<'_>, src: &str, tree: &Tree) -> Result<(std::ops::Range<usize>, usize)> {
+        let field = syntax::find_struct_field(tree, src, &self.spec.type_name, &self.spec.field).ok_or_else(|| {
+            anchor_error(file, format!("expected struct `{}` with field `{}`", self.spec.type_name, self.spec.field), "check the struct and field names, or update the profile")
+        })?;
+        let tag = field.child_by_field_name("tag").ok_or_else(|| {
+            anchor_error(file, format!("field `{}.{}` has no struct tag", self.spec.type_name, self.spec.field), "add the tag by hand or update the profile")
+        })?;
+        let tag_text = text(tag, src);
+        let needle = format!("{}:\"", self.spec.tag);
+        let rel = tag_text
+            .match_indices(&needle)
+            .find(|(i, _)| *i == 1 || tag_text.as_bytes()[i - 1] == b' ')
+            .map(|(i, _)| i + needle.len())
+            .ok_or_else(|| anchor_error(file, format!("field `{}.{}` has no `{}:` tag", self.spec.type_name, self.spec.field, self.spec.tag), "add the tag by hand or update the profile"))?;
+        let start = tag.start_byte() + rel;
+        let len = src[start..].find('"').unwrap_or(0);
+        Ok((start..start + len, row(tag) + 1))
+    }
+}
+
+impl PointKind for TagChoice {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("`{}` in {}.{} `{}:` tag", r.render("value", &self.spec.value)?, self.spec.type_name, self.spec.field, self.spec.tag))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let value = r.render("value", &self.spec.value)?;
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (range, line) = self.value_range(file, &src, &tree)?;
+        let list = &src[range.clone()];
+        let choices: Vec<&str> = list.split(self.spec.separator.as_str()).collect();
+        if choices.contains(&value.as_str()) {
+            return Ok(Inspection::Present { line });
+        }
+        if let Some(near) = choices.iter().find(|c| c.eq_ignore_ascii_case(&value)) {
+            return Ok(Inspection::Drift { line, message: format!("`{}:` lists `{near}`, but the value is `{value}` (the CLI matches case-sensitively)", self.spec.tag) });
+        }
+        let insertion = if list.is_empty() { value } else { format!("{}{}", self.spec.separator, value) };
+        let mut updated = src.clone();
+        updated.insert_str(range.end, &insertion);
+        Ok(Inspection::Missing { line, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let value = r.render("value", &self.spec.value)?;
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (range, _) = self.value_range(file, &src, &tree)?;
+        let list = &src[range.clone()];
+        let sep = self.spec.separator.as_str();
+        let mut choices: Vec<&str> = list.split(sep).collect();
+        let Some(i) = choices.iter().position(|c| *c == value) else { return Ok(Removal::Absent) };
+        choices.remove(i);
+        let mut updated = src.clone();
+        updated.replace_range(range, &choices.join(sep));
+        Ok(Removal::Rewrite(updated))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.statement
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementSpec {
+    func: String,
+    /// Regex on a statement's text; the new statement goes after the last one that matches.
+    shape: String,
+    statement: String,
+}
+
+#[derive(Debug)]
+pub struct Statement {
+    func: String,
+    shape: Regex,
+    statement: String,
+}
+
+impl Statement {
+    pub fn new(spec: StatementSpec, at: &Location) -> Result<Self> {
+        Ok(Self { shape: regex(&spec.shape, at)?, func: spec.func, statement: spec.statement })
+    }
+
+    fn statements<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Vec<Node<'t>>> {
+        let body = syntax::find_function_body(tree, src, &self.func)
+            .ok_or_else(|| anchor_error(file, format!("expected func {}", self.func), "check the function name, or update the profile"))?;
+        Ok(syntax::block_statements(body))
+    }
+}
+
+impl PointKind for Statement {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("`{}` in func {}", normalize(&r.render("statement", &self.statement)?), self.func))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let statement = r.render("statement", &self.statement)?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let statements = self.statements(file, &tree, &src)?;
+        let want = normalize(&statement);
+        if let Some(found) = statements.iter().find(|s| normalize(text(**s, &src)) == want) {
+            return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        let anchor = statements.iter().rev().find(|s| self.shape.is_match(text(**s, &src))).ok_or_else(|| {
+            anchor_error(file, format!("expected a statement matching `{}` in func {}", self.shape.as_str(), self.func), "check the function still registers its entries this way, or update the point's `shape`")
+        })?;
+        let indent = indentation_at(&src, anchor.start_byte()).to_string();
+        let end_row = anchor.end_position().row;
+        let lines = format!("{indent}{}", indent_continuation(statement.trim_end(), &indent));
+        let updated = insert_plain_lines_after(&src, end_row, &lines);
+        Ok(Inspection::Missing { line: end_row + 2, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let statement = r.render("statement", &self.statement)?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let want = normalize(&statement);
+        let Some(found) = self.statements(file, &tree, &src)?.into_iter().find(|s| normalize(text(*s, &src)) == want) else {
+            return Ok(Removal::Absent);
+        };
+        let start = line_start(&src, found.start_byte());
+        let end = line_end_inclusive(&src, found.end_byte());
+        let mut updated = src.clone();
+        updated.replace_range(start..end, "");
+        Ok(Removal::Rewrite(updated))
+    }
+}
+
+/// Inserts whole lines after 0-based `after` with no alignment (statements are never aligned).
+fn insert_plain_lines_after(src: &str, after: usize, lines: &str) -> String {
+    let offset = offset_of_line(src, after + 1);
+    let mut new = String::with_capacity(src.len() + lines.len() + 1);
+    new.push_str(&src[..offset]);
+    if !src[..offset].ends_with('\n') {
+        new.push('\n');
+    }
+    new.push_str(lines);
+    new.push('\n');
+    new.push_str(&src[offset..]);
+    new
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.import
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportSpec {
+    /// Regex on import paths; the new import joins the group with the most matching paths.
+    group: String,
+    path: String,
+    /// `_` for a blank import, an alias, or absent.
+    name: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Import {
+    group: Regex,
+    path: String,
+    name: Option<String>,
+}
+
+impl Import {
+    pub fn new(spec: ImportSpec, at: &Location) -> Result<Self> {
+        Ok(Self { group: regex(&spec.group, at)?, path: spec.path, name: spec.name })
+    }
+
+    fn specs<'t>(tree: &'t Tree) -> Vec<Node<'t>> {
+        let mut out = Vec::new();
+        syntax::visit(tree.root_node(), &mut |n| {
+            if n.kind() == "import_spec" {
+                out.push(n);
+                return false;
+            }
+            n.kind() == "source_file" || n.kind().starts_with("import")
+        });
+        out
+    }
+
+    fn path_of<'s>(spec: Node<'_>, src: &'s str) -> &'s str {
+        spec.child_by_field_name("path").map(|p| text(p, src).trim_matches('"')).unwrap_or_default()
+    }
+}
+
+impl PointKind for Import {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        let name = self.name.as_deref().map(|n| r.render("name", n)).transpose()?.map(|n| format!("{n} ")).unwrap_or_default();
+        Ok(format!("import {name}\"{}\"", r.render("path", &self.path)?))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let path = r.render("path", &self.path)?;
+        let name = self.name.as_deref().map(|n| r.render("name", n)).transpose()?;
+        let (src, tree) = parse_valid(file, "an import block")?;
+        let specs = Self::specs(&tree);
+        if let Some(found) = specs.iter().find(|s| Self::path_of(**s, &src) == path) {
+            return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        // Groups: runs of specs on consecutive lines.
+        let mut groups: Vec<Vec<Node>> = Vec::new();
+        for spec in specs {
+            match groups.last_mut() {
+                Some(g) if g.last().is_some_and(|l| l.end_position().row + 1 == row(spec)) => g.push(spec),
+                _ => groups.push(vec![spec]),
+            }
+        }
+        let group = groups
+            .iter()
+            .map(|g| (g.iter().filter(|s| self.group.is_match(Self::path_of(**s, &src))).count(), g))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, g)| g)
+            .ok_or_else(|| anchor_error(file, format!("expected an import group with paths matching `{}`", self.group.as_str()), "check the file's imports, or update the point's `group` pattern"))?;
+        let spec_text = match &name {
+            Some(n) => format!("{n} \"{path}\""),
+            None => format!("\"{path}\""),
+        };
+        // gofmt sorts a group by path: insert before the first larger path.
+        let before = group.iter().find(|s| Self::path_of(**s, &src) > path.as_str());
+        let (after_row, reference) = match before {
+            Some(b) => (row(*b) - 1, *b),
+            None => (group.last().expect("groups are non-empty").end_position().row, *group.last().expect("non-empty")),
+        };
+        let indent = indentation_at(&src, reference.start_byte()).to_string();
+        let updated = insert_lines_after(BlockKind::Imports, &src, after_row, &format!("{indent}{spec_text}"));
+        Ok(Inspection::Missing { line: after_row + 2, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let path = r.render("path", &self.path)?;
+        let (src, tree) = parse_valid(file, "an import block")?;
+        match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, &src) == path) {
+            Some(found) => Ok(Removal::Rewrite(delete_lines(BlockKind::Imports, &src, row(found), found.end_position().row))),
+            None => Ok(Removal::Absent),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.decls
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclsSpec {
+    /// Go source of one or more top-level declarations (a template), appended at the end of
+    /// the file when none of them is there yet.
+    source: String,
+}
+
+#[derive(Debug)]
+pub struct Decls {
+    source: String,
+}
+
+impl Decls {
+    pub fn new(spec: DeclsSpec) -> Self {
+        Self { source: spec.source }
+    }
+
+    /// Names declared by the fragment, in order.
+    fn fragment_names(fragment: &str) -> Vec<String> {
+        let src = format!("package fragment\n\n{fragment}");
+        let tree = syntax::parse(&src);
+        children(tree.root_node()).into_iter().flat_map(|n| syntax::declaration_names(n, &src)).collect()
+    }
+
+    /// Top-level declarations of the target, with their names.
+    fn target_decls<'t>(tree: &'t Tree, src: &str) -> Vec<(Node<'t>, Vec<String>)> {
+        children(tree.root_node())
+            .into_iter()
+            .map(|n| (n, syntax::declaration_names(n, src)))
+            .filter(|(_, names)| !names.is_empty())
+            .collect()
+    }
+}
+
+impl PointKind for Decls {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        let names = Self::fragment_names(&r.render("source", &self.source)?);
+        Ok(format!("declarations {}", names.join(", ")))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let fragment = r.render("source", &self.source)?;
+        let wanted = Self::fragment_names(&fragment);
+        let (src, tree) = parse_valid(file, "Go declarations")?;
+        let existing = Self::target_decls(&tree, &src);
+        let found: Vec<(&String, usize)> = wanted
+            .iter()
+            .filter_map(|w| existing.iter().find(|(_, names)| names.contains(w)).map(|(n, _)| (w, row(*n) + 1)))
+            .collect();
+        if found.len() == wanted.len() {
+            return Ok(Inspection::Present { line: found.first().map_or(1, |f| f.1) });
+        }
+        if let Some((_, line)) = found.first() {
+            let missing: Vec<&String> = wanted.iter().filter(|w| !found.iter().any(|f| f.0 == *w)).collect();
+            return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")) });
+        }
+        let mut updated = src.clone();
+        if !updated.ends_with('\n') {
+            updated.push('\n');
+        }
+        let line = updated.matches('\n').count() + 2;
+        updated.push('\n');
+        updated.push_str(fragment.trim_matches('\n'));
+        updated.push('\n');
+        Ok(Inspection::Missing { line, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let wanted = Self::fragment_names(&r.render("source", &self.source)?);
+        let (src, tree) = parse_valid(file, "Go declarations")?;
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (node, names) in Self::target_decls(&tree, &src) {
+            if !names.iter().any(|n| wanted.contains(n)) {
+                continue;
+            }
+            // The declaration's doc comment lines belong to it.
+            let mut start = node;
+            while let Some(prev) = start.prev_sibling() {
+                if prev.kind() == "comment" && prev.end_position().row + 1 == start.start_position().row {
+                    start = prev;
+                } else {
+                    break;
+                }
+            }
+            let mut from = line_start(&src, start.start_byte());
+            // Take the blank line that separated it from what came before.
+            if src[..from].ends_with("\n\n") {
+                from -= 1;
+            }
+            ranges.push((from, line_end_inclusive(&src, node.end_byte())));
+        }
+        if ranges.is_empty() {
+            return Ok(Removal::Absent);
+        }
+        let mut updated = src.clone();
+        for (from, to) in ranges.into_iter().rev() {
+            updated.replace_range(from..to, "");
+        }
+        Ok(Removal::Rewrite(updated))
+    }
+}

@@ -1,0 +1,273 @@
+//! Parsing Go with tree-sitter-go and finding the constructs registration points anchor to:
+//! const specs, composite literals assigned to a variable, struct fields, functions, import
+//! groups and top-level declarations. Only reads; the point kinds turn findings into edits.
+
+use tree_sitter::{Node, Parser, Tree};
+
+/// Parses Go source. tree-sitter always yields a tree; [`first_error`] tells whether it is valid.
+pub fn parse(text: &str) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_go::LANGUAGE.into())
+        .expect("the bundled tree-sitter-go grammar matches the tree-sitter version");
+    parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
+}
+
+/// The first ERROR or MISSING node, as (byte offset, description).
+pub fn first_error(tree: &Tree) -> Option<(usize, String)> {
+    let root = tree.root_node();
+    if !root.has_error() {
+        return None;
+    }
+    let mut found = None;
+    visit(root, &mut |n| {
+        if found.is_some() {
+            return false;
+        }
+        if n.is_missing() {
+            found = Some((n.start_byte(), format!("missing `{}`", n.kind())));
+            return false;
+        }
+        if n.is_error() {
+            found = Some((n.start_byte(), "syntax error".to_string()));
+            return false;
+        }
+        n.has_error()
+    });
+    found
+}
+
+/// Pre-order traversal; `f` returns whether to descend into the node's children.
+pub fn visit<'t>(node: Node<'t>, f: &mut dyn FnMut(Node<'t>) -> bool) {
+    if f(node) {
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            visit(child, f);
+        }
+    }
+}
+
+pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
+    &src[node.byte_range()]
+}
+
+/// Named children of a node, in order.
+pub fn children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).collect()
+}
+
+/// Collapses runs of whitespace so two spellings of the same code compare equal.
+pub fn normalize(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut pending_space = false;
+    for ch in code.chars() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                let last = out.chars().last().unwrap_or(' ');
+                // Spaces only matter between two identifier-like characters.
+                if (last.is_alphanumeric() || last == '_') && (ch.is_alphanumeric() || ch == '_') {
+                    out.push(' ');
+                }
+            }
+            pending_space = false;
+            out.push(ch);
+        }
+    }
+    out.replace(",}", "}").replace(",)", ")")
+}
+
+/// The enclosing `function_declaration` or `method_declaration` name, if any.
+pub fn enclosing_function<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        if matches!(n.kind(), "function_declaration" | "method_declaration") {
+            return n.child_by_field_name("name").map(|name| text(name, src));
+        }
+        cur = n.parent();
+    }
+    None
+}
+
+/// Finds the composite literal assigned to `var` (in a `var` spec, a `:=` declaration or an
+/// assignment), optionally only inside function `func`.
+pub fn find_var_literal<'t>(tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Option<Node<'t>> {
+    let mut found = None;
+    visit(tree.root_node(), &mut |n| {
+        if found.is_some() {
+            return false;
+        }
+        let (names, values) = match n.kind() {
+            "var_spec" | "const_spec" => (
+                field_children(n, "name"),
+                n.child_by_field_name("value").map(children).unwrap_or_default(),
+            ),
+            "short_var_declaration" | "assignment_statement" => (
+                n.child_by_field_name("left").map(named_children).unwrap_or_default(),
+                n.child_by_field_name("right").map(named_children).unwrap_or_default(),
+            ),
+            _ => return true,
+        };
+        let values: Vec<Node> = values.into_iter().filter(|v| v.is_named()).collect();
+        if let Some(idx) = names.iter().position(|name| text(*name, src) == var) {
+            if func.is_none_or(|f| enclosing_function(n, src) == Some(f)) {
+                if let Some(value) = values.get(idx) {
+                    if value.kind() == "composite_literal" {
+                        found = Some(*value);
+                    }
+                }
+            }
+        }
+        true
+    });
+    found
+}
+
+fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).collect()
+}
+
+/// All children of `node` stored under field `field` (a const spec can name several identifiers).
+pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.children_by_field_name(field, &mut cursor).collect()
+}
+
+/// The `field_declaration` of `field` in struct type `type_name`, wherever the type is declared.
+pub fn find_struct_field<'t>(tree: &'t Tree, src: &str, type_name: &str, field: &str) -> Option<Node<'t>> {
+    let mut found = None;
+    visit(tree.root_node(), &mut |n| {
+        if found.is_some() {
+            return false;
+        }
+        if n.kind() == "type_spec"
+            && n.child_by_field_name("name").is_some_and(|name| text(name, src) == type_name)
+        {
+            visit(n, &mut |m| {
+                if found.is_none()
+                    && m.kind() == "field_declaration"
+                    && field_children(m, "name").iter().any(|name| text(*name, src) == field)
+                {
+                    found = Some(m);
+                }
+                found.is_none()
+            });
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The body block of the top-level function `name` (the first one, for repeated `init`s).
+pub fn find_function_body<'t>(tree: &'t Tree, src: &str, name: &str) -> Option<Node<'t>> {
+    children(tree.root_node())
+        .into_iter()
+        .find(|n| n.kind() == "function_declaration" && n.child_by_field_name("name").is_some_and(|f| text(f, src) == name))
+        .and_then(|n| n.child_by_field_name("body"))
+}
+
+/// The statements directly inside a block.
+pub fn block_statements<'t>(block: Node<'t>) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    for child in children(block) {
+        if child.kind() == "statement_list" {
+            out.extend(children(child).into_iter().filter(|c| c.is_named() && c.kind() != "comment"));
+        } else if child.is_named() && child.kind() != "comment" {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// Name under which a top-level declaration is known: `T` for types, `F` for functions and
+/// `T.M` for methods (pointer receivers included), `var X`/`const X` for value specs.
+pub fn declaration_names(node: Node<'_>, src: &str) -> Vec<String> {
+    match node.kind() {
+        "type_declaration" => children(node)
+            .into_iter()
+            .filter(|c| matches!(c.kind(), "type_spec" | "type_alias"))
+            .filter_map(|c| c.child_by_field_name("name").map(|n| text(n, src).to_string()))
+            .collect(),
+        "function_declaration" => node.child_by_field_name("name").map(|n| vec![text(n, src).to_string()]).unwrap_or_default(),
+        "method_declaration" => {
+            let name = node.child_by_field_name("name").map(|n| text(n, src)).unwrap_or_default();
+            let receiver = node
+                .child_by_field_name("receiver")
+                .map(|r| {
+                    let mut ty = String::new();
+                    visit(r, &mut |m| {
+                        if ty.is_empty() && m.kind() == "type_identifier" {
+                            ty = text(m, src).to_string();
+                        }
+                        ty.is_empty()
+                    });
+                    ty
+                })
+                .unwrap_or_default();
+            vec![format!("{receiver}.{name}")]
+        }
+        "var_declaration" | "const_declaration" => {
+            let mut names = Vec::new();
+            visit(node, &mut |m| {
+                if matches!(m.kind(), "var_spec" | "const_spec") {
+                    for n in field_children(m, "name") {
+                        names.push(format!("{} {}", if node.kind() == "var_declaration" { "var" } else { "const" }, text(n, src)));
+                    }
+                    return false;
+                }
+                true
+            });
+            names
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A trailing `//` comment that starts on the same line as `node` ends, directly after it.
+pub fn trailing_comment<'t>(node: Node<'t>) -> Option<Node<'t>> {
+    let mut next = node.next_sibling();
+    while let Some(n) = next {
+        if n.start_position().row != node.end_position().row {
+            return None;
+        }
+        if n.kind() == "comment" {
+            return Some(n);
+        }
+        if n.kind() != "," {
+            return None;
+        }
+        next = n.next_sibling();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_the_first_syntax_error() {
+        let tree = parse("package x\nfunc f() {\n");
+        assert!(first_error(&tree).is_some());
+        assert!(first_error(&parse("package x\nfunc f() {}\n")).is_none());
+    }
+
+    #[test]
+    fn normalizes_whitespace_but_not_tokens() {
+        assert_eq!(normalize("cmd.Create( &a.B{} )"), normalize("cmd.Create(&a.B{})"));
+        assert_ne!(normalize("a b"), normalize("ab"));
+    }
+
+    #[test]
+    fn finds_literals_in_vars_and_functions() {
+        let src = "package x\nvar (\n\tA = []string{\"a\"}\n)\nfunc f() {\n\tB := []int{1}\n}\n";
+        let tree = parse(src);
+        assert!(find_var_literal(&tree, src, "A", None).is_some());
+        assert!(find_var_literal(&tree, src, "B", Some("f")).is_some());
+        assert!(find_var_literal(&tree, src, "B", Some("g")).is_none());
+    }
+}

@@ -1,0 +1,353 @@
+//! The provider descriptor (user contract, schema 1): parsing with positions, validation of
+//! every field with a hint, derived names, and the template context profiles render from.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::{Error, Location, Result};
+use crate::text::line_col;
+
+/// The schema version this build understands.
+pub const SCHEMA: i64 = 1;
+
+/// Go keywords: an id or package name must not be one.
+pub const GO_KEYWORDS: &[&str] = &[
+    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",
+    "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Env {
+    Public,
+    Private,
+    Onpremise,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    #[default]
+    AccessKey,
+    UserPassword,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EndpointField {
+    #[default]
+    None,
+    AuthUrl,
+    Endpoint,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Features {
+    /// Host type, hypervisor, host/guest drivers and the lists and maps that go with them.
+    #[serde(default)]
+    pub vms: bool,
+    /// Subnets are scoped to the region instead of the zone.
+    #[serde(default)]
+    pub regional_network: bool,
+    /// A cloudmon collector that reports metrics.
+    #[serde(default)]
+    pub metrics: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    #[serde(default)]
+    pub kind: CredentialKind,
+    #[serde(default)]
+    pub endpoint: EndpointField,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNames {
+    #[serde(rename = "const")]
+    const_: Option<Spanned<String>>,
+    go: Option<Spanned<String>>,
+    cli: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDescriptor {
+    schema: Spanned<i64>,
+    id: Spanned<String>,
+    brand: Spanned<String>,
+    env: Spanned<Env>,
+    names: Option<RawNames>,
+    #[serde(default)]
+    features: Features,
+    #[serde(default)]
+    credential: Credential,
+    /// Live validation; its fields are checked by the validation engine.
+    validation: Option<Spanned<toml::Table>>,
+}
+
+/// Names derived from the id and brand, or overridden in `[names]`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Names {
+    /// Upper-case suffix of the Go constants: `CLOUD_PROVIDER_<const>`.
+    #[serde(rename = "const")]
+    pub const_: String,
+    /// Camel-case Go name: `S<go>ProviderFactory`.
+    pub go: String,
+    /// Name of the debug CLI: `cmd/<cli>`.
+    pub cli: String,
+}
+
+/// A validated descriptor.
+#[derive(Debug, Clone, Serialize)]
+pub struct Descriptor {
+    pub schema: i64,
+    pub id: String,
+    pub brand: String,
+    pub env: Env,
+    pub names: Names,
+    pub features: Features,
+    pub credential: Credential,
+    /// The raw `[validation]` table, if any.
+    pub validation: Option<toml::Table>,
+    /// Where the descriptor came from, for messages.
+    #[serde(skip)]
+    pub source: Option<DescriptorSource>,
+}
+
+/// The file and the position of each field, so later checks (collisions) can point at lines.
+#[derive(Debug, Clone)]
+pub struct DescriptorSource {
+    pub path: PathBuf,
+    pub text: String,
+    pub id_span: std::ops::Range<usize>,
+    pub brand_span: std::ops::Range<usize>,
+    pub const_span: Option<std::ops::Range<usize>>,
+}
+
+impl DescriptorSource {
+    pub fn location(&self, span: &std::ops::Range<usize>) -> Location {
+        let (line, column) = line_col(&self.text, span.start);
+        Location::new(&self.path, line, column)
+    }
+}
+
+fn at(path: &Path, text: &str, offset: usize) -> Location {
+    let (line, column) = line_col(text, offset);
+    Location::new(path, line, column)
+}
+
+fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(first) && chars.all(rest)
+}
+
+impl Descriptor {
+    /// Reads and validates a descriptor file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = crate::error::read_to_string(path)?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses and validates descriptor text; `path` is used in messages. All field errors are
+    /// collected and reported together.
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let raw: RawDescriptor = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let message = e.message().trim().to_string();
+            let hint = if message.contains("unknown field") {
+                "remove the key or fix its spelling; docs/descriptor.md lists every field"
+            } else if message.contains("missing field") {
+                "add the field; `integrate new <id>` writes a complete descriptor"
+            } else if message.contains("unknown variant") {
+                "use one of the values listed above"
+            } else {
+                "fix the TOML at this position"
+            };
+            Error::input(at(path, text, offset), message, hint)
+        })?;
+        let mut errors = Vec::new();
+        if *raw.schema.get_ref() != SCHEMA {
+            errors.push(Error::input(
+                at(path, text, raw.schema.span().start),
+                format!("unsupported schema {}", raw.schema.get_ref()),
+                format!("this version of integrate reads schema {SCHEMA}"),
+            ));
+        }
+        let id = raw.id.get_ref().clone();
+        let id_ok = id.len() >= 2
+            && id.len() <= 31
+            && is_identifier(&id, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !id_ok {
+            errors.push(Error::input(
+                at(path, text, raw.id.span().start),
+                format!("invalid id `{id}`"),
+                "an id is 2-31 characters, a lowercase letter then lowercase letters or digits (^[a-z][a-z0-9]{1,30}$); it names the Go package, files and subcommands",
+            ));
+        } else if GO_KEYWORDS.contains(&id.as_str()) {
+            errors.push(Error::input(at(path, text, raw.id.span().start), format!("id `{id}` is a Go keyword"), "choose another id; it becomes a Go package name"));
+        }
+        let brand = raw.brand.get_ref().clone();
+        if !is_identifier(&brand, |c| c.is_ascii_alphabetic(), |c| c.is_ascii_alphanumeric() || " ._-".contains(c)) {
+            errors.push(Error::input(
+                at(path, text, raw.brand.span().start),
+                format!("invalid brand `{brand}`"),
+                "a brand starts with a letter and holds letters, digits, spaces, dots, dashes or underscores; it is the CLOUD_PROVIDER_* value, exact case",
+            ));
+        }
+        let names = raw.names.as_ref();
+        let const_ = names.and_then(|n| n.const_.as_ref());
+        let go = names.and_then(|n| n.go.as_ref());
+        let cli = names.and_then(|n| n.cli.as_ref());
+        let derived = Names {
+            const_: const_.map_or_else(|| id.to_ascii_uppercase(), |s| s.get_ref().clone()),
+            go: go.map_or_else(|| brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(), |s| s.get_ref().clone()),
+            cli: cli.map_or_else(|| format!("{id}cli"), |s| s.get_ref().clone()),
+        };
+        let offset_of = |s: Option<&Spanned<String>>| s.map_or(raw.id.span().start, |s| s.span().start);
+        if !is_identifier(&derived.const_, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+            errors.push(Error::input(at(path, text, offset_of(const_)), format!("invalid constant suffix `{}`", derived.const_), "names.const is upper case: ^[A-Z][A-Z0-9_]*$"));
+        }
+        if !is_identifier(&derived.go, |c| c.is_ascii_uppercase(), |c| c.is_ascii_alphanumeric()) {
+            errors.push(Error::input(
+                at(path, text, go.map_or(raw.brand.span().start, |s| s.span().start)),
+                format!("invalid Go name `{}`", derived.go),
+                "names.go must be an exported Go identifier (^[A-Z][A-Za-z0-9]*$); set [names] go = \"...\" when the brand does not start with an upper-case letter",
+            ));
+        }
+        if !is_identifier(&derived.cli, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit()) || GO_KEYWORDS.contains(&derived.cli.as_str()) {
+            errors.push(Error::input(at(path, text, offset_of(cli)), format!("invalid cli name `{}`", derived.cli), "names.cli is a Go package name: lowercase letters and digits, not a Go keyword"));
+        }
+        if let Some(v) = &raw.validation {
+            let checked = check_validation_table(v.get_ref());
+            if let Err(e) = checked {
+                errors.push(Error::input(at(path, text, v.span().start), format!("[validation]: {e}"), "see docs/descriptor.md, section [validation]"));
+            }
+        }
+        Error::collect(errors)?;
+        Ok(Descriptor {
+            schema: *raw.schema.get_ref(),
+            source: Some(DescriptorSource {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+                id_span: raw.id.span(),
+                brand_span: raw.brand.span(),
+                const_span: const_.map(|s| s.span()),
+            }),
+            id,
+            brand,
+            env: *raw.env.get_ref(),
+            names: derived,
+            features: raw.features,
+            credential: raw.credential,
+            validation: raw.validation.map(|v| v.into_inner()),
+        })
+    }
+
+    /// The auth error codes the generated client maps to the platform's invalid-key error, the
+    /// same list live validation uses.
+    pub fn invalid_key_codes(&self) -> Vec<String> {
+        self.validation
+            .as_ref()
+            .and_then(|v| v.get("invalid_key_codes"))
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The context templates render from: every field, derived names included.
+    pub fn template_context(&self) -> minijinja::Value {
+        let mut value = serde_json::to_value(self).expect("descriptors serialise to JSON");
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("invalid_key_codes".into(), serde_json::json!(self.invalid_key_codes()));
+            if obj.get("validation").is_some_and(|v| v.is_null()) {
+                obj.insert("validation".into(), serde_json::json!({}));
+            }
+        }
+        minijinja::Value::from_serialize(value)
+    }
+
+    /// The descriptor's file position for a field, for collision messages.
+    pub fn field_location(&self, field: &str) -> Location {
+        match &self.source {
+            Some(src) => {
+                let span = match field {
+                    "brand" => src.brand_span.clone(),
+                    "const" => src.const_span.clone().unwrap_or(src.id_span.clone()),
+                    _ => src.id_span.clone(),
+                };
+                src.location(&span)
+            }
+            None => Location::new("<descriptor>", 0, 0),
+        }
+    }
+
+    /// Renders descriptor TOML for `integrate new`, with a comment on every field.
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("schema = {SCHEMA}\n"));
+        out.push_str(&format!("id = \"{}\"\n", self.id));
+        out.push_str(&format!("brand = \"{}\"  # the CLOUD_PROVIDER_* value, exact case\n", self.brand));
+        let env = match self.env {
+            Env::Public => "public",
+            Env::Private => "private",
+            Env::Onpremise => "onpremise",
+        };
+        out.push_str(&format!("env = \"{env}\"  # public | private | onpremise\n\n"));
+        out.push_str("[names]\n");
+        out.push_str(&format!("const = \"{}\"\ngo = \"{}\"\ncli = \"{}\"\n\n", self.names.const_, self.names.go, self.names.cli));
+        out.push_str("[features]\n");
+        out.push_str(&format!(
+            "vms = {}\nregional_network = {}\nmetrics = {}\n\n",
+            self.features.vms, self.features.regional_network, self.features.metrics
+        ));
+        let kind = match self.credential.kind {
+            CredentialKind::AccessKey => "access_key",
+            CredentialKind::UserPassword => "user_password",
+        };
+        let endpoint = match self.credential.endpoint {
+            EndpointField::None => "none",
+            EndpointField::AuthUrl => "auth_url",
+            EndpointField::Endpoint => "endpoint",
+        };
+        out.push_str(&format!("[credential]\nkind = \"{kind}\"  # access_key | user_password\nendpoint = \"{endpoint}\"  # none | auth_url | endpoint\n"));
+        if let Some(v) = &self.validation {
+            out.push_str("\n[validation]\n");
+            out.push_str(&toml::to_string(v).unwrap_or_default());
+        }
+        out
+    }
+}
+
+/// INTEGRATION-PENDING: replaced by the validation engine's own check once it lands.
+fn check_validation_table(_table: &toml::Table) -> std::result::Result<(), String> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Descriptor> {
+        Descriptor::parse(Path::new("d.toml"), text)
+    }
+
+    #[test]
+    fn derives_names() {
+        let d = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme-Cloud\"\nenv = \"public\"\n").unwrap();
+        assert_eq!(d.names, Names { const_: "ACME".into(), go: "AcmeCloud".into(), cli: "acmecli".into() });
+    }
+
+    #[test]
+    fn round_trips_through_to_toml() {
+        let d = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[features]\nvms = true\n").unwrap();
+        let again = parse(&d.to_toml()).unwrap();
+        assert_eq!(again.features, d.features);
+        assert_eq!(again.names, d.names);
+    }
+}

@@ -1,0 +1,402 @@
+//! The engine: for each descriptor and each point of the profile that applies to it, inspect
+//! the target file, and build a [`Plan`] of whole-file changes (apply or remove) on staged
+//! in-memory copies. Plans are validated (every edited Go file must still parse) before
+//! anything is written, and [`Plan::commit`] writes all files or none.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::backend::{Inspection, Member, Removal, SourceFile};
+use crate::descriptor::Descriptor;
+use crate::error::{Error, Location, Result};
+use crate::profile::{Point, Severity};
+use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
+use crate::workspace::Workspace;
+
+/// The state of one point for one provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum PointState {
+    Present,
+    Missing,
+    Drift { message: String },
+    /// The descriptor says this point does not apply.
+    NotApplicable,
+    /// The point's root is not configured, so nothing is known.
+    NotChecked { reason: String },
+}
+
+/// One row of a provider's checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointReport {
+    pub provider: String,
+    pub point: String,
+    pub group: Option<String>,
+    pub severity: Severity,
+    pub why: String,
+    /// What the point registers, in one line.
+    pub what: String,
+    pub path: PathBuf,
+    /// 1-based; for a missing registration, where it would go (0 when there is no line).
+    pub line: usize,
+    #[serde(flatten)]
+    pub state: PointState,
+}
+
+impl PointReport {
+    pub fn is_finding(&self) -> bool {
+        matches!(self.state, PointState::Missing | PointState::Drift { .. })
+    }
+}
+
+/// A file staged in memory: its original bytes and the LF-normalised current text.
+#[derive(Debug)]
+struct Staged {
+    original: Option<String>,
+    ending: LineEnding,
+    mode: Option<u32>,
+    current: Option<String>,
+    display: PathBuf,
+    touched_by: Vec<String>,
+}
+
+/// Files staged in memory for a plan.
+#[derive(Debug, Default)]
+struct Stage {
+    files: BTreeMap<PathBuf, Staged>,
+}
+
+impl Stage {
+    fn get(&mut self, path: &Path, display: &Path) -> Result<&mut Staged> {
+        if !self.files.contains_key(path) {
+            let (original, mode) = match std::fs::read(path) {
+                Ok(bytes) => {
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path")
+                    })?;
+                    (Some(text), file_mode(path))
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
+                Err(e) => return Err(Error::io(path, e)),
+            };
+            let ending = original.as_deref().map_or(LineEnding::Lf, LineEnding::detect);
+            let current = original.as_deref().map(|t| normalize_line_endings(t, ending));
+            self.files.insert(
+                path.to_path_buf(),
+                Staged { original, ending, mode, current, display: display.to_path_buf(), touched_by: Vec::new() },
+            );
+        }
+        Ok(self.files.get_mut(path).expect("inserted above"))
+    }
+}
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).ok().map(|m| m.permissions().mode())
+}
+
+#[cfg(not(unix))]
+fn file_mode(_path: &Path) -> Option<u32> {
+    None
+}
+
+/// A change to one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub display: PathBuf,
+    pub before: Option<String>,
+    /// `None` deletes the file.
+    pub after: Option<String>,
+    #[serde(skip)]
+    pub mode: Option<u32>,
+    /// The points whose edits make up this change.
+    pub points: Vec<String>,
+}
+
+/// What apply or remove would do.
+#[derive(Debug, Default, Serialize)]
+pub struct Plan {
+    pub changes: Vec<FileChange>,
+    pub reports: Vec<PointReport>,
+    /// Generated files remove keeps because they were edited, with the reason.
+    pub kept: Vec<String>,
+}
+
+/// A point resolved for one descriptor.
+struct Resolved<'a> {
+    point: &'a Point,
+    path: Option<PathBuf>,
+    display: PathBuf,
+    applies: bool,
+    what: String,
+}
+
+fn resolve<'a>(ws: &'a Workspace, point: &'a Point, ctx: &minijinja::Value) -> Result<Resolved<'a>> {
+    let r = ws.profile.templates.renderer(ctx, &point.id);
+    let applies = match &point.when {
+        Some(cond) => r.condition(cond)?,
+        None => true,
+    };
+    let rel = r.render("file", &point.file)?;
+    let path = ws.roots.get(&point.root).map(|root| root.join(&rel));
+    let display = match &path {
+        Some(p) => ws.display_path(p),
+        None => PathBuf::from(format!("<{}>/{rel}", point.root)),
+    };
+    Ok(Resolved { point, path, display, applies, what: point.kind.describe(&r)? })
+}
+
+fn report(d: &Descriptor, res: &Resolved<'_>, line: usize, state: PointState) -> PointReport {
+    PointReport {
+        provider: d.id.clone(),
+        point: res.point.id.clone(),
+        group: res.point.group.clone(),
+        severity: res.point.severity,
+        why: res.point.why.clone(),
+        what: res.what.clone(),
+        path: res.display.clone(),
+        line,
+        state,
+    }
+}
+
+/// Inspects every point for each descriptor without changing anything: the checklist.
+pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    let mut out = Vec::new();
+    let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    for d in descriptors {
+        let ctx = d.template_context();
+        for point in &ws.profile.points {
+            let res = resolve(ws, point, &ctx)?;
+            if !res.applies {
+                out.push(report(d, &res, 0, PointState::NotApplicable));
+                continue;
+            }
+            let Some(path) = &res.path else {
+                out.push(report(d, &res, 0, PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) }));
+                continue;
+            };
+            let text = match cache.get(path) {
+                Some(t) => t.clone(),
+                None => {
+                    let t = read_normalized(path)?;
+                    cache.insert(path.clone(), t.clone());
+                    t
+                }
+            };
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let file = SourceFile { display: &res.display, text: text.as_deref() };
+            let (line, state) = match point.kind.inspect(&file, &r)? {
+                Inspection::Present { line } => (line, PointState::Present),
+                Inspection::Drift { line, message } => (line, PointState::Drift { message }),
+                Inspection::Missing { line, .. } => (line, PointState::Missing),
+            };
+            out.push(report(d, &res, line, state));
+        }
+    }
+    Ok(out)
+}
+
+fn read_normalized(path: &Path) -> Result<Option<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => {
+            let ending = LineEnding::detect(&t);
+            Ok(Some(normalize_line_endings(&t, ending)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// The providers the tree already defines, read from the profile's inventory point.
+pub fn inventory(ws: &Workspace) -> Result<Option<(PathBuf, Vec<Member>)>> {
+    let Some(id) = &ws.profile.inventory else { return Ok(None) };
+    let point = ws.profile.point(id).expect("validated when the profile loaded");
+    let Some(root) = ws.roots.get(&point.root) else { return Ok(None) };
+    // The inventory file must not depend on a descriptor.
+    let ctx = minijinja::Value::from_serialize(serde_json::json!({}));
+    let rel = ws.profile.templates.renderer(&ctx, id).render("file", &point.file)?;
+    let path = root.join(rel);
+    let display = ws.display_path(&path);
+    let text = read_normalized(&path)?;
+    let members = point.kind.members(&SourceFile { display: &display, text: text.as_deref() })?;
+    Ok(Some((display, members)))
+}
+
+/// Refuses a descriptor whose constant or brand is already used by another provider in the
+/// tree. With `is_new`, an exact match (the provider already exists) is refused too.
+pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<()> {
+    let Some((display, members)) = inventory(ws)? else { return Ok(()) };
+    let id = ws.profile.inventory.as_deref().expect("inventory exists");
+    let point = ws.profile.point(id).expect("validated");
+    let ctx = d.template_context();
+    let r = ws.profile.templates.renderer(&ctx, id);
+    let Some(name) = point.spec.get("name").and_then(|v| v.as_str()).map(|n| r.render("name", n)).transpose()? else { return Ok(()) };
+    let mut errors = Vec::new();
+    for m in &members {
+        let same_name = m.name == name;
+        let same_brand = m.value.eq_ignore_ascii_case(&d.brand);
+        let same_id = m.value.eq_ignore_ascii_case(&d.id) || m.name.to_ascii_lowercase().ends_with(&format!("_{}", d.id));
+        if same_name && m.value == d.brand {
+            if is_new {
+                errors.push(Error::input(
+                    d.field_location("id"),
+                    format!("provider {name} = \"{}\" already exists at {}:{}", m.value, display.display(), m.line),
+                    "choose another id and brand, or run `integrate discover` to write a descriptor for the existing provider",
+                ));
+            }
+            continue;
+        }
+        if same_name {
+            errors.push(Error::input(
+                d.field_location("const"),
+                format!("{name} already exists at {}:{} with value \"{}\", not \"{}\"", display.display(), m.line, m.value, d.brand),
+                "choose another id (or [names] const), or set brand to the existing value",
+            ));
+        } else if same_brand {
+            errors.push(Error::input(
+                d.field_location("brand"),
+                format!("brand \"{}\" collides with {} = \"{}\" at {}:{}", d.brand, m.name, m.value, display.display(), m.line),
+                "brands are compared case-insensitively; choose another brand",
+            ));
+        } else if same_id {
+            errors.push(Error::input(
+                d.field_location("id"),
+                format!("id `{}` collides with {} = \"{}\" at {}:{}", d.id, m.name, m.value, display.display(), m.line),
+                "choose another id",
+            ));
+        }
+    }
+    Error::collect(errors)
+}
+
+/// Plans adding every missing registration of the descriptors.
+pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
+    let mut errors = Vec::new();
+    for d in descriptors {
+        if let Err(e) = check_collisions(ws, d, false) {
+            errors.push(e);
+        }
+    }
+    Error::collect(errors)?;
+    let mut stage = Stage::default();
+    let mut plan = Plan::default();
+    for d in descriptors {
+        let ctx = d.template_context();
+        for point in &ws.profile.points {
+            let res = resolve(ws, point, &ctx)?;
+            if !res.applies {
+                plan.reports.push(report(d, &res, 0, PointState::NotApplicable));
+                continue;
+            }
+            let Some(path) = res.path.clone() else {
+                plan.reports.push(report(d, &res, 0, PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) }));
+                continue;
+            };
+            let staged = stage.get(&path, &res.display)?;
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
+            let inspection = point.kind.inspect(&file, &r)?;
+            let (line, state) = match inspection {
+                Inspection::Present { line } => (line, PointState::Present),
+                Inspection::Drift { line, message } => (line, PointState::Drift { message }),
+                Inspection::Missing { line, updated } => {
+                    staged.current = Some(updated);
+                    staged.touched_by.push(point.id.clone());
+                    (line, PointState::Missing)
+                }
+            };
+            plan.reports.push(report(d, &res, line, state));
+        }
+    }
+    finish(stage, plan)
+}
+
+/// Plans taking out exactly what apply added for the descriptors. Generated files that were
+/// edited since are kept (and listed in [`Plan::kept`]) unless `force`.
+pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
+    let mut stage = Stage::default();
+    let mut plan = Plan::default();
+    for d in descriptors {
+        let ctx = d.template_context();
+        for point in ws.profile.points.iter().rev() {
+            let res = resolve(ws, point, &ctx)?;
+            if !res.applies {
+                continue;
+            }
+            let Some(path) = res.path.clone() else { continue };
+            let staged = stage.get(&path, &res.display)?;
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
+            match point.kind.remove(&file, &r, force)? {
+                Removal::Absent => {}
+                Removal::Rewrite(text) => {
+                    staged.current = Some(text);
+                    staged.touched_by.push(point.id.clone());
+                }
+                Removal::DeleteFile => {
+                    staged.current = None;
+                    staged.touched_by.push(point.id.clone());
+                }
+                Removal::KeepEdited(reason) => plan.kept.push(reason),
+            }
+        }
+    }
+    finish(stage, plan)
+}
+
+/// Validates staged files and turns them into changes.
+fn finish(stage: Stage, mut plan: Plan) -> Result<Plan> {
+    let mut errors = Vec::new();
+    for (path, staged) in stage.files {
+        let before_normalized = staged.original.as_deref().map(|t| normalize_line_endings(t, staged.ending));
+        if staged.current == before_normalized {
+            continue;
+        }
+        if let Some(text) = &staged.current {
+            if path.extension().is_some_and(|e| e == "go") {
+                let tree = crate::backend::go::syntax::parse(text);
+                if let Some((offset, what)) = crate::backend::go::syntax::first_error(&tree) {
+                    let (line, column) = crate::text::line_col(text, offset);
+                    errors.push(Error::Syntax {
+                        at: Location::new(&staged.display, line, column),
+                        message: format!("after the edits of {} the file would not parse ({what})", staged.touched_by.join(", ")),
+                        hint: "nothing was written; this is a bug in the profile or its templates, please report it".into(),
+                    });
+                    continue;
+                }
+            }
+        }
+        let after = staged.current.as_deref().map(|t| restore_line_endings(t, staged.ending));
+        plan.changes.push(FileChange { path, display: staged.display, before: staged.original, after, mode: staged.mode, points: staged.touched_by });
+    }
+    Error::collect(errors)?;
+    Ok(plan)
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// A unified diff of every change, `a/` and `b/` prefixed like git's.
+    pub fn unified_diff(&self) -> String {
+        let mut out = String::new();
+        for change in &self.changes {
+            out.push_str(&crate::diff::unified(&change.display, change.before.as_deref(), change.after.as_deref()));
+        }
+        out
+    }
+
+    /// Writes every change or none: each new content goes to a temporary file beside its
+    /// target first, then all are renamed into place; if any step fails, files already replaced
+    /// are restored from their original bytes and new files and directories are removed.
+    pub fn commit(&self, ws: &Workspace) -> Result<()> {
+        let _lock = ws.lock()?;
+        crate::commit::write_all(&self.changes)
+    }
+}

@@ -1,0 +1,231 @@
+//! Platform profiles: the declarative list of registration points a platform needs, each
+//! declared once (id, root, file, kind, anchor and fragment, condition, severity, reason).
+//! apply, check, remove, list and the generated docs all read these declarations. Built-in
+//! profiles are embedded from `codegen/profiles/<name>/`; a user may pass a profile file of
+//! their own, with templates in a `templates/` directory beside it.
+
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use serde::{Deserialize, Serialize};
+
+use crate::backend::{self, PointKind};
+use crate::error::{Error, Location, Result};
+use crate::template::{TemplateStore, Templates};
+use crate::text::line_col;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/profiles");
+
+/// How bad it is when a registration is missing: what the platform does without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A CLI or documentation convenience.
+    Note,
+    /// A feature is refused or silently off.
+    Warning,
+    /// The build fails or a service refuses to start.
+    Error,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A checkout the profile's points live in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RootDecl {
+    pub name: String,
+    pub description: String,
+    /// The Go module path the root's go.mod must declare, to catch a root pointed at the wrong
+    /// checkout.
+    #[serde(default)]
+    pub go_module: Option<String>,
+}
+
+/// Common fields of a point; kind-specific fields stay in the table the back end reads.
+#[derive(Debug, Deserialize)]
+struct RawPoint {
+    id: String,
+    root: String,
+    file: String,
+    kind: String,
+    #[serde(default)]
+    when: Option<String>,
+    severity: Severity,
+    why: String,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(flatten)]
+    rest: toml::Table,
+}
+
+/// One registration point.
+#[derive(Debug)]
+pub struct Point {
+    pub id: String,
+    pub root: String,
+    /// Path inside the root; a template.
+    pub file: String,
+    pub kind_name: String,
+    /// A minijinja expression over the descriptor; the point applies when it is true.
+    pub when: Option<String>,
+    pub severity: Severity,
+    pub why: String,
+    /// A heading the docs and the TUI group points under.
+    pub group: Option<String>,
+    pub kind: Box<dyn PointKind>,
+    /// The kind-specific fields as declared, for the docs.
+    pub spec: toml::Table,
+    /// Where the point is declared.
+    pub declared_at: Location,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    name: String,
+    description: String,
+    roots: Vec<RootDecl>,
+    /// The point whose family members are the providers already in the tree.
+    inventory: Option<String>,
+    points: Vec<toml::Spanned<toml::Table>>,
+}
+
+/// A loaded profile.
+#[derive(Debug)]
+pub struct Profile {
+    pub name: String,
+    pub description: String,
+    pub roots: Vec<RootDecl>,
+    pub inventory: Option<String>,
+    pub points: Vec<Point>,
+    pub templates: Templates,
+}
+
+impl Profile {
+    /// Names of the profiles built into this binary.
+    pub fn builtin_names() -> Vec<&'static str> {
+        BUILTIN.dirs().filter_map(|d| d.path().file_name()?.to_str()).filter(|n| BUILTIN.get_file(format!("{n}/profile.toml")).is_some()).collect()
+    }
+
+    /// Loads a built-in profile by name, or a profile file by path (names containing a `/`
+    /// or ending in `.toml` are paths).
+    pub fn load(spec: &str, relative_to: &Path) -> Result<Self> {
+        if spec.ends_with(".toml") || spec.contains('/') {
+            let path = relative_to.join(spec);
+            let text = crate::error::read_to_string(&path)?;
+            let mut store = TemplateStore { origin: path.display().to_string(), ..Default::default() };
+            let dir = path.parent().unwrap_or(Path::new(".")).join("templates");
+            if dir.is_dir() {
+                collect_templates(&dir, &dir, &mut store)?;
+            }
+            return Self::parse(&path.display().to_string(), &text, store);
+        }
+        let Some(file) = BUILTIN.get_file(format!("{spec}/profile.toml")) else {
+            return Err(Error::input(
+                Location::new("integrate.toml", 0, 0),
+                format!("unknown profile `{spec}`"),
+                format!("use one of the built-in profiles ({}) or a path to a profile .toml file", Self::builtin_names().join(", ")),
+            ));
+        };
+        let mut store = TemplateStore { origin: format!("built-in profile {spec}"), ..Default::default() };
+        if let Some(dir) = BUILTIN.get_dir(format!("{spec}/templates")) {
+            collect_builtin(dir, &format!("{spec}/templates/"), &mut store);
+        }
+        let text = file.contents_utf8().expect("built-in profiles are UTF-8");
+        Self::parse(&format!("<built-in>/{spec}/profile.toml"), text, store)
+    }
+
+    /// Parses a profile. Every point's kind-specific fields are validated now, so a bad profile
+    /// fails before anything is inspected.
+    pub fn parse(origin: &str, text: &str, store: TemplateStore) -> Result<Self> {
+        let at = |offset: usize| {
+            let (line, column) = line_col(text, offset);
+            Location::new(origin, line, column)
+        };
+        let raw: RawProfile = toml::from_str(text).map_err(|e| Error::input(at(e.span().map_or(0, |s| s.start)), e.message().trim(), "fix the profile; docs/profiles.md describes the format"))?;
+        let templates = Templates::new(&store);
+        let mut points = Vec::new();
+        let mut errors = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for spanned in raw.points {
+            let location = at(spanned.span().start);
+            let table = spanned.into_inner();
+            let parsed: std::result::Result<RawPoint, _> = RawPoint::deserialize(toml::Value::Table(table));
+            let point = match parsed {
+                Ok(p) => p,
+                Err(e) => {
+                    errors.push(Error::input(location, e.message().trim(), "every point needs id, root, file, kind, severity and why"));
+                    continue;
+                }
+            };
+            if !seen.insert(point.id.clone()) {
+                errors.push(Error::input(location.clone(), format!("duplicate point id `{}`", point.id), "point ids must be unique within a profile"));
+            }
+            if !raw.roots.iter().any(|r| r.name == point.root) {
+                errors.push(Error::input(location.clone(), format!("point `{}` uses undeclared root `{}`", point.id, point.root), "declare the root in [[roots]]"));
+            }
+            let spec = point.rest.clone();
+            match backend::build_kind(&point.kind, point.rest, &location) {
+                Ok(kind) => points.push(Point {
+                    id: point.id,
+                    root: point.root,
+                    file: point.file,
+                    kind_name: point.kind,
+                    when: point.when,
+                    severity: point.severity,
+                    why: point.why,
+                    group: point.group,
+                    kind,
+                    spec,
+                    declared_at: location,
+                }),
+                Err(e) => errors.push(e),
+            }
+        }
+        if let Some(inv) = &raw.inventory {
+            if !points.iter().any(|p| &p.id == inv) {
+                errors.push(Error::input(at(0), format!("inventory point `{inv}` is not declared"), "name a go.const_spec point"));
+            }
+        }
+        Error::collect(errors)?;
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, templates })
+    }
+
+    pub fn point(&self, id: &str) -> Option<&Point> {
+        self.points.iter().find(|p| p.id == id)
+    }
+}
+
+fn collect_builtin(dir: &Dir<'_>, prefix: &str, store: &mut TemplateStore) {
+    for file in dir.files() {
+        if let (Some(name), Some(text)) = (file.path().to_str(), file.contents_utf8()) {
+            store.files.insert(name.strip_prefix(prefix).unwrap_or(name).to_string(), text.to_string());
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, prefix, store);
+    }
+}
+
+fn collect_templates(base: &Path, dir: &Path, store: &mut TemplateStore) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_templates(base, &path, store)?;
+        } else {
+            let name = path.strip_prefix(base).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            store.files.insert(name, crate::error::read_to_string(&path)?);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! Rendering of templated profile fields and template files with minijinja (strict undefined:
+//! a misspelt variable is an error, never an empty string), and evaluation of point conditions
+//! as minijinja expressions over the descriptor.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+use crate::error::{Error, Location, Result};
+
+/// Template sources by name, for file templates.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateStore {
+    pub files: BTreeMap<String, String>,
+    /// Where the templates come from, for messages (`built-in profile cloudpods`, a path).
+    pub origin: String,
+}
+
+/// A configured minijinja environment shared by every render of one profile.
+#[derive(Clone)]
+pub struct Templates {
+    env: Arc<Environment<'static>>,
+    origin: String,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").field("origin", &self.origin).finish()
+    }
+}
+
+impl Templates {
+    pub fn new(store: &TemplateStore) -> Self {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(true);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.add_filter("go_string", |s: String| format!("{s:?}"));
+        for (name, source) in &store.files {
+            env.add_template_owned(name.clone(), source.clone()).unwrap_or_else(|e| {
+                // A broken built-in template is a programming error caught by the registry test;
+                // for user profiles the error surfaces when the template is rendered.
+                let _ = e;
+            });
+        }
+        let files = store.files.clone();
+        env.set_loader(move |name| Ok(files.get(name).cloned()));
+        Self { env: Arc::new(env), origin: store.origin.clone() }
+    }
+
+    pub fn renderer<'a>(&'a self, context: &'a Value, point: &'a str) -> Renderer<'a> {
+        Renderer { templates: self, context, point }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+}
+
+/// Renders the fields of one point for one descriptor.
+#[derive(Clone, Copy)]
+pub struct Renderer<'a> {
+    templates: &'a Templates,
+    context: &'a Value,
+    point: &'a str,
+}
+
+impl std::fmt::Debug for Renderer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Renderer").field("point", &self.point).finish()
+    }
+}
+
+impl Renderer<'_> {
+    fn error(&self, what: &str, e: minijinja::Error) -> Error {
+        let mut message = format!("point `{}`, {what}: {e}", self.point);
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        Error::Template { at: Location::new(&self.templates.origin, e.line().unwrap_or(0), 0), message }
+    }
+
+    /// Renders an inline template (a field of a point).
+    pub fn render(&self, field: &str, source: &str) -> Result<String> {
+        if !source.contains("{{") && !source.contains("{%") {
+            return Ok(source.to_string());
+        }
+        self.templates.env.render_str(source, self.context).map_err(|e| self.error(&format!("field `{field}`"), e))
+    }
+
+    /// Renders a template file of the profile by name.
+    pub fn render_file(&self, name: &str) -> Result<String> {
+        let template = self.templates.env.get_template(name).map_err(|e| self.error(&format!("template `{name}`"), e))?;
+        template.render(self.context).map_err(|e| self.error(&format!("template `{name}`"), e))
+    }
+
+    /// Evaluates a condition expression such as `features.vms and env != "public"`.
+    pub fn condition(&self, expr: &str) -> Result<bool> {
+        // Rendered as an `if` so strict undefined applies: a misspelt field is an error.
+        let source = format!("{{% if {expr} %}}1{{% endif %}}");
+        let out = self.templates.env.render_str(&source, self.context).map_err(|e| self.error(&format!("condition `{expr}`"), e))?;
+        Ok(out == "1")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undefined_variables_are_errors() {
+        let t = Templates::new(&TemplateStore::default());
+        let ctx = Value::from_serialize(serde_json::json!({"id": "acme"}));
+        let r = t.renderer(&ctx, "p");
+        assert_eq!(r.render("f", "{{ id | upper }}").unwrap(), "ACME");
+        assert!(r.render("f", "{{ nope }}").is_err());
+        assert!(r.condition("id == 'acme'").unwrap());
+        assert!(r.condition("nope").is_err());
+        assert!(r.condition("id.nope").is_err());
+    }
+}
