@@ -400,3 +400,26 @@ impl Plan {
         crate::commit::write_all(&self.changes)
     }
 }
+
+/// Plans `integrate new`: the descriptor file itself plus everything apply adds for it, so the
+/// descriptor is written only together with its registrations. A provider that already exists
+/// in the tree is refused.
+pub fn plan_new(ws: &Workspace, d: &Descriptor) -> Result<Plan> {
+    check_collisions(ws, d, true)?;
+    let mut plan = plan_apply(ws, std::slice::from_ref(d))?;
+    let path = ws.descriptor_path(&d.id);
+    if !path.exists() {
+        plan.changes.insert(
+            0,
+            FileChange {
+                display: ws.display_path(&path),
+                path,
+                before: None,
+                after: Some(d.to_toml()),
+                mode: None,
+                points: vec!["descriptor".into()],
+            },
+        );
+    }
+    Ok(plan)
+}

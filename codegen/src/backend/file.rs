@@ -39,7 +39,7 @@ impl PointKind for NewFile {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         match file.text {
             Some(_) => Ok(Inspection::Present { line: 1 }),
-            None => Ok(Inspection::Missing { line: 0, updated: r.render_file(&self.template)? }),
+            None => Ok(Inspection::Missing { line: 1, updated: r.render_file(&self.template)? }),
         }
     }
 

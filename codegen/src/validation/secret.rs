@@ -250,7 +250,7 @@ impl Credential {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CredentialError {
     /// Some of the variables the kind needs are unset or empty.
-    #[error("missing environment variables for a {kind} credential: {}", missing.join(", "))]
+    #[error("missing environment variables for the {kind} credential: {}", missing.join(", "))]
     MissingEnv {
         /// The kind of credential that was asked for.
         kind: CredentialKind,

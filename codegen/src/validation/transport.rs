@@ -164,12 +164,12 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
         builder
             .body(())
             .map_err(|e| Failure::Protocol(format!("cannot build the request: {e}")))
-            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress)))
+            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress, settings.timeout)))
     } else {
         builder
             .body(request.body)
             .map_err(|e| Failure::Protocol(format!("cannot build the request: {e}")))
-            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress)))
+            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress, settings.timeout)))
     };
     let mut response = sent?;
     let status = response.status().as_u16();
@@ -189,7 +189,7 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
         .as_reader()
         .take(BODY_LIMIT)
         .read_to_end(&mut bytes)
-        .map_err(|e| name_failure(ureq::Error::from(e), https, &progress))?;
+        .map_err(|e| name_failure(ureq::Error::from(e), https, &progress, settings.timeout))?;
     Ok(Answer {
         status,
         headers,
@@ -198,12 +198,15 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
 }
 
 /// Names a ureq error as unreachable, TLS failure, timeout or protocol failure.
-fn name_failure(error: ureq::Error, https: bool, progress: &Progress) -> Failure {
+fn name_failure(error: ureq::Error, https: bool, progress: &Progress, timeout: Duration) -> Failure {
     let tcp = progress.tcp_connected.load(Ordering::SeqCst);
     let ready = progress.connection_ready.load(Ordering::SeqCst);
     let in_handshake = https && tcp && !ready;
     match error {
-        ureq::Error::Timeout(t) => Failure::Timeout(format!("{t} timeout reached")),
+        ureq::Error::Timeout(t) => Failure::Timeout(format!(
+            "no complete answer within {} ms ({t} timeout)",
+            timeout.as_millis()
+        )),
         ureq::Error::HostNotFound => Failure::Unreachable("host not found".to_owned()),
         ureq::Error::ConnectionFailed => Failure::Unreachable("connection failed".to_owned()),
         ureq::Error::Tls(msg) => Failure::Tls(msg.to_owned()),

@@ -9,16 +9,24 @@ unauthenticated window, creates the users and keys, and sets the count back
 to 0 so that every later request is signature-checked and authorised.
 
 Usage: python moto_bootstrap.py http://127.0.0.1:PORT
+For an https endpoint (moto_server --ssl, a self-signed certificate) the
+certificate is not verified: the server is on loopback and started by the test.
 Prints one JSON object with the created access keys on stdout.
 """
 
 import json
+import ssl
 import sys
 import urllib.request
 
 import boto3
+import urllib3
 
 endpoint = sys.argv[1]
+tls = endpoint.startswith("https://")
+ssl_context = ssl._create_unverified_context() if tls else None
+if tls:
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 
 def reset_auth(count: str) -> None:
@@ -29,7 +37,7 @@ def reset_auth(count: str) -> None:
         # Not a form: moto reads the raw body as the new count.
         headers={"Content-Type": "text/plain"},
     )
-    with urllib.request.urlopen(req, timeout=10) as resp:
+    with urllib.request.urlopen(req, timeout=10, context=ssl_context) as resp:
         resp.read()
 
 
@@ -56,6 +64,7 @@ try:
         region_name="us-east-1",
         aws_access_key_id="bootstrap",
         aws_secret_access_key="bootstrap",
+        verify=not tls,
     )
     out = {}
     for user, policy in (

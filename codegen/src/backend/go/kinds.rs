@@ -53,14 +53,46 @@ fn insert_lines_after(kind: BlockKind, src: &str, after: usize, lines: &str) -> 
     layout::align_after_insert(kind, src, after, &new, after + 1..after + 1 + count)
 }
 
-/// Deletes 0-based lines `first..=last`, then realigns the block around the gap.
-fn delete_lines(kind: BlockKind, src: &str, first: usize, last: usize) -> String {
+/// Deletes 0-based lines `first..=last`. Returns the candidate results: the block realigned
+/// around the gap, and the plain deletion; [`preimage`] picks the one apply would have started
+/// from.
+fn delete_lines(kind: BlockKind, src: &str, first: usize, last: usize) -> Vec<String> {
     let start = offset_of_line(src, first);
     let end = offset_of_line(src, last + 1);
     let mut new = String::with_capacity(src.len());
     new.push_str(&src[..start]);
     new.push_str(&src[end..]);
-    layout::align_after_remove(kind, src, first..last + 1, &new, first)
+    let realigned = layout::align_after_remove(kind, src, first..last + 1, &new, first);
+    if realigned != new && narrows_uniformly(&new, &realigned) { vec![realigned, new] } else { vec![new] }
+}
+
+/// Whether `realigned` differs from `plain` only by lines that each lost the same number of
+/// padding characters: the signature of a column that an insertion widened. Realignment that
+/// would pad lines instead means the neighbours were never gofmt-aligned, so they stay as
+/// they are.
+fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (plain.split('\n').collect(), realigned.split('\n').collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let deltas: Vec<isize> = a.iter().zip(&b).filter(|(x, y)| x != y).map(|(x, y)| x.len() as isize - y.len() as isize).collect();
+    deltas.first().is_some_and(|d| *d > 0 && deltas.iter().all(|x| x == d))
+}
+
+/// Of the candidate files without the registration, the one from which inserting it again
+/// gives back exactly `src`: removal is then the exact inverse of apply, whatever the alignment
+/// of the neighbouring lines was. When none round-trips (the file was edited by hand since),
+/// the last candidate, the plain deletion, touches the fewest bytes.
+fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
+    for candidate in &candidates {
+        let probe = SourceFile { display: file.display, text: Some(candidate) };
+        if let Inspection::Missing { updated, .. } = kind.inspect(&probe, r)? {
+            if updated == src {
+                return Ok(candidate.clone());
+            }
+        }
+    }
+    Ok(candidates.pop().expect("at least one candidate"))
 }
 
 /// Byte offset where 0-based `line` starts (the text length past the last line).
@@ -198,7 +230,8 @@ impl PointKind for ConstSpec {
         let (src, tree) = parse_valid(file, &self.family_description())?;
         let specs = Self::specs(&tree, &src);
         let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
-        Ok(Removal::Rewrite(delete_lines(BlockKind::Specs, &src, row(found.node), found.node.end_position().row)))
+        let candidates = delete_lines(BlockKind::Specs, &src, row(found.node), found.node.end_position().row);
+        Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
     }
 
     fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
@@ -294,8 +327,8 @@ fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, String) {
     (end_row + 2, insert_lines_after(BlockKind::Literal, src, end_row, &format!("{indent}{entry},")))
 }
 
-/// Takes one element out of a literal, restoring the layout `insert_element` started from.
-fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> String {
+/// Takes one element out of a literal; the candidates for [`preimage`].
+fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> Vec<String> {
     let elements = literal_elements(body);
     let first_row = row(element);
     let last_row = element.end_position().row;
@@ -321,7 +354,7 @@ fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> String {
         };
         let mut out = src.to_string();
         out.replace_range(start..end, "");
-        return out;
+        return vec![out];
     }
     delete_lines(BlockKind::Literal, src, first_row, last_row)
 }
@@ -349,7 +382,7 @@ impl PointKind for ListElement {
         let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
         match literal_elements(body).into_iter().find(|e| normalize(text(*e, &src)) == want) {
-            Some(found) => Ok(Removal::Rewrite(remove_element(&src, body, found))),
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, &src, remove_element(&src, body, found))?)),
             None => Ok(Removal::Absent),
         }
     }
@@ -410,7 +443,7 @@ impl PointKind for MapEntry {
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
         let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
         match Self::find(body, &src, &key) {
-            Some(found) => Ok(Removal::Rewrite(remove_element(&src, body, found))),
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, &src, remove_element(&src, body, found))?)),
             None => Ok(Removal::Absent),
         }
     }
@@ -601,7 +634,7 @@ fn insert_plain_lines_after(src: &str, after: usize, lines: &str) -> String {
 #[serde(deny_unknown_fields)]
 pub struct ImportSpec {
     /// Regex on import paths; the new import joins the group with the most matching paths.
-    group: String,
+    group_pattern: String,
     path: String,
     /// `_` for a blank import, an alias, or absent.
     name: Option<String>,
@@ -616,7 +649,7 @@ pub struct Import {
 
 impl Import {
     pub fn new(spec: ImportSpec, at: &Location) -> Result<Self> {
-        Ok(Self { group: regex(&spec.group, at)?, path: spec.path, name: spec.name })
+        Ok(Self { group: regex(&spec.group_pattern, at)?, path: spec.path, name: spec.name })
     }
 
     fn specs<'t>(tree: &'t Tree) -> Vec<Node<'t>> {
@@ -684,7 +717,10 @@ impl PointKind for Import {
         let path = r.render("path", &self.path)?;
         let (src, tree) = parse_valid(file, "an import block")?;
         match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, &src) == path) {
-            Some(found) => Ok(Removal::Rewrite(delete_lines(BlockKind::Imports, &src, row(found), found.end_position().row))),
+            Some(found) => {
+                let candidates = delete_lines(BlockKind::Imports, &src, row(found), found.end_position().row);
+                Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
+            }
             None => Ok(Removal::Absent),
         }
     }
