@@ -72,7 +72,10 @@ fn unknown_key_id() -> String {
 fn moto_valid_key_with_describe_regions_policy_is_valid() {
     let moto = moto::shared();
     let k = &moto.keys.allowed;
-    let report = run(&ec2_spec(&moto.endpoint), &Credential::access_key(&k.id, &k.secret));
+    let report = run(
+        &ec2_spec(&moto.endpoint),
+        &Credential::access_key(&k.id, &k.secret),
+    );
     assert_eq!(report.outcome, Outcome::Valid, "{report}");
     assert_eq!(report.status, Some(200));
     assert_eq!(report.exit_code(), 0);
@@ -129,7 +132,10 @@ fn moto_wrong_secret_on_sts_is_signature_does_not_match() {
         other => panic!("expected an invalid access key, got {other}"),
     }
     // The key id is shown masked only, the secret not at all.
-    let shown = format!("{report} {report:?} {}", serde_json::to_string(&report).unwrap());
+    let shown = format!(
+        "{report} {report:?} {}",
+        serde_json::to_string(&report).unwrap()
+    );
     assert!(!shown.contains(&k.secret));
     assert!(!shown.contains(&k.id));
 }
@@ -150,7 +156,10 @@ fn moto_wrong_secret_on_ec2_is_rejected() {
 fn moto_valid_key_without_policy_is_forbidden() {
     let moto = moto::shared();
     let k = &moto.keys.no_policy;
-    let report = run(&ec2_spec(&moto.endpoint), &Credential::access_key(&k.id, &k.secret));
+    let report = run(
+        &ec2_spec(&moto.endpoint),
+        &Credential::access_key(&k.id, &k.secret),
+    );
     assert!(
         matches!(&report.outcome, Outcome::Forbidden { code: Some(c), .. } if c == "AccessDenied"),
         "{report}"
@@ -163,8 +172,14 @@ fn moto_valid_key_without_policy_is_forbidden() {
 fn moto_valid_key_with_deny_policy_is_forbidden() {
     let moto = moto::shared();
     let k = &moto.keys.denied;
-    let report = run(&ec2_spec(&moto.endpoint), &Credential::access_key(&k.id, &k.secret));
-    assert!(matches!(report.outcome, Outcome::Forbidden { .. }), "{report}");
+    let report = run(
+        &ec2_spec(&moto.endpoint),
+        &Credential::access_key(&k.id, &k.secret),
+    );
+    assert!(
+        matches!(report.outcome, Outcome::Forbidden { .. }),
+        "{report}"
+    );
 }
 
 #[test]
@@ -187,7 +202,10 @@ fn moto_probe_reports_mapped_codes_for_ec2() {
         assert!(a.mapped, "{probe}");
     }
     assert_eq!(probe.suggestion, None);
-    let shown = format!("{probe} {probe:?} {}", serde_json::to_string(&probe).unwrap());
+    let shown = format!(
+        "{probe} {probe:?} {}",
+        serde_json::to_string(&probe).unwrap()
+    );
     assert!(!shown.contains(&k.secret));
     assert!(!shown.contains(&k.id));
 }
@@ -204,7 +222,10 @@ fn moto_probe_suggests_the_missing_code() {
     };
     let probe = probe_wrong_key(&spec, &cred, &options, &mut |_| {}).expect("a probe report");
     let secret_attempt = &probe.attempts[0];
-    assert_eq!(secret_attempt.code.as_deref(), Some("SignatureDoesNotMatch"));
+    assert_eq!(
+        secret_attempt.code.as_deref(),
+        Some("SignatureDoesNotMatch")
+    );
     assert!(!secret_attempt.mapped);
     // Still recognised as a bad secret, even though the list lacks the code.
     assert!(matches!(
@@ -229,7 +250,10 @@ fn aws_closed_port_is_unreachable() {
     let port = servers::http::closed_port();
     let spec = ec2_spec(&format!("http://127.0.0.1:{port}"));
     let report = run(&spec, &Credential::access_key("AKIAEXAMPLE0000", "secret"));
-    assert!(matches!(report.outcome, Outcome::Unreachable { .. }), "{report}");
+    assert!(
+        matches!(report.outcome, Outcome::Unreachable { .. }),
+        "{report}"
+    );
     assert_eq!(report.exit_code(), 3);
     assert_eq!(report.status, None);
 }

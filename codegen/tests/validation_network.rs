@@ -49,9 +49,16 @@ fn listener_that_never_answers_times_out() {
     };
     let started = Instant::now();
     let report = validate(&spec, &token(), &opts, &mut |_| {}).unwrap();
-    assert!(matches!(report.outcome, Outcome::Timeout { .. }), "{report}");
+    assert!(
+        matches!(report.outcome, Outcome::Timeout { .. }),
+        "{report}"
+    );
     assert_eq!(report.exit_code(), 3);
-    assert!(started.elapsed() < Duration::from_secs(4), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -99,7 +106,13 @@ fn progress_steps_arrive_in_order() {
         .collect();
     assert_eq!(
         names,
-        ["resolving", "connecting", "sending", "waiting", "classifying"]
+        [
+            "resolving",
+            "connecting",
+            "sending",
+            "waiting",
+            "classifying"
+        ]
     );
     assert_eq!(
         steps[0],
@@ -137,7 +150,11 @@ fn cancel_flag_stops_a_hanging_validation_promptly() {
     raiser.join().unwrap();
     assert_eq!(result.unwrap_err(), ValidationError::Cancelled);
     assert!(saw_waiting, "the request was under way when cancelled");
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

@@ -66,7 +66,11 @@ fn keystone_server() -> TestServer {
                 json!({"error": {"code": 404, "title": "Not Found", "message": "no such path"}}),
             );
         }
-        if !r.header("content-type").unwrap_or_default().starts_with("application/json") {
+        if !r
+            .header("content-type")
+            .unwrap_or_default()
+            .starts_with("application/json")
+        {
             return Response::json(
                 415,
                 json!({"error": {"code": 415, "title": "Unsupported Media Type", "message": "json only"}}),
@@ -157,7 +161,10 @@ fn keystone_v3_test_server_rejects_an_unknown_project() {
     let server = keystone_server();
     let spec = keystone_spec(&server.url(), Some("other"));
     let report = run(&spec, &Credential::user_password("alice", "correct horse"));
-    assert!(matches!(report.outcome, Outcome::InvalidAccessKey { .. }), "{report}");
+    assert!(
+        matches!(report.outcome, Outcome::InvalidAccessKey { .. }),
+        "{report}"
+    );
 }
 
 #[test]
@@ -166,7 +173,11 @@ fn keystone_v3_probe_maps_unauthorized() {
     let spec = keystone_spec(&server.url(), Some("demo"));
     let cred = Credential::user_password("alice", "correct horse");
     let probe = probe_wrong_key(&spec, &cred, &ValidateOptions::default(), &mut |_| {}).unwrap();
-    assert_eq!(probe.attempts.len(), 1, "user/password credentials get no key-id probe");
+    assert_eq!(
+        probe.attempts.len(),
+        1,
+        "user/password credentials get no key-id probe"
+    );
     assert_eq!(probe.attempts[0].code.as_deref(), Some("Unauthorized"));
     assert!(probe.attempts[0].mapped);
     assert!(probe.suggestion.is_none());
@@ -193,7 +204,13 @@ fn keystone_v3_2xx_without_subject_token_is_unexpected() {
     let spec = keystone_spec(&server.url(), None);
     let report = run(&spec, &Credential::user_password("alice", "correct horse"));
     assert!(
-        matches!(report.outcome, Outcome::Unexpected { status: Some(201), .. }),
+        matches!(
+            report.outcome,
+            Outcome::Unexpected {
+                status: Some(201),
+                ..
+            }
+        ),
         "{report}"
     );
     assert!(report.message.unwrap().contains("X-Subject-Token"));
@@ -236,7 +253,8 @@ fn login_server(seen: Arc<Mutex<Vec<Request>>>) -> TestServer {
                 .unwrap_or_default()
         };
         if get("user") == "boom" {
-            return Response::new(500).body(format!("internal error while handling {}", r.body_str()));
+            return Response::new(500)
+                .body(format!("internal error while handling {}", r.body_str()));
         }
         if get("grant_type") != "password" {
             return Response::json(400, json!({"error": "unsupported_grant_type"}));
@@ -281,7 +299,11 @@ fn form_login_test_server_form_body_and_json_pointer_token() {
         req.header("content-type"),
         Some("application/x-www-form-urlencoded")
     );
-    assert!(req.body_str().contains("pass=s3cret%26%3D%21"), "{}", req.body_str());
+    assert!(
+        req.body_str().contains("pass=s3cret%26%3D%21"),
+        "{}",
+        req.body_str()
+    );
 }
 
 #[test]
@@ -320,7 +342,13 @@ fn form_login_success_without_token_is_unexpected() {
     let spec = login_spec(&server.url(), "form", "token_pointer = \"/data/missing\"");
     let report = run(&spec, &Credential::user_password("bob", "s3cret&=!"));
     assert!(
-        matches!(report.outcome, Outcome::Unexpected { status: Some(200), .. }),
+        matches!(
+            report.outcome,
+            Outcome::Unexpected {
+                status: Some(200),
+                ..
+            }
+        ),
         "{report}"
     );
     // The token the server issued is scrubbed from the excerpt even though
@@ -430,7 +458,10 @@ const GOOD_TOKEN: &str = "glpat-0123456789abcdefghij";
 /// `WWW-Authenticate` header.
 fn bearer_server() -> TestServer {
     TestServer::start(|r: &Request| {
-        match r.header("authorization").and_then(|h| h.strip_prefix("Bearer ")) {
+        match r
+            .header("authorization")
+            .and_then(|h| h.strip_prefix("Bearer "))
+        {
             Some(GOOD_TOKEN) => Response::json(200, json!({"id": 7})),
             _ => Response::json(
                 401,

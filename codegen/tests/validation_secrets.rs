@@ -50,7 +50,10 @@ fn credential_renderings_never_contain_the_secret() {
 
     let cred = Credential::user_password("administrator", "P@ssw0rd!");
     let shown = format!("{cred:?}");
-    assert!(!shown.contains("P@ssw0rd!") && !shown.contains("administrator"), "{shown}");
+    assert!(
+        !shown.contains("P@ssw0rd!") && !shown.contains("administrator"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -126,7 +129,9 @@ fn credential_from_env_reads_the_process_environment() {
     let [id, secret] = CredentialKind::AccessKey.env_vars();
     if std::env::var_os(id).is_none() && std::env::var_os(secret).is_none() {
         let err = Credential::from_env(CredentialKind::AccessKey).unwrap_err();
-        assert!(matches!(err, CredentialError::MissingEnv { ref missing, .. } if missing.len() == 2));
+        assert!(
+            matches!(err, CredentialError::MissingEnv { ref missing, .. } if missing.len() == 2)
+        );
     }
 }
 
@@ -164,16 +169,31 @@ invalid_key_codes = ["AuthFailure", "InvalidClientTokenId", "SignatureDoesNotMat
         spec.effective_forbidden_codes()
             .contains(&"UnauthorizedOperation".to_owned())
     );
-    assert_eq!(ValidationSpec::from_descriptor_toml("[provider]\nname = \"x\"\n").unwrap(), None);
+    assert_eq!(
+        ValidationSpec::from_descriptor_toml("[provider]\nname = \"x\"\n").unwrap(),
+        None
+    );
 }
 
 #[test]
 fn spec_rejects_unknown_fields_and_inconsistent_schemes() {
     let cases = [
-        ("endpoint = \"https://x\"\nscheme = \"bearer\"\nendpiont = \"typo\"\n", "endpiont"),
-        ("endpoint = \"https://x\"\nscheme = \"aws-sigv4\"\nregion = \"us-east-1\"\n", "service"),
-        ("endpoint = \"https://x\"\nscheme = \"bearer\"\nproject = \"p\"\n", "keystone"),
-        ("endpoint = \"https://x\"\nscheme = \"form-login\"\n", "token_pointer"),
+        (
+            "endpoint = \"https://x\"\nscheme = \"bearer\"\nendpiont = \"typo\"\n",
+            "endpiont",
+        ),
+        (
+            "endpoint = \"https://x\"\nscheme = \"aws-sigv4\"\nregion = \"us-east-1\"\n",
+            "service",
+        ),
+        (
+            "endpoint = \"https://x\"\nscheme = \"bearer\"\nproject = \"p\"\n",
+            "keystone",
+        ),
+        (
+            "endpoint = \"https://x\"\nscheme = \"form-login\"\n",
+            "token_pointer",
+        ),
         ("endpoint = \"https://x\"\nscheme = \"oauth\"\n", "oauth"),
         (
             "endpoint = \"https://x\"\nscheme = \"bearer\"\nrequest = { headers = { Authorization = \"x\" } }\n",
@@ -215,23 +235,38 @@ fn error_codes_come_from_xml_and_json() {
                <Message>AWS was not able to validate &amp; so on</Message></Error></Errors></Response>";
     let info = extract_error(xml, None);
     assert_eq!(info.code.as_deref(), Some("AuthFailure"));
-    assert_eq!(info.message.as_deref(), Some("AWS was not able to validate & so on"));
+    assert_eq!(
+        info.message.as_deref(),
+        Some("AWS was not able to validate & so on")
+    );
 
     let cases = [
         (json!({"code": "A"}), "A"),
         (json!({"Code": "B"}), "B"),
         (json!({"error": {"code": "C"}}), "C"),
         (json!({"Error": {"Code": "D"}}), "D"),
-        (json!({"__type": "com.amazon.coral.service#UnrecognizedClientException"}), "UnrecognizedClientException"),
-        (json!({"error": {"code": 401, "title": "Unauthorized"}}), "Unauthorized"),
+        (
+            json!({"__type": "com.amazon.coral.service#UnrecognizedClientException"}),
+            "UnrecognizedClientException",
+        ),
+        (
+            json!({"error": {"code": 401, "title": "Unauthorized"}}),
+            "Unauthorized",
+        ),
         (json!({"error": "invalid_grant"}), "invalid_grant"),
     ];
     for (body, code) in cases {
-        assert_eq!(extract_error(&body.to_string(), None).code.as_deref(), Some(code), "{body}");
+        assert_eq!(
+            extract_error(&body.to_string(), None).code.as_deref(),
+            Some(code),
+            "{body}"
+        );
     }
     let custom = json!({"status": {"reason": "KeyExpired"}, "code": "Other"}).to_string();
     assert_eq!(
-        extract_error(&custom, Some("/status/reason")).code.as_deref(),
+        extract_error(&custom, Some("/status/reason"))
+            .code
+            .as_deref(),
         Some("KeyExpired")
     );
     assert_eq!(extract_error("plain text", None).code, None);
@@ -256,11 +291,43 @@ fn outcomes_have_exit_codes_and_a_stable_json_shape() {
     };
     assert_eq!(Outcome::Valid.exit_code(), 0);
     assert_eq!(invalid.exit_code(), 1);
-    assert_eq!(Outcome::Forbidden { code: None, message: None }.exit_code(), 1);
-    assert_eq!(Outcome::Unexpected { status: Some(500), excerpt: String::new() }.exit_code(), 1);
-    assert_eq!(Outcome::Unreachable { detail: String::new() }.exit_code(), 3);
-    assert_eq!(Outcome::Tls { detail: String::new() }.exit_code(), 3);
-    assert_eq!(Outcome::Timeout { detail: String::new() }.exit_code(), 3);
+    assert_eq!(
+        Outcome::Forbidden {
+            code: None,
+            message: None
+        }
+        .exit_code(),
+        1
+    );
+    assert_eq!(
+        Outcome::Unexpected {
+            status: Some(500),
+            excerpt: String::new()
+        }
+        .exit_code(),
+        1
+    );
+    assert_eq!(
+        Outcome::Unreachable {
+            detail: String::new()
+        }
+        .exit_code(),
+        3
+    );
+    assert_eq!(
+        Outcome::Tls {
+            detail: String::new()
+        }
+        .exit_code(),
+        3
+    );
+    assert_eq!(
+        Outcome::Timeout {
+            detail: String::new()
+        }
+        .exit_code(),
+        3
+    );
 
     let report = Report {
         outcome: invalid,

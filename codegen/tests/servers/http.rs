@@ -182,7 +182,11 @@ fn serve_one(
         body,
     };
     let response = handler(&request);
-    let mut out = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (n, v) in &response.headers {
         out.push_str(&format!("{n}: {v}\r\n"));
     }

@@ -128,7 +128,9 @@ impl Moto {
         let child = cmd
             .env("INITIAL_NO_AUTH_ACTION_COUNT", "0")
             .stdin(Stdio::null())
-            .stdout(Stdio::from(log_file.try_clone().expect("clone the log handle")))
+            .stdout(Stdio::from(
+                log_file.try_clone().expect("clone the log handle"),
+            ))
             .stderr(Stdio::from(log_file))
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}; {INSTALL_HINT}", server.display()));
@@ -137,9 +139,18 @@ impl Moto {
             child,
             endpoint: format!("{scheme}://127.0.0.1:{port}"),
             keys: Keys {
-                allowed: Key { id: String::new(), secret: String::new() },
-                no_policy: Key { id: String::new(), secret: String::new() },
-                denied: Key { id: String::new(), secret: String::new() },
+                allowed: Key {
+                    id: String::new(),
+                    secret: String::new(),
+                },
+                no_policy: Key {
+                    id: String::new(),
+                    secret: String::new(),
+                },
+                denied: Key {
+                    id: String::new(),
+                    secret: String::new(),
+                },
             },
             log,
             _dir: dir,
@@ -159,7 +170,10 @@ impl Moto {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("moto_server exited with {status} before listening:\n{}", self.log_tail());
+                panic!(
+                    "moto_server exited with {status} before listening:\n{}",
+                    self.log_tail()
+                );
             }
             if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
                 return;
@@ -191,7 +205,10 @@ impl Moto {
         let json: serde_json::Value =
             serde_json::from_slice(&out.stdout).expect("moto_bootstrap.py prints JSON");
         let key = |user: &str| Key {
-            id: json[user]["access_key_id"].as_str().expect("key id").to_owned(),
+            id: json[user]["access_key_id"]
+                .as_str()
+                .expect("key id")
+                .to_owned(),
             secret: json[user]["secret_access_key"]
                 .as_str()
                 .expect("secret")

@@ -1,0 +1,7 @@
+package compute
+
+const (
+	HOST_TYPE_ESXI   = "esxi"   // VMware vSphere ESXi
+	HOST_TYPE_HYPERV = "hyperv" // Microsoft Hyper-V
+	HOST_TYPE_XEN    = "xen"
+)

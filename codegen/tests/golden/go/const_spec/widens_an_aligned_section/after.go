@@ -1,0 +1,7 @@
+package compute
+
+const (
+	CLOUD_PROVIDER_AWS  = "Aws"
+	CLOUD_PROVIDER_EC2  = "Ec2"
+	CLOUD_PROVIDER_ACME = "AcmeCloud"
+)

@@ -1,0 +1,6 @@
+package loader
+
+import (
+	_ "yunion.io/x/cloudmux/pkg/multicloud/baidu/provider"
+	_ "yunion.io/x/cloudmux/pkg/multicloud/zstack/provider"
+)

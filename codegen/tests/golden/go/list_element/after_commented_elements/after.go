@@ -1,0 +1,7 @@
+package compute
+
+var L = []string{
+	CLOUD_PROVIDER_A,    // first
+	CLOUD_PROVIDER_BBBB, // second
+	CLOUD_PROVIDER_ACME,
+}

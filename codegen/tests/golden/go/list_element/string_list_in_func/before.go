@@ -1,0 +1,14 @@
+package misc
+
+func init() {
+	var storageFeatures = []string{
+		"s3", "xsky", "ceph",
+	}
+	var features = []string{
+		"onestack",
+		"cnware",
+	}
+
+	features = append(features, storageFeatures...)
+	_ = features
+}

@@ -1,0 +1,6 @@
+package models
+
+var BrandHypervisorMap = map[string]string{
+	computeapis.CLOUD_PROVIDER_ALIYUN:    computeapis.HYPERVISOR_ALIYUN,
+	computeapis.CLOUD_PROVIDER_OPENSTACK: computeapis.HYPERVISOR_OPENSTACK,
+}

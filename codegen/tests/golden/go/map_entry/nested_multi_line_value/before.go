@@ -1,0 +1,13 @@
+package compute
+
+var (
+	CLOUD_PROVIDER_HOST_TYPE_MAP = map[string][]string{
+		CLOUD_PROVIDER_ONECLOUD: {
+			HOST_TYPE_KVM,
+			HOST_TYPE_BAREMETAL,
+		},
+		CLOUD_PROVIDER_ZSTACK: {
+			HOST_TYPE_ZSTACK,
+		},
+	}
+)

@@ -1,0 +1,8 @@
+package compute
+
+func init() {
+	type CloudregionCityListOptions struct {
+		Provider string `help:"List objects from the provider" choices:"VMware|Aliyun"`
+	}
+	_ = CloudregionCityListOptions{}
+}

@@ -1,0 +1,6 @@
+package options
+
+type BaseListOptions struct {
+	Limit    *int     `default:"20" help:"Max items to show"`
+	Provider []string `help:"List objects from the provider" choices:"OneCloud|VMware|Aliyun" json:"provider,omitempty"`
+}
