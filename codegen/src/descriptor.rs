@@ -224,7 +224,9 @@ impl Descriptor {
             errors.push(Error::input(at(path, text, offset_of(cli)), format!("invalid cli name `{}`", derived.cli), "names.cli is a Go package name: lowercase letters and digits, not a Go keyword"));
         }
         if let Some(v) = &raw.validation {
-            let checked = check_validation_table(v.get_ref());
+            let checked = crate::validation::ValidationSpec::deserialize(toml::Value::Table(v.get_ref().clone()))
+                .map_err(|e| e.message().to_string())
+                .and_then(|spec| spec.check().map_err(|e| e.to_string()));
             if let Err(e) = checked {
                 errors.push(Error::input(at(path, text, v.span().start), format!("[validation]: {e}"), "see docs/descriptor.md, section [validation]"));
             }
@@ -322,11 +324,6 @@ impl Descriptor {
         }
         out
     }
-}
-
-/// INTEGRATION-PENDING: replaced by the validation engine's own check once it lands.
-fn check_validation_table(_table: &toml::Table) -> std::result::Result<(), String> {
-    Ok(())
 }
 
 #[cfg(test)]

@@ -76,14 +76,16 @@ pub fn extract_error(body: &str, code_pointer: Option<&str>) -> ErrorInfo {
             _ => None,
         });
         if code.is_none() {
-            code = JSON_CODE_POINTERS.iter().find_map(|p| match json.pointer(p) {
-                Some(Value::String(s)) if !s.trim().is_empty() => Some(if *p == "/__type" {
-                    s.rsplit('#').next().unwrap_or(s).to_owned()
-                } else {
-                    s.clone()
-                }),
-                _ => None,
-            });
+            code = JSON_CODE_POINTERS
+                .iter()
+                .find_map(|p| match json.pointer(p) {
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(if *p == "/__type" {
+                        s.rsplit('#').next().unwrap_or(s).to_owned()
+                    } else {
+                        s.clone()
+                    }),
+                    _ => None,
+                });
         }
         let message = JSON_MESSAGE_POINTERS
             .iter()
@@ -203,9 +205,9 @@ pub(crate) fn check_success(spec: &ValidationSpec, answer: &Answer) -> Success {
                 .filter(|t| !t.trim().is_empty());
             match (answer.status, token) {
                 (201, Some(t)) => Success::Yes(Some(t.to_owned())),
-                (201, None) => Success::Incomplete(
-                    "HTTP 201 without an X-Subject-Token header".to_owned(),
-                ),
+                (201, None) => {
+                    Success::Incomplete("HTTP 201 without an X-Subject-Token header".to_owned())
+                }
                 (s, _) => Success::Incomplete(format!(
                     "HTTP {s} where Keystone answers a password authentication with 201"
                 )),
@@ -336,7 +338,8 @@ impl Scrubber {
                 self.needles.push((needle, replacement.to_owned()));
             }
         }
-        self.needles.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.needles
+            .sort_by_key(|(needle, _)| std::cmp::Reverse(needle.len()));
     }
 
     /// Returns `text` with every registered value replaced.

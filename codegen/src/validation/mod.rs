@@ -28,9 +28,7 @@ use std::time::{Duration, Instant};
 
 pub use codes::{EXCERPT_MAX_CHARS, ErrorInfo, code_matches, extract_error, key_fault_for};
 pub use error::ValidationError;
-pub use outcome::{
-    Alteration, KeyFault, Outcome, ProbeAttempt, ProbeReport, Report, Step,
-};
+pub use outcome::{Alteration, KeyFault, Outcome, ProbeAttempt, ProbeReport, Report, Step};
 pub use secret::{
     Credential, CredentialError, CredentialKind, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET,
     ENV_ENDPOINT, ENV_PASSWORD, ENV_USERNAME, Secret,
@@ -140,9 +138,7 @@ pub fn probe_wrong_key(
     scrubber.add_identifier(&wrong_id, &Secret::identifier(wrong_id.clone()).masked());
 
     let mut plans = vec![(Alteration::Secret, real_id, wrong_secret.as_str())];
-    if opts.alter_key_id
-        && cred.kind == CredentialKind::AccessKey
-        && spec.scheme.uses_identifier()
+    if opts.alter_key_id && cred.kind == CredentialKind::AccessKey && spec.scheme.uses_identifier()
     {
         plans.push((Alteration::KeyId, wrong_id.as_str(), real_secret));
     }
@@ -169,10 +165,11 @@ pub fn probe_wrong_key(
     let mut missing: Vec<String> = Vec::new();
     for a in &attempts {
         let rejected = a.status.is_some_and(|s| !(200..300).contains(&s));
-        if let (false, true, Some(code)) = (a.mapped, rejected, &a.code) {
-            if !missing.contains(code) {
+        match &a.code {
+            Some(code) if !a.mapped && rejected && !missing.contains(code) => {
                 missing.push(code.clone());
             }
+            _ => {}
         }
     }
     let suggestion = if missing.is_empty() {
@@ -222,7 +219,11 @@ fn prepare_run(
         opts.endpoint_override.as_deref(),
     );
     let endpoint = Endpoint::parse(raw)?;
-    let display = endpoint.url(if endpoint.base_path.is_empty() { "/" } else { "" });
+    let display = endpoint.url(if endpoint.base_path.is_empty() {
+        "/"
+    } else {
+        ""
+    });
     Ok((endpoint, display))
 }
 

@@ -191,13 +191,14 @@ pub(crate) fn prepare(
                     "project": { "name": project, "domain": { "name": project_domain } }
                 });
             }
-            body = serde_json::to_vec(&auth).map_err(|e| ValidationError::Internal(e.to_string()))?;
+            body =
+                serde_json::to_vec(&auth).map_err(|e| ValidationError::Internal(e.to_string()))?;
             set(&mut headers, "content-type", "application/json".to_owned());
             set(&mut headers, "accept", "application/json".to_owned());
         }
         Scheme::HttpBasic => {
-            let token = base64::engine::general_purpose::STANDARD
-                .encode(format!("{identifier}:{secret}"));
+            let token =
+                base64::engine::general_purpose::STANDARD.encode(format!("{identifier}:{secret}"));
             scrubber.add_secret(&token);
             set(&mut headers, "authorization", format!("Basic {token}"));
         }
@@ -269,14 +270,9 @@ fn sign_sigv4(
 ) -> Result<Vec<(String, String)>, ValidationError> {
     let region = spec.region.as_deref().unwrap_or_default();
     let service = spec.service.as_deref().unwrap_or_default();
-    let identity = aws_credential_types::Credentials::new(
-        key_id,
-        secret,
-        None,
-        None,
-        "integrate-validation",
-    )
-    .into();
+    let identity =
+        aws_credential_types::Credentials::new(key_id, secret, None, None, "integrate-validation")
+            .into();
     let params = v4::SigningParams::builder()
         .identity(&identity)
         .region(region)

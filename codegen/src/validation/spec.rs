@@ -251,11 +251,13 @@ impl ValidationSpec {
         }
         if scheme == Scheme::FormLogin {
             if !has(&self.token_pointer) && !has(&self.token_header) {
-                return fail(
-                    "scheme `form-login` needs `token_pointer` or `token_header`".into(),
-                );
+                return fail("scheme `form-login` needs `token_pointer` or `token_header`".into());
             }
-            if let Some(p) = self.token_pointer.as_deref().filter(|p| !p.starts_with('/')) {
+            if let Some(p) = self
+                .token_pointer
+                .as_deref()
+                .filter(|p| !p.starts_with('/'))
+            {
                 return fail(format!(
                     "`token_pointer` {p:?} is not a JSON pointer (it must start with `/`)"
                 ));

@@ -5,6 +5,12 @@
 //! events it emits from inside ureq's resolver and connector chain, the
 //! worker thread that lets a caller cancel promptly, and the mapping of
 //! transport errors onto unreachable, TLS failure and timeout.
+//!
+//! Proxies come from the usual environment variables (`HTTPS_PROXY`,
+//! `ALL_PROXY`, `NO_PROXY`), as ureq reads them. The progress hooks use
+//! `ureq::unversioned`, which is why `Cargo.toml` pins ureq to `~3.5`. A
+//! cancelled request's worker thread is left to end on its own, within the
+//! timeout; it holds the prepared request, and so the credential, until then.
 
 use std::io::Read;
 use std::net::SocketAddr;
@@ -133,7 +139,11 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
         .max_redirects(0)
         .max_redirects_will_error(false)
         .timeout_global(Some(settings.timeout))
-        .user_agent(concat!("integrate/", env!("CARGO_PKG_VERSION"), " (credential validation)"))
+        .user_agent(concat!(
+            "integrate/",
+            env!("CARGO_PKG_VERSION"),
+            " (credential validation)"
+        ))
         .tls_config(tls)
         .build();
     let connector = StartMark { tx: tx.clone() }
@@ -164,12 +174,20 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
         builder
             .body(())
             .map_err(|e| Failure::Protocol(format!("cannot build the request: {e}")))
-            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress, settings.timeout)))
+            .and_then(|r| {
+                agent
+                    .run(r)
+                    .map_err(|e| name_failure(e, https, &progress, settings.timeout))
+            })
     } else {
         builder
             .body(request.body)
             .map_err(|e| Failure::Protocol(format!("cannot build the request: {e}")))
-            .and_then(|r| agent.run(r).map_err(|e| name_failure(e, https, &progress, settings.timeout)))
+            .and_then(|r| {
+                agent
+                    .run(r)
+                    .map_err(|e| name_failure(e, https, &progress, settings.timeout))
+            })
     };
     let mut response = sent?;
     let status = response.status().as_u16();
@@ -198,7 +216,12 @@ fn run(request: Prepared, settings: &Settings, tx: &Sender<Event>) -> Result<Ans
 }
 
 /// Names a ureq error as unreachable, TLS failure, timeout or protocol failure.
-fn name_failure(error: ureq::Error, https: bool, progress: &Progress, timeout: Duration) -> Failure {
+fn name_failure(
+    error: ureq::Error,
+    https: bool,
+    progress: &Progress,
+    timeout: Duration,
+) -> Failure {
     let tcp = progress.tcp_connected.load(Ordering::SeqCst);
     let ready = progress.connection_ready.load(Ordering::SeqCst);
     let in_handshake = https && tcp && !ready;

@@ -1,0 +1,109 @@
+//! End-to-end runs of `new`, `apply`, `check`, `remove` and `demo` on copies of the sample
+//! platform: the generated Go builds, gofmt-clean files stay clean, a second apply is empty,
+//! remove restores every byte, and check finds exactly a registration that was taken out.
+
+mod common;
+
+use common::*;
+use integrate_codegen::backend::{Removal, SourceFile};
+use integrate_codegen::engine::{self, PointState};
+use integrate_codegen::{Workspace, WorkspaceOptions};
+
+#[test]
+fn new_private_provider_builds_and_is_complete() {
+    let dir = sample();
+    let clean_before: Vec<String> = gofmt_dirty(dir.path());
+    integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
+    integrate(dir.path()).arg("check").assert().code(0);
+    integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
+    go_build(&dir.path().join("cloudmux"));
+    go_build(&dir.path().join("cloudpods"));
+    let dirty_after = gofmt_dirty(dir.path());
+    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
+    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
+}
+
+#[test]
+fn new_public_provider_with_regional_network_and_auth_url_builds() {
+    let dir = sample();
+    integrate(dir.path()).args(NEW_ACME).assert().success();
+    integrate(dir.path()).arg("check").assert().code(0);
+    let diff = integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().get_output().stdout.clone();
+    assert_eq!(String::from_utf8_lossy(&diff), "apply: nothing to do\n");
+    let consts = std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/compute/network_const.go")).unwrap();
+    assert!(consts.contains("CLOUD_PROVIDER_ACME,"), "regional network list lacks the provider");
+    go_build(&dir.path().join("cloudmux"));
+    go_build(&dir.path().join("cloudpods"));
+}
+
+#[test]
+fn remove_restores_every_byte_and_mode() {
+    let dir = sample();
+    let before = snapshot(dir.path());
+    integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
+    assert!(!changed(&before, &snapshot(dir.path())).is_empty());
+    integrate(dir.path()).args(["remove", "testcloud"]).assert().success();
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn dry_run_prints_a_diff_and_writes_nothing() {
+    let dir = sample();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path()).args(NEW_TESTCLOUD).arg("--dry-run").assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("+++ b/cloudpods/pkg/compute/regiondrivers/testcloud.go"), "{out}");
+    assert!(out.contains("+\tCLOUD_PROVIDER_TESTCLOUD"), "{out}");
+    assert!(changed(&before, &snapshot(dir.path())).is_empty());
+    assert!(!dir.path().join("descriptors/testcloud.toml").exists());
+}
+
+/// Removing any single registration makes check report exactly that one, at its line.
+#[test]
+fn check_reports_exactly_the_registration_that_was_taken_out() {
+    let applied = sample();
+    integrate(applied.path()).args(NEW_TESTCLOUD).assert().success();
+    let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
+    let descriptors = ws.load_descriptors(&[]).unwrap();
+    let reports = engine::inspect(&ws, &descriptors).unwrap();
+    let applicable: Vec<_> = reports.iter().filter(|r| r.state == PointState::Present).collect();
+    assert!(applicable.len() >= 25, "expected the full cloudpods profile, got {} points", applicable.len());
+    let ctx = descriptors[0].template_context();
+    for report in applicable {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(applied.path(), dir.path());
+        let point = ws.profile.point(&report.point).unwrap();
+        let r = ws.profile.templates.renderer(&ctx, &point.id);
+        let rel = r.render("file", &point.file).unwrap();
+        let path = dir.path().join(&point.root).join(&rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let display = std::path::PathBuf::from(&rel);
+        match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
+            Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
+            Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
+            other => panic!("{}: unexpected {other:?}", point.id),
+        }
+        let out = integrate(dir.path()).arg("check").assert().code(1).get_output().stdout.clone();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 1, "{}: expected exactly one finding, got:\n{out}", point.id);
+        let expected_prefix = format!("{}/{}:", point.root, rel);
+        assert!(lines[0].starts_with(&expected_prefix), "{}: finding names the wrong file: {}", point.id, lines[0]);
+        assert!(lines[0].contains(&format!(": {}: testcloud: missing ", point.severity)), "{}: {}", point.id, lines[0]);
+        // The line is where apply puts the registration back.
+        let line: usize = lines[0][expected_prefix.len()..].split(':').next().unwrap().parse().unwrap();
+        let again = engine::plan_apply(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(), &descriptors).unwrap();
+        let reinserted = again.reports.iter().find(|r| r.point == point.id).unwrap();
+        assert_eq!(reinserted.line, line, "{}: check and apply disagree on the line", point.id);
+    }
+}
+
+#[test]
+fn demo_runs_new_and_check_on_the_bundled_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = integrate(dir.path()).arg("demo").assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("+++ b/cloudmux/pkg/apis/compute/cloudaccount_const.go"), "{out}");
+    assert!(out.contains("# check: every registration of testcloud is present"), "{out}");
+    assert!(out.contains("# a second apply changes 0 file(s)"), "{out}");
+}

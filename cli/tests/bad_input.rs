@@ -1,0 +1,109 @@
+//! Every class of bad input is refused with exit code 2, an error that names the file, the
+//! line and a fix, and no byte written anywhere.
+
+mod common;
+
+use common::*;
+
+/// Runs `args` in a fresh sample after `setup`, asserts exit 2, no change on disk, and that
+/// stderr contains every expected fragment.
+fn refused(setup: impl Fn(&std::path::Path), args: &[&str], expect: &[&str]) {
+    let dir = sample();
+    setup(dir.path());
+    let before = snapshot(dir.path());
+    let descriptors_before: Vec<_> = std::fs::read_dir(dir.path().join("descriptors")).map(|d| d.count()).into_iter().collect();
+    let out = integrate(dir.path()).args(args).assert().code(2).get_output().stderr.clone();
+    let err = String::from_utf8(out).unwrap();
+    for fragment in expect {
+        assert!(err.contains(fragment), "stderr lacks `{fragment}`:\n{err}");
+    }
+    assert!(err.contains("hint:"), "no hint in:\n{err}");
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new(), "files changed despite the error");
+    let descriptors_after: Vec<_> = std::fs::read_dir(dir.path().join("descriptors")).map(|d| d.count()).into_iter().collect();
+    assert_eq!(descriptors_before, descriptors_after, "a descriptor was written despite the error");
+    assert!(!dir.path().join(".integrate.lock").exists() || args.is_empty());
+}
+
+fn descriptor(text: &'static str) -> impl Fn(&std::path::Path) {
+    move |dir| std::fs::write(dir.join("descriptors/bad.toml"), text).unwrap()
+}
+
+const GOOD: &str = "schema = 1\nid = \"bad\"\nbrand = \"Bad\"\nenv = \"private\"\n";
+
+#[test]
+fn malformed_toml() {
+    refused(descriptor("schema = 1\nid = \"bad\nbrand = \"Bad\"\n"), &["apply", "bad"], &["descriptors/bad.toml:2:"]);
+}
+
+#[test]
+fn unknown_field() {
+    refused(descriptor("schema = 1\nid = \"bad\"\nbrand = \"Bad\"\nenv = \"private\"\ncolour = \"red\"\n"), &["apply", "bad"], &["descriptors/bad.toml:5:1", "unknown field `colour`"]);
+}
+
+#[test]
+fn wrong_type() {
+    refused(descriptor("schema = 1\nid = \"bad\"\nbrand = \"Bad\"\nenv = \"private\"\n[features]\nvms = \"yes\"\n"), &["apply", "bad"], &["descriptors/bad.toml:6:"]);
+}
+
+#[test]
+fn bad_id() {
+    refused(descriptor("schema = 1\nid = \"Bad-Id\"\nbrand = \"Bad\"\nenv = \"private\"\n"), &["apply", "bad"], &["descriptors/bad.toml:2:6", "invalid id"]);
+}
+
+#[test]
+fn go_keyword_as_id() {
+    let _ = GOOD;
+    refused(|_| {}, &["new", "func", "--brand", "Func", "--env", "private"], &["descriptors/func.toml:2:", "Go keyword"]);
+}
+
+#[test]
+fn brand_collides_with_a_provider_in_the_tree() {
+    refused(|_| {}, &["new", "zs", "--brand", "Zstack", "--env", "private"], &["descriptors/zs.toml:3:", "collides with CLOUD_PROVIDER_ZSTACK", "cloudaccount_const.go:"]);
+}
+
+#[test]
+fn new_for_a_provider_that_already_exists() {
+    refused(|_| {}, &["new", "zstack", "--brand", "ZStack", "--env", "private"], &["already exists", "integrate discover"]);
+}
+
+#[test]
+fn target_file_is_not_valid_go() {
+    refused(
+        |dir| {
+            let p = dir.join("cloudpods/pkg/apis/compute/host_const.go");
+            let mut t = std::fs::read_to_string(&p).unwrap();
+            t.push_str("\nfunc broken( {\n");
+            std::fs::write(p, t).unwrap();
+        },
+        NEW_TESTCLOUD,
+        &["cloudpods/pkg/apis/compute/host_const.go:", "not valid Go"],
+    );
+}
+
+#[test]
+fn anchor_not_found() {
+    refused(
+        |dir| {
+            let p = dir.join("cloudpods/pkg/apis/compute/guest_const.go");
+            let t = std::fs::read_to_string(&p).unwrap().replace("HYPERVISORS = []string{", "HYPERVISOR_LIST = []string{");
+            std::fs::write(p, t).unwrap();
+        },
+        NEW_TESTCLOUD,
+        &["cloudpods/pkg/apis/compute/guest_const.go", "anchor not found", "HYPERVISORS"],
+    );
+}
+
+#[test]
+fn unknown_root_override() {
+    refused(|_| {}, &["check", "--root", "nosuch=."], &["root `nosuch` is not a root of profile cloudpods"]);
+}
+
+#[test]
+fn lock_held_by_another_run() {
+    let dir = sample();
+    std::fs::write(dir.path().join(".integrate.lock"), "1\n").unwrap();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path()).args(NEW_TESTCLOUD).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8_lossy(&out).contains("another integrate run holds this workspace"));
+    assert!(changed(&before, &snapshot(dir.path())).is_empty());
+}

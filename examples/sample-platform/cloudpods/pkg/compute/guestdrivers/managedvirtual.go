@@ -1,0 +1,11 @@
+// Sample platform for integrate's tests: hand-written stand-in, not upstream code. Apache-2.0.
+
+package guestdrivers
+
+type SManagedVirtualizedGuestDriver struct {
+	SVirtualizedGuestDriver
+}
+
+func (self *SManagedVirtualizedGuestDriver) AllowReconfigGuest() bool {
+	return true
+}

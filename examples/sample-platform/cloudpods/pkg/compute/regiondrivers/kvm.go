@@ -1,0 +1,21 @@
+// Sample platform for integrate's tests: hand-written stand-in, not upstream code. Apache-2.0.
+
+package regiondrivers
+
+import (
+	api "yunion.io/x/onecloud/pkg/apis/compute"
+	"yunion.io/x/onecloud/pkg/compute/models"
+)
+
+type SKVMRegionDriver struct {
+	SBaseRegionDriver
+}
+
+func init() {
+	driver := SKVMRegionDriver{}
+	models.RegisterRegionDriver(&driver)
+}
+
+func (self *SKVMRegionDriver) GetProvider() string {
+	return api.CLOUD_PROVIDER_ONECLOUD
+}

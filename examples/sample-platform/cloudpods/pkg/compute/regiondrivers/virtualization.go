@@ -1,0 +1,7 @@
+// Sample platform for integrate's tests: hand-written stand-in, not upstream code. Apache-2.0.
+
+package regiondrivers
+
+type SVirtualizationRegionDriver struct {
+	SBaseRegionDriver
+}

@@ -1,0 +1,3 @@
+module yunion.io/x/jsonutils
+
+go 1.24

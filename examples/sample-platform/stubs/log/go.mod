@@ -1,0 +1,3 @@
+module yunion.io/x/log
+
+go 1.24

@@ -1,0 +1,3 @@
+module yunion.io/x/pkg
+
+go 1.24

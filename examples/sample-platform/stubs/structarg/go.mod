@@ -1,0 +1,3 @@
+module yunion.io/x/structarg
+
+go 1.24
