@@ -12,6 +12,8 @@ use integrate_codegen::{Workspace, WorkspaceOptions};
 #[test]
 fn new_private_provider_builds_and_is_complete() {
     let dir = sample();
+    go_build(&dir.path().join("cloudmux"));
+    go_build(&dir.path().join("cloudpods"));
     let clean_before: Vec<String> = gofmt_dirty(dir.path());
     integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
     integrate(dir.path()).arg("check").assert().code(0);

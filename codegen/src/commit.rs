@@ -15,6 +15,12 @@ enum Done {
 }
 
 pub fn write_all(changes: &[FileChange]) -> Result<()> {
+    write_all_with(changes, &mut |tmp, path| tmp.persist(path).map(|_| ()).map_err(|e| e.error))
+}
+
+/// [`write_all`] with the final rename step supplied by the caller, so tests can make it fail
+/// part-way and check the rollback.
+fn write_all_with(changes: &[FileChange], persist: &mut dyn FnMut(tempfile::NamedTempFile, &Path) -> std::io::Result<()>) -> Result<()> {
     let mut created_dirs: Vec<PathBuf> = Vec::new();
     let mut staged: Vec<(tempfile::NamedTempFile, &FileChange)> = Vec::new();
     // Verify nothing changed on disk since the plan was made, then stage temp files.
@@ -51,13 +57,13 @@ pub fn write_all(changes: &[FileChange]) -> Result<()> {
     let mut done: Vec<Done> = Vec::new();
     let mut failure = None;
     for (tmp, change) in staged {
-        match tmp.persist(&change.path) {
-            Ok(_) => done.push(match &change.before {
+        match persist(tmp, &change.path) {
+            Ok(()) => done.push(match &change.before {
                 Some(original) => Done::Replaced { path: change.path.clone(), original: original.clone(), mode: change.mode },
                 None => Done::Created { path: change.path.clone() },
             }),
             Err(e) => {
-                failure = Some(Error::io(&change.path, e.error));
+                failure = Some(Error::io(&change.path, e));
                 break;
             }
         }
@@ -144,4 +150,51 @@ fn set_mode(path: &Path, mode: u32) -> Result<()> {
 #[cfg(not(unix))]
 fn set_mode(_path: &Path, _mode: u32) -> Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(path: PathBuf, before: Option<&str>, after: Option<&str>) -> FileChange {
+        FileChange { display: path.clone(), path, before: before.map(str::to_string), after: after.map(str::to_string), mode: None, points: vec![] }
+    }
+
+    #[test]
+    fn a_failure_part_way_restores_every_file_and_removes_new_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.go");
+        std::fs::write(&a, "old a").unwrap();
+        let b = dir.path().join("new/dir/b.go");
+        let c = dir.path().join("c.go");
+        std::fs::write(&c, "old c").unwrap();
+        let changes = vec![change(a.clone(), Some("old a"), Some("new a")), change(b.clone(), None, Some("new b")), change(c.clone(), Some("old c"), Some("new c"))];
+        let mut calls = 0;
+        let result = write_all_with(&changes, &mut |tmp, path| {
+            calls += 1;
+            if calls == 3 {
+                return Err(std::io::Error::other("disk full"));
+            }
+            tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(&c).unwrap(), "old c");
+        assert!(!b.exists());
+        assert!(!dir.path().join("new").exists(), "created directories are removed");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "no temporary files are left: {leftovers:?}");
+    }
+
+    #[test]
+    fn a_file_changed_since_the_plan_stops_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.go");
+        std::fs::write(&a, "edited meanwhile").unwrap();
+        let b = dir.path().join("b.go");
+        let err = write_all(&[change(b.clone(), None, Some("new b")), change(a.clone(), Some("old a"), Some("new a"))]).unwrap_err();
+        assert!(err.to_string().contains("changed on disk"));
+        assert!(!b.exists());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "edited meanwhile");
+    }
 }
