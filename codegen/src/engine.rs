@@ -201,6 +201,33 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
     Ok(out)
 }
 
+/// Runs the profile's `[[checks]]` over the tree; each finding becomes a report in drift state.
+pub fn run_checks(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    let display = |p: &Path| ws.display_path(p);
+    let ctx = crate::backend::CheckContext { roots: &ws.roots, descriptors, templates: &ws.profile.templates, display: &display };
+    let mut out = Vec::new();
+    for check in &ws.profile.checks {
+        for f in check.check.run(&ctx)? {
+            let message = match &f.fix {
+                Some(fix) => format!("{}; fix: {fix}", f.message),
+                None => f.message.clone(),
+            };
+            out.push(PointReport {
+                provider: f.provider.clone().unwrap_or_else(|| "*".into()),
+                point: check.id.clone(),
+                group: Some("consistency".into()),
+                severity: check.severity,
+                why: check.why.clone(),
+                what: f.message,
+                path: f.path,
+                line: f.line,
+                state: PointState::Drift { message },
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn read_normalized(path: &Path) -> Result<Option<String>> {
     match std::fs::read_to_string(path) {
         Ok(t) => {

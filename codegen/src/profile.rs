@@ -97,6 +97,29 @@ struct RawProfile {
     /// The point whose family members are the providers already in the tree.
     inventory: Option<String>,
     points: Vec<toml::Spanned<toml::Table>>,
+    #[serde(default)]
+    checks: Vec<toml::Spanned<toml::Table>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCheck {
+    id: String,
+    kind: String,
+    severity: Severity,
+    why: String,
+    #[serde(flatten)]
+    rest: toml::Table,
+}
+
+/// A consistency rule of the profile (see [`crate::backend::TreeCheck`]).
+#[derive(Debug)]
+pub struct Check {
+    pub id: String,
+    pub kind_name: String,
+    pub severity: Severity,
+    pub why: String,
+    pub check: Box<dyn crate::backend::TreeCheck>,
+    pub declared_at: Location,
 }
 
 /// A loaded profile.
@@ -107,6 +130,7 @@ pub struct Profile {
     pub roots: Vec<RootDecl>,
     pub inventory: Option<String>,
     pub points: Vec<Point>,
+    pub checks: Vec<Check>,
     pub templates: Templates,
 }
 
@@ -191,13 +215,29 @@ impl Profile {
                 Err(e) => errors.push(e),
             }
         }
+        let mut checks = Vec::new();
+        for spanned in raw.checks {
+            let location = at(spanned.span().start);
+            match RawCheck::deserialize(toml::Value::Table(spanned.into_inner())) {
+                Ok(c) => {
+                    if !seen.insert(c.id.clone()) {
+                        errors.push(Error::input(location.clone(), format!("duplicate id `{}`", c.id), "point and check ids must be unique within a profile"));
+                    }
+                    match backend::build_check(&c.kind, c.rest, &location) {
+                        Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, check, declared_at: location }),
+                        Err(e) => errors.push(e),
+                    }
+                }
+                Err(e) => errors.push(Error::input(location, e.message().trim(), "every check needs id, kind, severity and why")),
+            }
+        }
         if let Some(inv) = &raw.inventory {
             if !points.iter().any(|p| &p.id == inv) {
                 errors.push(Error::input(at(0), format!("inventory point `{inv}` is not declared"), "name a go.const_spec point"));
             }
         }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, templates })
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, templates })
     }
 
     pub fn point(&self, id: &str) -> Option<&Point> {

@@ -79,6 +79,55 @@ pub struct Member {
     pub line: usize,
 }
 
+/// A consistency rule over whole files, beyond the presence of one registration: that lists
+/// kept in several files agree one to one, that a manifest follows the platform's policies,
+/// that an entry is not listed twice. Declared in a profile's `[[checks]]`; check and the TUI
+/// run them next to the points.
+pub trait TreeCheck: Send + Sync + Debug {
+    fn run(&self, ctx: &CheckContext<'_>) -> Result<Vec<CheckFinding>>;
+}
+
+/// What a check may look at.
+pub struct CheckContext<'a> {
+    /// Configured roots (absolute); a check whose root is missing reports nothing.
+    pub roots: &'a std::collections::BTreeMap<String, std::path::PathBuf>,
+    pub descriptors: &'a [crate::descriptor::Descriptor],
+    pub templates: &'a crate::template::Templates,
+    /// Turns an absolute path into the one shown in messages.
+    pub display: &'a dyn Fn(&std::path::Path) -> std::path::PathBuf,
+}
+
+impl Debug for CheckContext<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckContext").field("roots", &self.roots).finish()
+    }
+}
+
+/// One inconsistency found by a [`TreeCheck`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CheckFinding {
+    /// The provider it concerns, when it concerns one.
+    pub provider: Option<String>,
+    pub path: std::path::PathBuf,
+    pub line: usize,
+    pub message: String,
+    /// What `integrate apply` (or `check --fix`) would do about it, when the fix is mechanical.
+    pub fix: Option<String>,
+}
+
+/// Check kinds the built-in back ends provide.
+pub const CHECK_KINDS: &[&str] = &[];
+
+/// Builds a profile check from its table.
+pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
+    let _ = spec;
+    Err(Error::input(
+        at.clone(),
+        format!("unknown check kind `{kind}`"),
+        if CHECK_KINDS.is_empty() { "this build provides no check kinds yet".to_string() } else { format!("use one of: {}", CHECK_KINDS.join(", ")) },
+    ))
+}
+
 /// Every kind the built-in back ends provide, for documentation and validation messages.
 pub const KINDS: &[&str] = &[
     "go.const_spec",
