@@ -297,6 +297,7 @@ fn descriptor_from_flags_or_prompt(args: &NewArgs) -> Result<String> {
             },
         },
         validation: None,
+        sections: Default::default(),
         source: None,
     };
     Ok(d.to_toml())

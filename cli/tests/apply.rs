@@ -70,7 +70,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
     let reports = engine::inspect(&ws, &descriptors).unwrap();
     let applicable: Vec<_> = reports.iter().filter(|r| r.state == PointState::Present).collect();
     assert!(applicable.len() >= 25, "expected the full cloudpods profile, got {} points", applicable.len());
-    let ctx = descriptors[0].template_context();
+    let ctx = ws.context(&descriptors[0]);
     for report in applicable {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(applied.path(), dir.path());

@@ -12,6 +12,10 @@ use crate::text::line_col;
 /// The schema version this build understands.
 pub const SCHEMA: i64 = 1;
 
+/// Names of the platform sections a descriptor may hold; each profile declares the fields of
+/// its own section.
+pub const PLATFORM_SECTIONS: &[&str] = &["cloudpods", "cccmo", "mcm", "openpitrix"];
+
 /// Go keywords: an id or package name must not be one.
 pub const GO_KEYWORDS: &[&str] = &[
     "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",
@@ -75,8 +79,9 @@ struct RawNames {
     cli: Option<Spanned<String>>,
 }
 
+/// Unknown top-level keys land in `sections` (serde cannot combine `deny_unknown_fields` with
+/// `flatten`) and are refused there unless they name a platform section.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDescriptor {
     schema: Spanned<i64>,
     id: Spanned<String>,
@@ -89,6 +94,10 @@ struct RawDescriptor {
     credential: Credential,
     /// Live validation; its fields are checked by the validation engine.
     validation: Option<Spanned<toml::Table>>,
+    /// Platform sections (`[cccmo]`, `[cloudpods]`, ...): checked against the schema the
+    /// profile declares once the workspace is known (see `profile::SectionSchema`).
+    #[serde(flatten)]
+    sections: std::collections::BTreeMap<String, toml::Value>,
 }
 
 /// Names derived from the id and brand, or overridden in `[names]`.
@@ -115,6 +124,8 @@ pub struct Descriptor {
     pub credential: Credential,
     /// The raw `[validation]` table, if any.
     pub validation: Option<toml::Table>,
+    /// Platform sections by name, as written; a profile fills in defaults when it renders.
+    pub sections: std::collections::BTreeMap<String, toml::Table>,
     /// Where the descriptor came from, for messages.
     #[serde(skip)]
     pub source: Option<DescriptorSource>,
@@ -135,6 +146,21 @@ impl DescriptorSource {
         let (line, column) = line_col(&self.text, span.start);
         Location::new(&self.path, line, column)
     }
+}
+
+/// Offset of a top-level key or table header, for messages about keys whose span serde loses.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let header = t.strip_prefix('[').map(|r| r.trim_start_matches('[').trim_start());
+        let is_key = t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('=') || r.trim_start().starts_with('.'));
+        if is_key || header.is_some_and(|h| h.strip_prefix(key).is_some_and(|r| r.starts_with(']') || r.starts_with('.'))) {
+            return offset + (line.len() - t.len());
+        }
+        offset += line.len();
+    }
+    0
 }
 
 fn at(path: &Path, text: &str, offset: usize) -> Location {
@@ -231,8 +257,23 @@ impl Descriptor {
                 errors.push(Error::input(at(path, text, v.span().start), format!("[validation]: {e}"), "see docs/descriptor.md, section [validation]"));
             }
         }
+        let mut sections = std::collections::BTreeMap::new();
+        for (name, value) in raw.sections {
+            let start = key_offset(text, &name);
+            match value {
+                toml::Value::Table(t) if PLATFORM_SECTIONS.contains(&name.as_str()) => {
+                    sections.insert(name, t);
+                }
+                _ => errors.push(Error::input(
+                    at(path, text, start),
+                    format!("unknown field `{name}`"),
+                    format!("a descriptor holds schema, id, brand, env, [names], [features], [credential], [validation] and the platform sections [{}]", PLATFORM_SECTIONS.join("], [")),
+                )),
+            }
+        }
         Error::collect(errors)?;
         Ok(Descriptor {
+            sections,
             schema: *raw.schema.get_ref(),
             source: Some(DescriptorSource {
                 path: path.to_path_buf(),
@@ -264,8 +305,30 @@ impl Descriptor {
 
     /// The context templates render from: every field, derived names included.
     pub fn template_context(&self) -> minijinja::Value {
+        self.template_context_with(&[])
+    }
+
+    /// The template context with a profile's section defaults filled in: `defaults` holds, per
+    /// section, the value of every field the descriptor leaves out.
+    pub fn template_context_with(&self, defaults: &[(String, toml::Table)]) -> minijinja::Value {
+        let mut d = self.clone();
+        for (name, fields) in defaults {
+            let section = d.sections.entry(name.clone()).or_default();
+            for (k, v) in fields {
+                section.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        d.raw_context()
+    }
+
+    fn raw_context(&self) -> minijinja::Value {
         let mut value = serde_json::to_value(self).expect("descriptors serialise to JSON");
         if let Some(obj) = value.as_object_mut() {
+            if let Some(serde_json::Value::Object(sections)) = obj.remove("sections") {
+                for (name, section) in sections {
+                    obj.insert(name, section);
+                }
+            }
             obj.insert("invalid_key_codes".into(), serde_json::json!(self.invalid_key_codes()));
             if obj.get("validation").is_some_and(|v| v.is_null()) {
                 obj.insert("validation".into(), serde_json::json!({}));
@@ -287,6 +350,30 @@ impl Descriptor {
             }
             None => Location::new("<descriptor>", 0, 0),
         }
+    }
+
+    /// Location of `key` inside `[section]` (or of the section header when `key` is empty).
+    pub fn key_location(&self, section: &str, key: &str) -> Location {
+        let Some(src) = &self.source else { return Location::new("<descriptor>", 0, 0) };
+        let header = key_offset(&src.text, section);
+        let mut offset = header;
+        if !key.is_empty() && header > 0 {
+            let rest = &src.text[header..];
+            let mut o = 0;
+            for line in rest.split_inclusive('\n').skip(1) {
+                let t = line.trim_start();
+                if t.starts_with('[') {
+                    break;
+                }
+                if t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('=')) {
+                    offset = header + rest.split_inclusive('\n').next().map_or(0, str::len) + o + (line.len() - t.len());
+                    break;
+                }
+                o += line.len();
+            }
+        }
+        let (line, column) = line_col(&src.text, offset);
+        Location::new(&src.path, line, column)
     }
 
     /// Renders descriptor TOML for `integrate new`, with a comment on every field.
@@ -318,6 +405,10 @@ impl Descriptor {
             EndpointField::Endpoint => "endpoint",
         };
         out.push_str(&format!("[credential]\nkind = \"{kind}\"  # access_key | user_password\nendpoint = \"{endpoint}\"  # none | auth_url | endpoint\n"));
+        for (name, section) in &self.sections {
+            out.push_str(&format!("\n[{name}]\n"));
+            out.push_str(&toml::to_string(section).unwrap_or_default());
+        }
         if let Some(v) = &self.validation {
             out.push_str("\n[validation]\n");
             out.push_str(&toml::to_string(v).unwrap_or_default());

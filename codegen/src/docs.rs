@@ -15,6 +15,15 @@ pub fn profile_reference(profile: &Profile) -> String {
     for root in &profile.roots {
         let _ = writeln!(out, "- `{}`: {}", root.name, root.description);
     }
+    if let Some(section) = &profile.section {
+        let _ = writeln!(out, "\n## Descriptor section `[{}]`\n", section.name);
+        let _ = writeln!(out, "| field | type | required | default | meaning |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for (name, f) in &section.fields {
+            let default = f.default.as_ref().map_or(String::new(), |d| format!("`{d}`"));
+            let _ = writeln!(out, "| `{name}` | {:?} | {} | {default} | {} |", f.ty, if f.required { "yes" } else { "no" }, f.doc.replace('|', "\\|"));
+        }
+    }
     let _ = writeln!(out, "\n## Registration points\n");
     let _ = writeln!(out, "Severity says what the platform does when the registration is missing: `error` (the build fails or a service refuses to start), `warning` (a feature is refused or silently off), `note` (a CLI or documentation convenience).\n");
     let mut group: Option<&str> = None;
@@ -40,6 +49,14 @@ pub fn profile_reference(profile: &Profile) -> String {
         );
         if p.group.as_deref() != profile.points.iter().skip_while(|q| q.id != p.id).nth(1).and_then(|q| q.group.as_deref()) {
             out.push('\n');
+        }
+    }
+    if !profile.checks.is_empty() {
+        let _ = writeln!(out, "## Consistency checks\n");
+        let _ = writeln!(out, "| id | kind | severity | why |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for c in &profile.checks {
+            let _ = writeln!(out, "| `{}` | `{}` | {} | {} |", c.id, c.kind_name, c.severity, c.why.replace('|', "\\|"));
         }
     }
     out

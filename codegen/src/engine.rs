@@ -169,7 +169,7 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
     let mut out = Vec::new();
     let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for d in descriptors {
-        let ctx = d.template_context();
+        let ctx = ws.context(d);
         for point in &ws.profile.points {
             let res = resolve(ws, point, &ctx)?;
             if !res.applies {
@@ -260,7 +260,7 @@ pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<
     let Some((display, members)) = inventory(ws)? else { return Ok(()) };
     let id = ws.profile.inventory.as_deref().expect("inventory exists");
     let point = ws.profile.point(id).expect("validated");
-    let ctx = d.template_context();
+    let ctx = ws.context(d);
     let r = ws.profile.templates.renderer(&ctx, id);
     let Some(name) = point.spec.get("name").and_then(|v| v.as_str()).map(|n| r.render("name", n)).transpose()? else { return Ok(()) };
     let mut errors = Vec::new();
@@ -313,7 +313,7 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
     let mut stage = Stage::default();
     let mut plan = Plan::default();
     for d in descriptors {
-        let ctx = d.template_context();
+        let ctx = ws.context(d);
         for point in &ws.profile.points {
             let res = resolve(ws, point, &ctx)?;
             if !res.applies {
@@ -349,7 +349,7 @@ pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> R
     let mut stage = Stage::default();
     let mut plan = Plan::default();
     for d in descriptors {
-        let ctx = d.template_context();
+        let ctx = ws.context(d);
         for point in ws.profile.points.iter().rev() {
             let res = resolve(ws, point, &ctx)?;
             if !res.applies {
@@ -432,6 +432,7 @@ impl Plan {
 /// descriptor is written only together with its registrations. A provider that already exists
 /// in the tree is refused.
 pub fn plan_new(ws: &Workspace, d: &Descriptor) -> Result<Plan> {
+    ws.profile.check_section(d)?;
     check_collisions(ws, d, true)?;
     let mut plan = plan_apply(ws, std::slice::from_ref(d))?;
     let path = ws.descriptor_path(&d.id);

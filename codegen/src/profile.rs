@@ -99,6 +99,57 @@ struct RawProfile {
     points: Vec<toml::Spanned<toml::Table>>,
     #[serde(default)]
     checks: Vec<toml::Spanned<toml::Table>>,
+    section: Option<SectionSchema>,
+}
+
+/// The descriptor section a profile reads (`[cccmo]`, `[cloudpods]`): its fields, their types,
+/// defaults and meaning. Descriptors are checked against it and templates see the defaults.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSchema {
+    pub name: String,
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, FieldSchema>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSchema {
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    #[serde(default)]
+    pub required: bool,
+    pub default: Option<toml::Value>,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    String,
+    Bool,
+    Integer,
+    StringList,
+}
+
+impl FieldType {
+    fn accepts(self, v: &toml::Value) -> bool {
+        match self {
+            FieldType::String => v.is_str(),
+            FieldType::Bool => v.is_bool(),
+            FieldType::Integer => v.is_integer(),
+            FieldType::StringList => v.as_array().is_some_and(|a| a.iter().all(|x| x.is_str())),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            FieldType::String => "a string",
+            FieldType::Bool => "true or false",
+            FieldType::Integer => "an integer",
+            FieldType::StringList => "a list of strings",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +182,7 @@ pub struct Profile {
     pub inventory: Option<String>,
     pub points: Vec<Point>,
     pub checks: Vec<Check>,
+    pub section: Option<SectionSchema>,
     pub templates: Templates,
 }
 
@@ -237,7 +289,53 @@ impl Profile {
             }
         }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, templates })
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, templates })
+    }
+
+    /// The defaults of the profile's descriptor section, for the template context.
+    pub fn section_defaults(&self) -> Vec<(String, toml::Table)> {
+        let Some(section) = &self.section else { return Vec::new() };
+        let mut t = toml::Table::new();
+        for (name, field) in &section.fields {
+            let value = field.default.clone().unwrap_or_else(|| match field.ty {
+                FieldType::String => toml::Value::String(String::new()),
+                FieldType::Bool => toml::Value::Boolean(false),
+                FieldType::Integer => toml::Value::Integer(0),
+                FieldType::StringList => toml::Value::Array(Vec::new()),
+            });
+            t.insert(name.clone(), value);
+        }
+        vec![(section.name.clone(), t)]
+    }
+
+    /// Checks a descriptor's section for this profile: known fields, right types, required
+    /// fields present.
+    pub fn check_section(&self, d: &crate::descriptor::Descriptor) -> Result<()> {
+        let Some(schema) = &self.section else { return Ok(()) };
+        let at = |key: &str| d.key_location(&schema.name, key);
+        let given = d.sections.get(&schema.name);
+        let mut errors = Vec::new();
+        for (name, field) in &schema.fields {
+            match given.and_then(|g| g.get(name)) {
+                Some(v) if !field.ty.accepts(v) => errors.push(Error::input(at(name), format!("[{}] {name} must be {}", schema.name, field.ty.name()), field.doc.clone())),
+                None if field.required => errors.push(Error::input(
+                    at(""),
+                    format!("missing field `{name}` in [{}]", schema.name),
+                    format!("profile {} needs it: {}", self.name, field.doc),
+                )),
+                _ => {}
+            }
+        }
+        if let Some(given) = given {
+            for key in given.keys().filter(|k| !schema.fields.contains_key(*k)) {
+                errors.push(Error::input(
+                    at(key),
+                    format!("unknown field `{key}` in [{}]", schema.name),
+                    format!("profile {} knows: {}", self.name, schema.fields.keys().map(String::as_str).collect::<Vec<_>>().join(", ")),
+                ));
+            }
+        }
+        Error::collect(errors)
     }
 
     pub fn point(&self, id: &str) -> Option<&Point> {

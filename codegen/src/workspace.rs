@@ -143,7 +143,7 @@ impl Workspace {
                 errors.push(Error::input(Location::new(&path, 0, 0), "no such descriptor", "create it with `integrate new <id>` or check the id"));
                 continue;
             }
-            match Descriptor::load(&path) {
+            match Descriptor::load(&path).and_then(|d| self.profile.check_section(&d).map(|()| d)) {
                 Ok(d) => {
                     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
                     if stem != d.id {
@@ -165,6 +165,12 @@ impl Workspace {
         }
         Error::collect(errors)?;
         Ok(out)
+    }
+
+    /// The template context of a descriptor under this workspace's profile (section defaults
+    /// filled in).
+    pub fn context(&self, d: &Descriptor) -> minijinja::Value {
+        d.template_context_with(&self.profile.section_defaults())
     }
 
     /// Path shown in messages: relative to the workspace base when inside it.
