@@ -77,6 +77,11 @@ pub enum Command {
         #[arg(long)]
         keep: bool,
     },
+    /// Validate a live account, or import it into the platform.
+    Account {
+        #[command(subcommand)]
+        command: crate::account::AccountCommand,
+    },
     /// Print the reference page of a profile's registration points (Markdown).
     Docs,
     /// Print shell completions.
@@ -192,6 +197,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Demo { keep } => crate::demo::run(keep, &mut out),
+        Command::Account { command } => {
+            let ws = open_workspace(&cli.global)?;
+            crate::account::run(&ws, command, &mut out)
+        }
         Command::Docs => {
             let ws = open_workspace(&cli.global)?;
             write!(out, "{}", integrate_codegen::docs::profile_reference(&ws.profile))?;

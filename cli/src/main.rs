@@ -2,6 +2,7 @@
 //! codegen library and prints what it returns; it holds no splicing logic. Exit codes: 0 ok,
 //! 1 findings (check) or a rejected credential, 2 usage or input error, 3 unreachable endpoint.
 
+mod account;
 mod commands;
 mod demo;
 mod output;

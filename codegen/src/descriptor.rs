@@ -30,13 +30,7 @@ pub enum Env {
     Onpremise,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum CredentialKind {
-    #[default]
-    AccessKey,
-    UserPassword,
-}
+pub use crate::validation::CredentialKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

@@ -100,6 +100,18 @@ struct RawProfile {
     #[serde(default)]
     checks: Vec<toml::Spanned<toml::Table>>,
     section: Option<SectionSchema>,
+    account_import: Option<AccountImport>,
+}
+
+/// How the platform's own client creates an account (`integrate account import`): a program
+/// and its arguments, templates over the descriptor plus `account.name`, `account.key_id`,
+/// `account.secret` and `account.endpoint`. An argument that renders empty is dropped.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountImport {
+    pub program: String,
+    pub args: Vec<String>,
+    pub description: String,
 }
 
 /// The descriptor section a profile reads (`[cccmo]`, `[cloudpods]`): its fields, their types,
@@ -183,6 +195,7 @@ pub struct Profile {
     pub points: Vec<Point>,
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
+    pub account_import: Option<AccountImport>,
     pub templates: Templates,
 }
 
@@ -289,7 +302,7 @@ impl Profile {
             }
         }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, templates })
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, templates })
     }
 
     /// The defaults of the profile's descriptor section, for the template context.

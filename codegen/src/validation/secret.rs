@@ -112,11 +112,12 @@ impl Drop for Secret {
     }
 }
 
-/// Which pair of values a credential holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Which pair of values a credential holds; also the descriptor's `credential.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialKind {
     /// An access key id and its secret (`access_key`).
+    #[default]
     AccessKey,
     /// A user name and its password (`user_password`).
     UserPassword,
