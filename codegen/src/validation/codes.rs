@@ -316,9 +316,14 @@ impl Scrubber {
         self.add(value, "****");
     }
 
-    /// Registers a key id or user name with the mask that replaces it.
+    /// Registers a key id or user name with the mask that replaces it. Identifiers shorter
+    /// than four characters are not secret enough to be worth mangling every word that happens
+    /// to contain them (a user `u` would turn "refused" into "ref****sed"); secrets are always
+    /// scrubbed.
     pub fn add_identifier(&mut self, value: &str, mask: &str) {
-        self.add(value, mask);
+        if value.chars().count() >= 4 {
+            self.add(value, mask);
+        }
     }
 
     fn add(&mut self, value: &str, replacement: &str) {
