@@ -171,8 +171,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check { ids, severity } => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(&ids)?;
-            let mut reports = engine::inspect(&ws, &descriptors)?;
-            reports.extend(engine::run_checks(&ws, &descriptors)?);
+            let reports = engine::check(&ws, &descriptors)?;
             cmd_check(&reports, severity.into(), &mut out)
         }
         Command::Remove { id, force, dry_run } => {

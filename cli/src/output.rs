@@ -7,9 +7,14 @@ use integrate_codegen::engine::{PointReport, PointState};
 
 /// One finding line, the format editors and CI logs understand.
 pub fn finding_line(r: &PointReport) -> String {
-    let what = match &r.state {
-        PointState::Missing => format!("missing {}", r.what),
-        PointState::Drift { message } => format!("drift: {message}"),
+    use integrate_codegen::engine::FindingClass;
+    let what = match (&r.state, r.class) {
+        (PointState::Missing, _) => format!("missing {}", r.what),
+        (PointState::Drift { message }, Some(FindingClass::Duplicate)) => format!("duplicate: {message}"),
+        (PointState::Drift { message }, Some(FindingClass::NoDescriptor)) => format!("no descriptor: {message}"),
+        (PointState::Drift { message }, Some(FindingClass::Spelling)) => format!("spelling: {message}"),
+        (PointState::Drift { message }, Some(FindingClass::NotApplicable)) => format!("mismatch: {message}"),
+        (PointState::Drift { message }, _) => format!("drift: {message}"),
         _ => r.what.clone(),
     };
     format!("{}:{}: {}: {}: {} ({})", r.path.display(), r.line, r.severity, r.provider, what, r.why)

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::backend::{Inspection, Member, Removal, SourceFile};
+use crate::backend::{DriftKind, Inspection, Member, Removal, SourceFile};
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
 use crate::profile::{Point, Severity};
@@ -28,6 +28,69 @@ pub enum PointState {
     NotChecked { reason: String },
 }
 
+/// What kind of inconsistency a finding is; the rule id in JSON, GitHub and SARIF output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingClass {
+    /// A registration the descriptor needs is absent.
+    Missing,
+    /// A registration is present with another value than the descriptor implies.
+    Value,
+    /// A value differs from the constant's only in case or spelling.
+    Spelling,
+    /// Only part of a multi-part registration is present.
+    Partial,
+    /// A registration is present although the descriptor says it does not apply: a
+    /// classification mismatch (env lists) or a descriptor field the tree disagrees with.
+    NotApplicable,
+    /// An entry is listed more than once.
+    Duplicate,
+    /// A provider defined in the tree has no descriptor.
+    NoDescriptor,
+    /// A profile consistency rule (`[[checks]]`) is broken.
+    Consistency,
+}
+
+impl FindingClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingClass::Missing => "missing",
+            FindingClass::Value => "value",
+            FindingClass::Spelling => "spelling",
+            FindingClass::Partial => "partial",
+            FindingClass::NotApplicable => "not_applicable",
+            FindingClass::Duplicate => "duplicate",
+            FindingClass::NoDescriptor => "no_descriptor",
+            FindingClass::Consistency => "consistency",
+        }
+    }
+
+    pub const ALL: &'static [FindingClass] = &[
+        FindingClass::Missing,
+        FindingClass::Value,
+        FindingClass::Spelling,
+        FindingClass::Partial,
+        FindingClass::NotApplicable,
+        FindingClass::Duplicate,
+        FindingClass::NoDescriptor,
+        FindingClass::Consistency,
+    ];
+
+    /// One sentence on what the class means, for SARIF rule descriptions and docs.
+    pub fn description(self) -> &'static str {
+        match self {
+            FindingClass::Missing => "A registration the provider's descriptor needs is absent.",
+            FindingClass::Value => "A registration is present with another value than the descriptor implies.",
+            FindingClass::Spelling => "A value differs from the constant's value only in case or spelling, so the platform rejects the real name.",
+            FindingClass::Partial => "Only part of a multi-part registration is present.",
+            FindingClass::NotApplicable => "A registration is present although the descriptor says it does not apply: a classification mismatch or a descriptor field the tree disagrees with.",
+            FindingClass::Duplicate => "An entry is listed more than once.",
+            FindingClass::NoDescriptor => "A provider defined in the tree has no descriptor.",
+            FindingClass::Consistency => "A consistency rule of the platform profile is broken.",
+        }
+    }
+}
+
 /// One row of a provider's checklist.
 #[derive(Debug, Clone, Serialize)]
 pub struct PointReport {
@@ -43,6 +106,10 @@ pub struct PointReport {
     pub line: usize,
     #[serde(flatten)]
     pub state: PointState,
+    /// For findings: which kind of inconsistency.
+    pub class: Option<FindingClass>,
+    /// What `integrate apply` or `check --fix` would do, when the fix is mechanical.
+    pub fix: Option<String>,
 }
 
 impl PointReport {
@@ -151,7 +218,13 @@ fn resolve<'a>(ws: &'a Workspace, point: &'a Point, ctx: &minijinja::Value) -> R
 }
 
 fn report(d: &Descriptor, res: &Resolved<'_>, line: usize, state: PointState) -> PointReport {
+    let (class, fix) = match &state {
+        PointState::Missing => (Some(FindingClass::Missing), Some(format!("integrate apply {} adds it", d.id))),
+        _ => (None, None),
+    };
     PointReport {
+        class,
+        fix,
         provider: d.id.clone(),
         point: res.point.id.clone(),
         group: res.point.group.clone(),
@@ -172,12 +245,9 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
         let ctx = ws.context(d);
         for point in &ws.profile.points {
             let res = resolve(ws, point, &ctx)?;
-            if !res.applies {
-                out.push(report(d, &res, 0, PointState::NotApplicable));
-                continue;
-            }
             let Some(path) = &res.path else {
-                out.push(report(d, &res, 0, PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) }));
+                let state = if res.applies { PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) } } else { PointState::NotApplicable };
+                out.push(report(d, &res, 0, state));
                 continue;
             };
             let text = match cache.get(path) {
@@ -190,12 +260,118 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
             };
             let r = ws.profile.templates.renderer(&ctx, &point.id);
             let file = SourceFile { display: &res.display, text: text.as_deref() };
-            let (line, state) = match point.kind.inspect(&file, &r)? {
-                Inspection::Present { line } => (line, PointState::Present),
-                Inspection::Drift { line, message } => (line, PointState::Drift { message }),
-                Inspection::Missing { line, .. } => (line, PointState::Missing),
+            if !res.applies {
+                // A registration the descriptor says does not apply, yet is there: the tree
+                // and the descriptor disagree (a provider in the wrong env list, a regional
+                // network flag that is false, ...). Anchors that are absent do not matter here.
+                let mut rep = report(d, &res, 0, PointState::NotApplicable);
+                if let Ok(Inspection::Present { line }) = point.kind.inspect(&file, &r) {
+                    let when = point.when.as_deref().unwrap_or_default();
+                    rep.line = line;
+                    rep.state = PointState::Drift { message: format!("{} is registered, but the descriptor says it does not apply (`{when}` is false)", res.what) };
+                    rep.class = Some(FindingClass::NotApplicable);
+                    rep.fix = Some(format!("correct descriptors/{}.toml, or `integrate remove` then `apply` after correcting it", d.id));
+                }
+                out.push(rep);
+                continue;
+            }
+            let rep = match point.kind.inspect(&file, &r)? {
+                Inspection::Present { line } => report(d, &res, line, PointState::Present),
+                Inspection::Drift { line, message, kind } => {
+                    let mut rep = report(d, &res, line, PointState::Drift { message });
+                    rep.class = Some(match kind {
+                        DriftKind::Value => FindingClass::Value,
+                        DriftKind::Spelling => FindingClass::Spelling,
+                        DriftKind::Partial => FindingClass::Partial,
+                    });
+                    rep
+                }
+                Inspection::Missing { line, .. } => report(d, &res, line, PointState::Missing),
             };
-            out.push(report(d, &res, line, state));
+            out.push(rep);
+        }
+    }
+    Ok(out)
+}
+
+/// Everything `integrate check` reports: every point for every descriptor, findings about the
+/// tree as a whole (repeated entries, providers without a descriptor), and the profile's
+/// consistency rules.
+pub fn check(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    let mut out = inspect(ws, descriptors)?;
+    out.extend(tree_findings(ws, descriptors)?);
+    out.extend(run_checks(ws, descriptors)?);
+    Ok(out)
+}
+
+/// Findings that belong to no single descriptor: entries listed twice in the files the
+/// profile's points anchor to, and providers of the inventory that no descriptor describes.
+pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for point in &ws.profile.points {
+        // Points whose file depends on the descriptor (new files) hold no shared list.
+        if point.file.contains("{{") || point.file.contains("{%") {
+            continue;
+        }
+        let Some(root) = ws.roots.get(&point.root) else { continue };
+        let path = root.join(&point.file);
+        let display = ws.display_path(&path);
+        let text = read_normalized(&path)?;
+        let file = SourceFile { display: &display, text: text.as_deref() };
+        // A missing anchor is reported per descriptor; here it only means nothing to count.
+        let Ok(dups) = point.kind.duplicates(&file) else { continue };
+        for dup in dups {
+            if !seen.insert((path.clone(), dup.entry.clone(), dup.lines.clone())) {
+                continue;
+            }
+            let provider = descriptors
+                .iter()
+                .find(|d| dup.entry.contains(&d.names.const_) || dup.entry.eq_ignore_ascii_case(&d.brand) || dup.entry.trim_matches('"') == d.id)
+                .map_or_else(|| "*".to_string(), |d| d.id.clone());
+            let lines: Vec<String> = dup.lines.iter().map(usize::to_string).collect();
+            let message = format!("`{}` is listed {} times (lines {})", dup.entry, dup.lines.len(), lines.join(", "));
+            out.push(PointReport {
+                provider,
+                point: point.id.clone(),
+                group: point.group.clone(),
+                severity: crate::profile::Severity::Warning,
+                why: "a repeated entry hides which one is meant and survives every later edit".into(),
+                what: message.clone(),
+                path: display.clone(),
+                line: dup.lines[1],
+                state: PointState::Drift { message },
+                class: Some(FindingClass::Duplicate),
+                fix: Some(format!("delete the repeat at line {}", dup.lines[1])),
+            });
+        }
+    }
+    if let Some((display, members)) = inventory(ws)? {
+        let id = ws.profile.inventory.as_deref().expect("inventory exists");
+        let point = ws.profile.point(id).expect("validated");
+        let names: Vec<String> = descriptors
+            .iter()
+            .filter_map(|d| {
+                let ctx = ws.context(d);
+                let r = ws.profile.templates.renderer(&ctx, id);
+                point.spec.get("name").and_then(|v| v.as_str()).and_then(|n| r.render("name", n).ok())
+            })
+            .collect();
+        for m in members.iter().filter(|m| !names.contains(&m.name)) {
+            let message = format!("{} = \"{}\" has no descriptor, so nothing checks its registrations", m.name, m.value);
+            out.push(PointReport {
+                provider: m.value.to_ascii_lowercase(),
+                point: id.to_string(),
+                group: Some("inventory".into()),
+                severity: crate::profile::Severity::Note,
+                why: "check can only judge providers it has a descriptor for".into(),
+                what: message.clone(),
+                path: display.clone(),
+                line: m.line,
+                state: PointState::Drift { message },
+                class: Some(FindingClass::NoDescriptor),
+                fix: Some("integrate discover writes one".into()),
+            });
         }
     }
     Ok(out)
@@ -213,6 +389,8 @@ pub fn run_checks(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<Poin
                 None => f.message.clone(),
             };
             out.push(PointReport {
+                class: Some(FindingClass::Consistency),
+                fix: f.fix.clone(),
                 provider: f.provider.clone().unwrap_or_else(|| "*".into()),
                 point: check.id.clone(),
                 group: Some("consistency".into()),
@@ -330,7 +508,7 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
-                Inspection::Drift { line, message } => (line, PointState::Drift { message }),
+                Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
                 Inspection::Missing { line, updated } => {
                     staged.current = Some(updated);
                     staged.touched_by.push(point.id.clone());

@@ -38,10 +38,22 @@ pub enum Inspection {
     /// The registration is there, at this 1-based line.
     Present { line: usize },
     /// The registration is there but differs from what the descriptor says.
-    Drift { line: usize, message: String },
+    Drift { line: usize, message: String, kind: DriftKind },
     /// The registration is absent; `line` is where it would go and `updated` is the whole file
     /// with it added (a new file's content for file kinds).
     Missing { line: usize, updated: String },
+}
+
+/// How a present registration differs from the descriptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriftKind {
+    /// A different value (a constant's value, a map's value).
+    Value,
+    /// The same value but for case or spelling (`CNWare` for `CNware`): the CLI rejects it.
+    Spelling,
+    /// Only part of a multi-part registration is there.
+    Partial,
 }
 
 /// What removing a point would do to a file.
@@ -69,6 +81,20 @@ pub trait PointKind: Send + Sync + Debug {
     fn members(&self, _file: &SourceFile<'_>) -> Result<Vec<Member>> {
         Ok(Vec::new())
     }
+
+    /// Entries of the anchored list, map or tag that appear more than once, with their lines;
+    /// empty for kinds where a repeat cannot happen.
+    fn duplicates(&self, _file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        Ok(Vec::new())
+    }
+}
+
+/// An entry listed more than once.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Duplicate {
+    pub entry: String,
+    /// 1-based lines of every occurrence, first one first.
+    pub lines: Vec<usize>,
 }
 
 /// An existing entry of a family that a point anchors to.

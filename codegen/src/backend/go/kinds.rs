@@ -9,7 +9,7 @@ use tree_sitter::{Node, Tree};
 
 use super::layout::{self, BlockKind};
 use super::syntax::{self, children, field_children, normalize, text};
-use crate::backend::{Inspection, Member, PointKind, Removal, SourceFile, regex};
+use crate::backend::{DriftKind, Duplicate, Inspection, Member, PointKind, Removal, SourceFile, regex};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
@@ -196,7 +196,8 @@ impl PointKind for ConstSpec {
         if let Some(found) = specs.iter().find(|s| s.names.contains(&name)) {
             let line = row(found.node) + 1;
             if normalize(&found.value) != normalize(&value) {
-                return Ok(Inspection::Drift { line, message: format!("{name} is `{}`, expected `{value}`", found.value) });
+                let kind = if normalize(&found.value).eq_ignore_ascii_case(&normalize(&value)) { DriftKind::Spelling } else { DriftKind::Value };
+                return Ok(Inspection::Drift { line, message: format!("{name} is `{}`, expected `{value}`", found.value), kind });
             }
             return Ok(Inspection::Present { line });
         }
@@ -359,7 +360,30 @@ fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> Vec<String> {
     delete_lines(BlockKind::Literal, src, first_row, last_row)
 }
 
+/// Repeated entries of a literal: normalised element texts (keys for keyed elements).
+fn literal_duplicates(src: &str, body: Node<'_>) -> Vec<Duplicate> {
+    let mut seen: Vec<Duplicate> = Vec::new();
+    for e in literal_elements(body) {
+        let entry = match e.kind() {
+            "keyed_element" => e.child_by_field_name("key").map(|k| normalize(text(k, src))).unwrap_or_default(),
+            _ => normalize(text(e, src)),
+        };
+        match seen.iter_mut().find(|d| d.entry == entry) {
+            Some(d) => d.lines.push(row(e) + 1),
+            None => seen.push(Duplicate { entry, lines: vec![row(e) + 1] }),
+        }
+    }
+    seen.retain(|d| d.lines.len() > 1);
+    seen
+}
+
 impl PointKind for ListElement {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        Ok(literal_duplicates(&src, body))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("{} in {}", r.render("element", &self.spec.element)?, self.spec.var))
     }
@@ -371,6 +395,13 @@ impl PointKind for ListElement {
         let want = normalize(&element);
         if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        if let Some(near) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)).eq_ignore_ascii_case(&want)) {
+            return Ok(Inspection::Drift {
+                line: row(*near) + 1,
+                message: format!("{} lists `{}`, but the value is `{element}`", self.spec.var, text(*near, &src)),
+                kind: DriftKind::Spelling,
+            });
         }
         let (line, updated) = insert_element(&src, body, &element);
         Ok(Inspection::Missing { line, updated })
@@ -417,6 +448,12 @@ impl MapEntry {
 }
 
 impl PointKind for MapEntry {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        Ok(literal_duplicates(&src, body))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("{} in map {}", r.render("key", &self.spec.key)?, self.spec.var))
     }
@@ -430,7 +467,7 @@ impl PointKind for MapEntry {
             let line = row(found) + 1;
             let have = found.child_by_field_name("value").map(|v| text(v, &src)).unwrap_or_default();
             if normalize(have) != normalize(&value) {
-                return Ok(Inspection::Drift { line, message: format!("{key} maps to `{}`, expected `{}`", normalize(have), normalize(&value)) });
+                return Ok(Inspection::Drift { line, message: format!("{key} maps to `{}`, expected `{}`", normalize(have), normalize(&value)), kind: DriftKind::Value });
             }
             return Ok(Inspection::Present { line });
         }
@@ -507,6 +544,20 @@ impl TagChoice {
 }
 
 impl PointKind for TagChoice {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (range, line) = self.value_range(file, &src, &tree)?;
+        let mut out: Vec<Duplicate> = Vec::new();
+        for v in src[range].split(self.spec.separator.as_str()) {
+            match out.iter_mut().find(|d| d.entry == v) {
+                Some(d) => d.lines.push(line),
+                None => out.push(Duplicate { entry: v.to_string(), lines: vec![line] }),
+            }
+        }
+        out.retain(|d| d.lines.len() > 1);
+        Ok(out)
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("`{}` in {}.{} `{}:` tag", r.render("value", &self.spec.value)?, self.spec.type_name, self.spec.field, self.spec.tag))
     }
@@ -521,7 +572,7 @@ impl PointKind for TagChoice {
             return Ok(Inspection::Present { line });
         }
         if let Some(near) = choices.iter().find(|c| c.eq_ignore_ascii_case(&value)) {
-            return Ok(Inspection::Drift { line, message: format!("`{}:` lists `{near}`, but the value is `{value}` (the CLI matches case-sensitively)", self.spec.tag) });
+            return Ok(Inspection::Drift { line, message: format!("`{}:` lists `{near}`, but the value is `{value}` (the CLI matches case-sensitively)", self.spec.tag), kind: DriftKind::Spelling });
         }
         let insertion = if list.is_empty() { value } else { format!("{}{}", self.spec.separator, value) };
         let mut updated = src.clone();
@@ -784,7 +835,7 @@ impl PointKind for Decls {
         }
         if let Some((_, line)) = found.first() {
             let missing: Vec<&String> = wanted.iter().filter(|w| !found.iter().any(|f| f.0 == *w)).collect();
-            return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")) });
+            return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")), kind: DriftKind::Partial });
         }
         let mut updated = src.clone();
         if !updated.ends_with('\n') {

@@ -4,8 +4,34 @@
 
 use tree_sitter::{Node, Parser, Tree};
 
+thread_local! {
+    /// Trees of recently parsed texts: check inspects dozens of points per file for dozens of
+    /// providers, and every one would otherwise re-parse the same text.
+    static TREES: std::cell::RefCell<Vec<(u64, usize, Tree)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Parses Go source. tree-sitter always yields a tree; [`first_error`] tells whether it is valid.
+/// Results are cached per text (by hash and length), so parsing the same text again is free.
 pub fn parse(text: &str) -> Tree {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let key = (hasher.finish(), text.len());
+    if let Some(tree) = TREES.with(|c| c.borrow().iter().find(|(h, l, _)| (*h, *l) == key).map(|(_, _, t)| t.clone())) {
+        return tree;
+    }
+    let tree = parse_uncached(text);
+    TREES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 32 {
+            c.remove(0);
+        }
+        c.push((key.0, key.1, tree.clone()));
+    });
+    tree
+}
+
+fn parse_uncached(text: &str) -> Tree {
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_go::LANGUAGE.into())
