@@ -70,6 +70,16 @@ pub enum Command {
     },
     /// Providers and their completeness.
     List,
+    /// Write a descriptor for every provider the trees define (existing ones are kept unless
+    /// --update), each field inferred from the signal its comment names.
+    Discover {
+        /// Rewrite descriptors that exist and differ.
+        #[arg(long)]
+        update: bool,
+        /// Print what would be written and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Copy the bundled sample platform to a temporary directory, run `new testcloud` there,
     /// and print the diff and the check result.
     Demo {
@@ -193,6 +203,23 @@ pub fn run(cli: Cli) -> Result<u8> {
                 let extra = if unchecked > 0 { format!(", {unchecked} not checked") } else { String::new() };
                 writeln!(out, "{:<16} {:<14} {present}/{applicable} registrations {badge}{extra}", d.id, d.brand)?;
             }
+            Ok(0)
+        }
+        Command::Discover { update, dry_run } => {
+            let ws = open_workspace(&cli.global)?;
+            let found = integrate_codegen::discover::discover(&ws, update)?;
+            let plan = engine::plan_descriptors(&ws, &found);
+            for d in &found {
+                writeln!(out, "{:<9} {}", d.action, ws.display_path(&d.path).display())?;
+            }
+            if dry_run {
+                write!(out, "{}", plan.unified_diff())?;
+                return Ok(0);
+            }
+            if !plan.is_empty() {
+                plan.commit(&ws)?;
+            }
+            writeln!(out, "discover: {} provider(s), {} descriptor file(s) written", found.len(), plan.changes.len())?;
             Ok(0)
         }
         Command::Demo { keep } => crate::demo::run(keep, &mut out),

@@ -662,3 +662,19 @@ pub fn account_import_command(
     };
     Ok(Some((import.program.clone(), render(false)?, render(true)?)))
 }
+
+/// Plans writing the descriptors discover produced (new ones, and changed ones with --update).
+pub fn plan_descriptors(ws: &Workspace, found: &[crate::discover::Discovered]) -> Plan {
+    let mut plan = Plan::default();
+    for d in found.iter().filter(|d| matches!(d.action, "written" | "updated")) {
+        plan.changes.push(FileChange {
+            display: ws.display_path(&d.path),
+            path: d.path.clone(),
+            before: std::fs::read_to_string(&d.path).ok(),
+            after: Some(d.text.clone()),
+            mode: None,
+            points: vec!["discover".into()],
+        });
+    }
+    plan
+}

@@ -8,6 +8,7 @@ pub mod backend;
 pub mod commit;
 pub mod descriptor;
 pub mod diff;
+pub mod discover;
 pub mod docs;
 pub mod engine;
 pub mod error;

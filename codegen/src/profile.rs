@@ -101,6 +101,10 @@ struct RawProfile {
     checks: Vec<toml::Spanned<toml::Table>>,
     section: Option<SectionSchema>,
     account_import: Option<AccountImport>,
+    #[serde(default)]
+    discover: Vec<crate::discover::Signal>,
+    /// The prefix of the inventory's names that the rest of is `names.const`.
+    discover_prefix: Option<String>,
 }
 
 /// How the platform's own client creates an account (`integrate account import`): a program
@@ -196,6 +200,8 @@ pub struct Profile {
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
     pub account_import: Option<AccountImport>,
+    pub discover: Vec<crate::discover::Signal>,
+    pub discover_prefix: Option<String>,
     pub templates: Templates,
 }
 
@@ -302,7 +308,7 @@ impl Profile {
             }
         }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, templates })
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, discover: raw.discover, discover_prefix: raw.discover_prefix, templates })
     }
 
     /// The defaults of the profile's descriptor section, for the template context.

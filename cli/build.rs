@@ -1,0 +1,6 @@
+//! Rebuilds the binary when the bundled sample platform changes: `include_dir!` embeds it but
+//! does not tell cargo to watch it.
+
+fn main() {
+    println!("cargo:rerun-if-changed=../examples/sample-platform");
+}

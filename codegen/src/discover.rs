@@ -1,0 +1,283 @@
+//! `integrate discover`: a descriptor for every provider the tree defines. The providers come
+//! from the profile's inventory point (for cloudpods: every `CLOUD_PROVIDER_*` of cloudmux);
+//! every descriptor field comes from the signals the profile declares in `[[discover]]`, tried in
+//! order, each a regular expression over files of a root. The first that matches sets the
+//! field, and the descriptor says next to the field which signal (file and line) it came from.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::descriptor::Descriptor;
+use crate::error::{Error, Location, Result};
+use crate::workspace::Workspace;
+
+/// One way to infer a descriptor field, declared in a profile's `[[discover]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signal {
+    /// Dotted descriptor field: `id`, `env`, `names.go`, `features.vms`, `credential.kind`, ...
+    pub field: String,
+    /// The root the files live in; absent for a default that always applies.
+    pub root: Option<String>,
+    /// Glob patterns of files, relative to the root (templates).
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// A regular expression (a template) a candidate file must contain to be considered.
+    pub file_contains: Option<String>,
+    /// A regular expression (a template); absent for a default.
+    pub pattern: Option<String>,
+    /// `content` (default) matches the pattern against the file's text, `path` against its
+    /// path relative to the root.
+    #[serde(default)]
+    pub on: MatchOn,
+    /// The value when the pattern matches: a TOML value, or "$1" for the first capture.
+    pub value: Option<toml::Value>,
+    /// Maps the first capture to a value.
+    #[serde(default)]
+    pub map: toml::Table,
+    /// What the signal is, for the comment next to the field.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchOn {
+    #[default]
+    Content,
+    Path,
+}
+
+/// What discover did for one provider.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Discovered {
+    pub id: String,
+    pub path: PathBuf,
+    /// `written`, `updated`, `kept` (exists; no --update) or `unchanged`.
+    pub action: &'static str,
+    pub text: String,
+}
+
+struct Found {
+    value: toml::Value,
+    note: String,
+}
+
+/// Infers a descriptor for every provider of the inventory. Nothing is written here; the
+/// caller commits the returned texts (all or nothing) for the ones not `kept`.
+pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
+    let Some((_, members)) = crate::engine::inventory(ws)? else {
+        return Err(Error::input(
+            Location::new(ws.config_file.clone().unwrap_or_default(), 0, 0),
+            format!("profile {} has no inventory, or its root is not configured", ws.profile.name),
+            "configure the root of the profile's inventory point in integrate.toml",
+        ));
+    };
+    let prefix = ws.profile.discover_prefix.clone().unwrap_or_default();
+    let mut cache = FileCache::default();
+    let mut out = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    for m in members {
+        let const_ = m.name.strip_prefix(prefix.as_str()).unwrap_or(&m.name).to_string();
+        let mut fields: Vec<(String, Found)> = vec![
+            ("brand".into(), Found { value: toml::Value::String(m.value.clone()), note: format!("the value of {} in the inventory", m.name) }),
+            ("names.const".into(), Found { value: toml::Value::String(const_.clone()), note: format!("{} without its prefix", m.name) }),
+        ];
+        for field in ws.profile.discover.iter().map(|s| s.field.clone()).collect::<indexmap_like::Ordered>().0 {
+            let ctx = context(&fields);
+            if let Some(found) = infer(ws, &field, &ctx, &mut cache)? {
+                fields.push((field, found));
+            }
+        }
+        let id = fields.iter().find(|(f, _)| f == "id").and_then(|(_, v)| v.value.as_str().map(str::to_string)).unwrap_or_else(|| const_.to_ascii_lowercase().replace('_', ""));
+        if !ids.insert(id.clone()) {
+            continue;
+        }
+        let text = render(&id, &fields);
+        let path = ws.descriptor_path(&id);
+        // The descriptor must be valid, or it is not worth writing.
+        Descriptor::parse(&path, &text).map_err(|e| Error::input(Location::new(&path, 0, 0), format!("discover produced an invalid descriptor for {}: {e}", m.name), "report this; the profile's discover signals need fixing"))?;
+        let existing = std::fs::read_to_string(&path).ok();
+        let action = match &existing {
+            None => "written",
+            Some(t) if *t == text => "unchanged",
+            Some(_) if update => "updated",
+            Some(_) => "kept",
+        };
+        out.push(Discovered { id, path, action, text });
+    }
+    Ok(out)
+}
+
+/// Tiny insertion-ordered de-duplication of field names.
+mod indexmap_like {
+    pub struct Ordered(pub Vec<String>);
+    impl FromIterator<String> for Ordered {
+        fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+            let mut v: Vec<String> = Vec::new();
+            for s in iter {
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+            Ordered(v)
+        }
+    }
+}
+
+/// The template context for signals: fields found so far, as a nested object.
+fn context(fields: &[(String, Found)]) -> minijinja::Value {
+    let mut root = serde_json::Map::new();
+    for (name, found) in fields {
+        let value = serde_json::to_value(&found.value).unwrap_or_default();
+        match name.split_once('.') {
+            Some((table, key)) => {
+                let entry = root.entry(table.to_string()).or_insert_with(|| serde_json::json!({}));
+                if let Some(obj) = entry.as_object_mut() {
+                    obj.insert(key.to_string(), value);
+                }
+            }
+            None => {
+                root.insert(name.clone(), value);
+            }
+        }
+    }
+    minijinja::Value::from_serialize(serde_json::Value::Object(root))
+}
+
+/// File lists per (root, globs) and file texts, read once for all providers.
+#[derive(Default)]
+struct FileCache {
+    lists: std::collections::HashMap<(PathBuf, Vec<String>), Vec<PathBuf>>,
+    texts: std::collections::HashMap<PathBuf, Option<std::sync::Arc<str>>>,
+}
+
+impl FileCache {
+    fn files(&mut self, root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
+        let key = (root.to_path_buf(), globs.to_vec());
+        if let Some(v) = self.lists.get(&key) {
+            return Ok(v.clone());
+        }
+        let v = files(root, globs)?;
+        self.lists.insert(key, v.clone());
+        Ok(v)
+    }
+
+    fn text(&mut self, path: &Path) -> Option<std::sync::Arc<str>> {
+        self.texts.entry(path.to_path_buf()).or_insert_with(|| std::fs::read_to_string(path).ok().map(std::sync::Arc::from)).clone()
+    }
+}
+
+fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCache) -> Result<Option<Found>> {
+    let r = ws.profile.templates.renderer(ctx, "discover");
+    for signal in ws.profile.discover.iter().filter(|s| s.field == field) {
+        let Some(pattern) = &signal.pattern else {
+            let value = signal.value.clone().unwrap_or(toml::Value::Boolean(false));
+            return Ok(Some(Found { value, note: signal.note.clone() }));
+        };
+        let Some(root) = signal.root.as_ref().and_then(|r| ws.roots.get(r)) else { continue };
+        // A signal that needs a field not found yet (strict undefined) cannot apply.
+        let Ok(pattern) = r.render("pattern", pattern) else { continue };
+        let re = regex::Regex::new(&pattern).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{pattern}`: {e}"), "fix the profile"))?;
+        let contains = match &signal.file_contains {
+            Some(c) => match r.render("file_contains", c) {
+                Ok(c) => Some(regex::Regex::new(&c).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{c}`: {e}"), "fix the profile"))?),
+                Err(_) => continue,
+            },
+            None => None,
+        };
+        let mut globs = Vec::new();
+        for g in &signal.files {
+            let Ok(g) = r.render("files", g) else { continue };
+            globs.push(g);
+        }
+        for path in cache.files(root, &globs)? {
+            let Some(text) = cache.text(&path) else { continue };
+            if contains.as_ref().is_some_and(|c| !c.is_match(&text)) {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let haystack = if signal.on == MatchOn::Path { rel.as_str() } else { &*text };
+            let Some(caps) = re.captures(haystack) else { continue };
+            let capture = caps.get(1).map(|c| c.as_str().to_string()).unwrap_or_default();
+            let value = if !signal.map.is_empty() {
+                match signal.map.get(&capture) {
+                    Some(v) => v.clone(),
+                    None => continue,
+                }
+            } else {
+                match &signal.value {
+                    Some(toml::Value::String(s)) if s == "$1" => toml::Value::String(capture.clone()),
+                    Some(v) => v.clone(),
+                    None => toml::Value::String(capture.clone()),
+                }
+            };
+            let line = if signal.on == MatchOn::Path { 1 } else { crate::text::line_of(&text, caps.get(0).map_or(0, |m| m.start())) };
+            let shown = ws.display_path(&path);
+            return Ok(Some(Found { value, note: format!("{} ({}:{line})", signal.note, shown.display()) }));
+        }
+    }
+    Ok(None)
+}
+
+/// Files under `root` matching any of the globs, sorted.
+fn files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for g in globs {
+        builder.add(globset::GlobBuilder::new(g).literal_separator(true).build().map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover glob `{g}`: {e}"), "fix the profile"))?);
+    }
+    let set = builder.build().map_err(|e| Error::input(Location::new("profile", 0, 0), e.to_string(), "fix the profile"))?;
+    // Literal paths need no walk.
+    if globs.iter().all(|g| !g.contains(['*', '?', '[', '{'])) {
+        return Ok(globs.iter().map(|g| root.join(g)).filter(|p| p.is_file()).collect());
+    }
+    // Walk only below the literal directories the globs start with.
+    let mut starts: Vec<PathBuf> = globs
+        .iter()
+        .map(|g| {
+            let literal: Vec<&str> = g.split('/').take_while(|c| !c.contains(['*', '?', '[', '{'])).collect();
+            root.join(literal.join("/"))
+        })
+        .collect();
+    starts.sort();
+    starts.dedup();
+    let mut out: Vec<PathBuf> = starts
+        .iter()
+        .filter(|s| s.is_dir())
+        .flat_map(|s| walkdir::WalkDir::new(s).into_iter().filter_entry(|e| e.file_name() != "vendor" && e.file_name() != ".git"))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().strip_prefix(root).is_ok_and(|rel| set.is_match(rel)))
+        .map(|e| e.into_path())
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Descriptor TOML with the signal of every field as a comment.
+fn render(id: &str, fields: &[(String, Found)]) -> String {
+    let get = |name: &str| fields.iter().find(|(f, _)| f == name).map(|(_, v)| v);
+    let line = |key: &str, name: &str| -> String {
+        match get(name) {
+            Some(f) => format!("{key} = {}  # {}\n", f.value, f.note),
+            None => String::new(),
+        }
+    };
+    let mut out = String::from("# Written by `integrate discover`; each comment names the signal the value came from.\nschema = 1\n");
+    out.push_str(&format!("id = \"{id}\"  # {}\n", get("id").map_or("the constant name, lower-cased".to_string(), |f| f.note.clone())));
+    out.push_str(&line("brand", "brand"));
+    out.push_str(&line("env", "env"));
+    for table in ["names", "features", "credential"] {
+        let keys: Vec<&(String, Found)> = fields.iter().filter(|(f, _)| f.starts_with(&format!("{table}."))).collect();
+        if keys.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n[{table}]\n"));
+        for (f, _) in keys {
+            let key = f.split_once('.').map_or(f.as_str(), |(_, k)| k);
+            out.push_str(&line(key, f));
+        }
+    }
+    out
+}
