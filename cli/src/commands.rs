@@ -16,8 +16,9 @@ use crate::output;
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Without a subcommand, `integrate` opens the terminal UI on a terminal.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +97,12 @@ pub enum Command {
     Docs,
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
+    /// The terminal UI: providers, checklists, apply with diff preview, account validation.
+    Tui {
+        /// Turn off TLS certificate verification for validations (shown on every screen).
+        #[arg(long)]
+        insecure: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -166,8 +173,22 @@ pub fn open_workspace(global: &GlobalArgs) -> Result<Workspace> {
 }
 
 pub fn run(cli: Cli) -> Result<u8> {
+    let command = match cli.command {
+        Some(c) => c,
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => Command::Tui { insecure: false },
+        None => {
+            Cli::command().print_help()?;
+            return Ok(2);
+        }
+    };
+    if let Command::Tui { insecure } = command {
+        let ws = open_workspace(&cli.global)?;
+        integrate_tui::run_with(ws, integrate_tui::Options { insecure })?;
+        return Ok(0);
+    }
     let mut out = std::io::stdout().lock();
-    match cli.command {
+    match command {
+        Command::Tui { .. } => unreachable!("handled above"),
         Command::New(args) => cmd_new(&cli.global, args, &mut out),
         Command::Apply { ids, dry_run } => {
             let ws = open_workspace(&cli.global)?;
@@ -181,7 +202,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check { ids, severity } => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(&ids)?;
-            let reports = engine::check(&ws, &descriptors)?;
+            let mut reports = engine::check(&ws, &descriptors)?;
+            // Named providers: only their findings, not those of the tree as a whole.
+            if !ids.is_empty() {
+                reports.retain(|r| ids.contains(&r.provider));
+            }
             cmd_check(&reports, severity.into(), &mut out)
         }
         Command::Remove { id, force, dry_run } => {

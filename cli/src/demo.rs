@@ -41,9 +41,10 @@ pub fn run(keep: bool, out: &mut dyn Write) -> Result<u8> {
     write!(out, "{}", plan.unified_diff())?;
     plan.commit(&ws)?;
     writeln!(out, "# {} file(s) changed", plan.changes.len())?;
-    writeln!(out, "# integrate check")?;
+    writeln!(out, "# integrate check testcloud")?;
     let descriptors = ws.load_descriptors(&[])?;
-    let reports = engine::inspect(&ws, &descriptors)?;
+    let mut reports = engine::check(&ws, &descriptors)?;
+    reports.retain(|r| r.provider == "testcloud");
     let code = crate::commands::cmd_check(&reports, Severity::Note, out)?;
     if code == 0 {
         writeln!(out, "# check: every registration of testcloud is present")?;

@@ -16,7 +16,7 @@ fn new_private_provider_builds_and_is_complete() {
     go_build(&dir.path().join("cloudpods"));
     let clean_before: Vec<String> = gofmt_dirty(dir.path());
     integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
-    integrate(dir.path()).arg("check").assert().code(0);
+    integrate(dir.path()).args(["check", "testcloud"]).assert().code(0);
     integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
     go_build(&dir.path().join("cloudmux"));
     go_build(&dir.path().join("cloudpods"));
@@ -29,7 +29,7 @@ fn new_private_provider_builds_and_is_complete() {
 fn new_public_provider_with_regional_network_and_auth_url_builds() {
     let dir = sample();
     integrate(dir.path()).args(NEW_ACME).assert().success();
-    integrate(dir.path()).arg("check").assert().code(0);
+    integrate(dir.path()).args(["check", "acme"]).assert().code(0);
     let diff = integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().get_output().stdout.clone();
     assert_eq!(String::from_utf8_lossy(&diff), "apply: nothing to do\n");
     let consts = std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/compute/network_const.go")).unwrap();
@@ -85,7 +85,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
             Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
             other => panic!("{}: unexpected {other:?}", point.id),
         }
-        let out = integrate(dir.path()).arg("check").assert().code(1).get_output().stdout.clone();
+        let out = integrate(dir.path()).args(["check", "testcloud"]).assert().code(1).get_output().stdout.clone();
         let out = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 1, "{}: expected exactly one finding, got:\n{out}", point.id);

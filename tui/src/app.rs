@@ -32,22 +32,39 @@ pub struct Provider {
 impl Provider {
     /// Counts the points that apply to this provider and are checked (neither n/a nor unchecked).
     pub fn applicable(&self) -> usize {
-        self.reports.iter().filter(|r| !matches!(r.state, PointState::NotApplicable | PointState::NotChecked { .. })).count()
+        self.reports
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.state,
+                    PointState::NotApplicable | PointState::NotChecked { .. }
+                )
+            })
+            .count()
     }
 
     /// Counts the points whose registration is present.
     pub fn present(&self) -> usize {
-        self.reports.iter().filter(|r| r.state == PointState::Present).count()
+        self.reports
+            .iter()
+            .filter(|r| r.state == PointState::Present)
+            .count()
     }
 
     /// Counts the points whose registration is missing.
     pub fn missing(&self) -> usize {
-        self.reports.iter().filter(|r| r.state == PointState::Missing).count()
+        self.reports
+            .iter()
+            .filter(|r| r.state == PointState::Missing)
+            .count()
     }
 
     /// Counts the points whose registration differs from what the profile expects.
     pub fn drift(&self) -> usize {
-        self.reports.iter().filter(|r| matches!(r.state, PointState::Drift { .. })).count()
+        self.reports
+            .iter()
+            .filter(|r| matches!(r.state, PointState::Drift { .. }))
+            .count()
     }
 }
 
@@ -149,6 +166,18 @@ pub struct AccountView {
     pub back_to: Screen,
 }
 
+impl AccountView {
+    /// Raises the cancel flag of a running job and returns to editing.
+    fn cancel(&mut self) {
+        if let RunState::Running(r) = &self.run {
+            r.cancel.store(true, Ordering::SeqCst);
+            let job = r.job;
+            self.run = RunState::Cancelled(job);
+            self.editing = true;
+        }
+    }
+}
+
 /// Everything the UI knows.
 pub struct App {
     /// The workspace the providers live in.
@@ -183,7 +212,11 @@ pub struct App {
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App").field("screen", &self.screen).field("selected", &self.selected).field("popup", &self.popup).finish_non_exhaustive()
+        f.debug_struct("App")
+            .field("screen", &self.screen)
+            .field("selected", &self.selected)
+            .field("popup", &self.popup)
+            .finish_non_exhaustive()
     }
 }
 
@@ -241,7 +274,10 @@ impl App {
     pub fn is_typing(&self) -> bool {
         self.popup.is_none()
             && self.screen == Screen::Account
-            && self.account.as_ref().is_some_and(|a| a.editing && !matches!(a.run, RunState::Running(_)))
+            && self
+                .account
+                .as_ref()
+                .is_some_and(|a| a.editing && !matches!(a.run, RunState::Running(_)))
     }
 
     /// Turns a key into an action through the keymap in force; while a field is edited, a
@@ -250,9 +286,13 @@ impl App {
         if let Some(action) = keymap::lookup(self.keymap(), key) {
             return Some(action);
         }
-        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Char(c) if self.is_typing() && plain && key.kind == KeyEventKind::Press => Some(Action::Input(c)),
+            KeyCode::Char(c) if self.is_typing() && plain && key.kind == KeyEventKind::Press => {
+                Some(Action::Input(c))
+            }
             _ => None,
         }
     }
@@ -269,7 +309,9 @@ impl App {
         match rx.try_recv() {
             Ok(action) => Some(action),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Action::ValidationFailed("the validation worker stopped without an answer".into())),
+            Err(TryRecvError::Disconnected) => Some(Action::ValidationFailed(
+                "the validation worker stopped without an answer".into(),
+            )),
         }
     }
 
@@ -285,8 +327,15 @@ impl App {
 
     /// Returns the indices (into the selected provider's reports) of the checklist rows shown.
     pub fn checklist_rows(&self) -> Vec<usize> {
-        let Some(p) = self.provider() else { return Vec::new() };
-        p.reports.iter().enumerate().filter(|(_, r)| !self.checklist.missing_only || r.is_finding()).map(|(i, _)| i).collect()
+        let Some(p) = self.provider() else {
+            return Vec::new();
+        };
+        p.reports
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !self.checklist.missing_only || r.is_finding())
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Rewrites a message so paths inside the workspace are relative to it, as everywhere else
@@ -304,8 +353,15 @@ impl App {
             Ok(descriptors
                 .into_iter()
                 .map(|d| {
-                    let reports = reports.iter().filter(|r| r.provider == d.id).cloned().collect();
-                    Provider { descriptor: d, reports }
+                    let reports = reports
+                        .iter()
+                        .filter(|r| r.provider == d.id)
+                        .cloned()
+                        .collect();
+                    Provider {
+                        descriptor: d,
+                        reports,
+                    }
                 })
                 .collect::<Vec<_>>())
         });
@@ -319,30 +375,32 @@ impl App {
                 self.load_error = Some(self.relative(&e.to_string()));
             }
         }
-        self.selected = keep.and_then(|id| self.providers.iter().position(|p| p.descriptor.id == id)).unwrap_or(0);
+        self.selected = keep
+            .and_then(|id| self.providers.iter().position(|p| p.descriptor.id == id))
+            .unwrap_or(0);
         let rows = self.checklist_rows().len();
         self.checklist.cursor = self.checklist.cursor.min(rows.saturating_sub(1));
     }
 
     /// The number of diff lines that fit on the screen.
     fn diff_page(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(crate::ui::CHROME_ROWS + u16::from(self.insecure) as usize).max(1)
+        usize::from(self.size.1)
+            .saturating_sub(crate::ui::CHROME_ROWS + u16::from(self.insecure) as usize)
+            .max(1)
     }
 
     fn stop_worker(&mut self) {
-        if let Some(a) = &mut self.account {
-            if let RunState::Running(r) = &a.run {
-                r.cancel.store(true, Ordering::SeqCst);
-                a.run = RunState::Cancelled(r.job);
-                a.editing = true;
-            }
+        if let Some(view) = &mut self.account {
+            view.cancel();
         }
         // Dropping the receiver makes any late message of the worker go nowhere.
         self.worker = None;
     }
 
     fn start(&mut self, job: Job) {
-        let Some(view) = &mut self.account else { return };
+        let Some(view) = &mut self.account else {
+            return;
+        };
         if matches!(view.run, RunState::Running(_)) {
             return;
         }
@@ -350,24 +408,43 @@ impl App {
         let spec = match validation_spec(&provider.descriptor) {
             Ok(spec) => spec,
             Err(message) => {
-                view.run = RunState::Failed { job, message: relative_to(&self.ws.base, &message) };
+                view.run = RunState::Failed {
+                    job,
+                    message: relative_to(&self.ws.base, &message),
+                };
                 view.editing = true;
                 return;
             }
         };
         let cancel = Arc::new(AtomicBool::new(false));
-        let rx = worker::spawn(self.validator.clone(), job, spec, view.form.credential(), self.insecure, cancel.clone());
-        view.run = RunState::Running(Running { job, started: Instant::now(), elapsed: Duration::ZERO, step: None, ticks: 0, cancel });
+        let rx = worker::spawn(
+            self.validator.clone(),
+            job,
+            spec,
+            view.form.credential(),
+            self.insecure,
+            cancel.clone(),
+        );
+        view.run = RunState::Running(Running {
+            job,
+            started: Instant::now(),
+            elapsed: Duration::ZERO,
+            step: None,
+            ticks: 0,
+            cancel,
+        });
         self.worker = Some(rx);
     }
 
     fn finish(&mut self, run: RunState) {
         self.worker = None;
-        if let Some(view) = &mut self.account {
-            if matches!(view.run, RunState::Running(_)) {
-                view.editing = matches!(run, RunState::Failed { .. });
-                view.run = run;
-            }
+        if let Some(view) = self
+            .account
+            .as_mut()
+            .filter(|v| matches!(v.run, RunState::Running(_)))
+        {
+            view.editing = matches!(run, RunState::Failed { .. });
+            view.run = run;
         }
     }
 }
@@ -380,7 +457,10 @@ pub fn validation_spec(d: &Descriptor) -> Result<ValidationSpec, String> {
             d.brand
         ));
     }
-    let text = d.source.as_ref().map_or_else(|| d.to_toml(), |s| s.text.clone());
+    let text = d
+        .source
+        .as_ref()
+        .map_or_else(|| d.to_toml(), |s| s.text.clone());
     match ValidationSpec::from_descriptor_toml(&text) {
         Ok(Some(spec)) => Ok(spec),
         Ok(None) => Err(format!("{} has no [validation] section", d.brand)),
@@ -413,7 +493,11 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Tick => {
-            if let Some(AccountView { run: RunState::Running(r), .. }) = &mut app.account {
+            if let Some(AccountView {
+                run: RunState::Running(r),
+                ..
+            }) = &mut app.account
+            {
                 r.elapsed = r.started.elapsed();
                 r.ticks = r.ticks.wrapping_add(1);
             }
@@ -448,7 +532,9 @@ pub fn update(app: &mut App, action: Action) {
             let current = app.checklist_rows().get(app.checklist.cursor).copied();
             app.checklist.missing_only = !app.checklist.missing_only;
             let rows = app.checklist_rows();
-            app.checklist.cursor = current.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0);
+            app.checklist.cursor = current
+                .and_then(|c| rows.iter().position(|&r| r == c))
+                .unwrap_or(0);
         }
         Action::Refresh => {
             app.reload();
@@ -465,15 +551,26 @@ pub fn update(app: &mut App, action: Action) {
             match engine::plan_apply(&app.ws, std::slice::from_ref(&p.descriptor)) {
                 Ok(plan) => {
                     let lines = plan.unified_diff().lines().map(str::to_owned).collect();
-                    app.diff = Some(DiffView { provider: app.selected, plan, lines, scroll: 0 });
+                    app.diff = Some(DiffView {
+                        provider: app.selected,
+                        plan,
+                        lines,
+                        scroll: 0,
+                    });
                     app.screen = Screen::Diff;
                     app.message = None;
                 }
-                Err(e) => app.popup = Some(Popup::Error(app.relative(&format!("apply could not be planned:\n{e}")))),
+                Err(e) => {
+                    app.popup = Some(Popup::Error(
+                        app.relative(&format!("apply could not be planned:\n{e}")),
+                    ))
+                }
             }
         }
         Action::AskConfirm => match &app.diff {
-            Some(d) if d.plan.is_empty() => app.message = Some("nothing to write: every registration is already present".into()),
+            Some(d) if d.plan.is_empty() => {
+                app.message = Some("nothing to write: every registration is already present".into())
+            }
             Some(_) => app.popup = Some(Popup::Confirm),
             None => {}
         },
@@ -492,23 +589,45 @@ pub fn update(app: &mut App, action: Action) {
             match result {
                 Ok(()) => {
                     let files = diff.plan.changes.len();
-                    let brand = app.providers.get(diff.provider).map(|p| p.descriptor.brand.clone()).unwrap_or_default();
+                    let brand = app
+                        .providers
+                        .get(diff.provider)
+                        .map(|p| p.descriptor.brand.clone())
+                        .unwrap_or_default();
                     app.diff = None;
                     app.reload();
                     app.screen = Screen::Checklist;
-                    app.message = Some(format!("applied {brand}: wrote {files} file{}; checklist refreshed", if files == 1 { "" } else { "s" }));
+                    app.message = Some(format!(
+                        "applied {brand}: wrote {files} file{}; checklist refreshed",
+                        if files == 1 { "" } else { "s" }
+                    ));
                 }
-                Err(e) => app.popup = Some(Popup::Error(app.relative(&format!("nothing was written:\n{e}")))),
+                Err(e) => {
+                    app.popup = Some(Popup::Error(
+                        app.relative(&format!("nothing was written:\n{e}")),
+                    ))
+                }
             }
         }
         Action::OpenAccount => {
             let Some(p) = app.provider() else { return };
             let form = AccountForm::for_descriptor(&p.descriptor);
-            app.account = Some(AccountView { provider: app.selected, form, editing: true, run: RunState::Idle, back_to: app.screen });
+            app.account = Some(AccountView {
+                provider: app.selected,
+                form,
+                editing: true,
+                run: RunState::Idle,
+                back_to: app.screen,
+            });
             app.screen = Screen::Account;
             app.message = None;
         }
-        Action::NextField | Action::PrevField | Action::Input(_) | Action::Paste(_) | Action::Backspace | Action::ClearField => {
+        Action::NextField
+        | Action::PrevField
+        | Action::Input(_)
+        | Action::Paste(_)
+        | Action::Backspace
+        | Action::ClearField => {
             let Some(view) = &mut app.account else { return };
             if !view.editing || matches!(view.run, RunState::Running(_)) {
                 return;
@@ -523,17 +642,23 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::EditForm => {
-            if let Some(view) = &mut app.account {
-                if !matches!(view.run, RunState::Running(_)) {
-                    view.editing = true;
-                }
+            if let Some(view) = app
+                .account
+                .as_mut()
+                .filter(|v| !matches!(v.run, RunState::Running(_)))
+            {
+                view.editing = true;
             }
         }
         Action::Validate => app.start(Job::Validate),
         Action::Probe => app.start(Job::Probe),
         Action::Cancel => app.stop_worker(),
         Action::ValidationProgress(step) => {
-            if let Some(AccountView { run: RunState::Running(r), .. }) = &mut app.account {
+            if let Some(AccountView {
+                run: RunState::Running(r),
+                ..
+            }) = &mut app.account
+            {
                 r.step = Some(step);
             }
         }
@@ -541,7 +666,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::ProbeDone(report) => app.finish(RunState::Probed(report)),
         Action::ValidationFailed(message) => {
             let job = match &app.account {
-                Some(AccountView { run: RunState::Running(r), .. }) => r.job,
+                Some(AccountView {
+                    run: RunState::Running(r),
+                    ..
+                }) => r.job,
                 _ => Job::Validate,
             };
             let message = app.relative(&message);
@@ -563,7 +691,9 @@ fn move_cursor(app: &mut App, action: &Action) {
     };
     match app.screen {
         Screen::Providers => app.selected = step(app.selected, app.providers.len()),
-        Screen::Checklist => app.checklist.cursor = step(app.checklist.cursor, app.checklist_rows().len()),
+        Screen::Checklist => {
+            app.checklist.cursor = step(app.checklist.cursor, app.checklist_rows().len())
+        }
         Screen::Diff => {
             if let Some(d) = &mut app.diff {
                 // The last page stays full: scrolling stops when the last line is at the bottom.

@@ -5,9 +5,9 @@
 
 use std::fmt;
 
+use integrate_codegen::Descriptor;
 use integrate_codegen::descriptor::{CredentialKind, EndpointField};
 use integrate_codegen::validation::Credential;
-use integrate_codegen::Descriptor;
 
 /// What a field holds, which decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,11 @@ pub struct Field {
 
 impl Field {
     fn new(label: &'static str, kind: FieldKind) -> Self {
-        Field { label, kind, value: String::new() }
+        Field {
+            label,
+            kind,
+            value: String::new(),
+        }
     }
 
     /// Returns the number of characters typed, which is all a masked field reveals.
@@ -85,7 +89,10 @@ impl fmt::Debug for Field {
             FieldKind::Secret if !self.value.is_empty() => "****".to_owned(),
             _ => self.value.clone(),
         };
-        f.debug_struct("Field").field("label", &self.label).field("value", &shown).finish()
+        f.debug_struct("Field")
+            .field("label", &self.label)
+            .field("value", &shown)
+            .finish()
     }
 }
 
@@ -106,16 +113,26 @@ impl AccountForm {
     pub fn for_descriptor(d: &Descriptor) -> Self {
         let mut fields = match d.credential.kind {
             CredentialKind::AccessKey => {
-                vec![Field::new("Access key id", FieldKind::Identifier), Field::new("Access key secret", FieldKind::Secret)]
+                vec![
+                    Field::new("Access key id", FieldKind::Identifier),
+                    Field::new("Access key secret", FieldKind::Secret),
+                ]
             }
-            CredentialKind::UserPassword => vec![Field::new("Username", FieldKind::Identifier), Field::new("Password", FieldKind::Secret)],
+            CredentialKind::UserPassword => vec![
+                Field::new("Username", FieldKind::Identifier),
+                Field::new("Password", FieldKind::Secret),
+            ],
         };
         match d.credential.endpoint {
             EndpointField::None => {}
             EndpointField::Endpoint => fields.push(Field::new("Endpoint", FieldKind::Url)),
             EndpointField::AuthUrl => fields.push(Field::new("Auth URL", FieldKind::Url)),
         }
-        AccountForm { kind: d.credential.kind, fields, focus: 0 }
+        AccountForm {
+            kind: d.credential.kind,
+            fields,
+            focus: 0,
+        }
     }
 
     /// Moves the focus to the next field, wrapping around.

@@ -21,7 +21,10 @@ pub struct KeyBinding {
 impl KeyBinding {
     /// Returns a binding for a key pressed alone.
     pub const fn key(code: KeyCode) -> Self {
-        KeyBinding { code, modifiers: KeyModifiers::NONE }
+        KeyBinding {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
     }
 
     /// Returns a binding for a character key pressed alone.
@@ -31,7 +34,10 @@ impl KeyBinding {
 
     /// Returns a binding for a character key pressed with Control.
     pub const fn ctrl(c: char) -> Self {
-        KeyBinding { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+        KeyBinding {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
     }
 
     /// Tells whether a key event is this binding. Shift is part of the character itself (`A`
@@ -173,7 +179,10 @@ pub fn lookup(keymap: Keymap, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
-    keymap.iter().find(|(k, _, _)| k.matches(event)).map(|(_, a, _)| a.clone())
+    keymap
+        .iter()
+        .find(|(k, _, _)| k.matches(event))
+        .map(|(_, a, _)| a.clone())
 }
 
 /// The help bar entries of a keymap: rows with the same help text are merged (`↑/↓ move`) and

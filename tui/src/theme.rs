@@ -46,8 +46,14 @@ impl Theme {
     /// Returns a theme that uses colours.
     pub fn colored() -> Self {
         Theme {
-            title: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
-            insecure: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+            title: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            insecure: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             good: Style::new().fg(Color::Green),
             bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -83,8 +89,18 @@ impl Theme {
     /// Tells whether any style of the theme sets a colour; the plain theme never does.
     pub fn uses_color(&self) -> bool {
         [
-            self.title, self.insecure, self.selected, self.good, self.bad, self.warn, self.muted, self.diff_add, self.diff_del,
-            self.diff_header, self.key, self.heading,
+            self.title,
+            self.insecure,
+            self.selected,
+            self.good,
+            self.bad,
+            self.warn,
+            self.muted,
+            self.diff_add,
+            self.diff_del,
+            self.diff_header,
+            self.key,
+            self.heading,
         ]
         .iter()
         .any(|s| s.fg.is_some() || s.bg.is_some())

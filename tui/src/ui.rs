@@ -3,7 +3,7 @@
 //! message line, and a help bar generated from the keymap in force. Popups are drawn last, over
 //! the body. Secret fields are drawn masked; no text drawn here holds a secret.
 
-use integrate_codegen::descriptor::{CredentialKind, Env};
+use integrate_codegen::descriptor::{CredentialKind, EndpointField, Env};
 use integrate_codegen::engine::{PointReport, PointState};
 use integrate_codegen::profile::Severity;
 use integrate_codegen::validation::{Outcome, ProbeReport, Report};
@@ -129,6 +129,66 @@ fn fit_left(s: &str, width: usize) -> String {
     }
 }
 
+/// Breaks text into lines of at most `width` characters at spaces; a word longer than a line is
+/// cut. Line breaks in the text are kept.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut len = 0;
+        for word in para.split(' ') {
+            let mut word: Vec<char> = word.chars().collect();
+            let sep = usize::from(len > 0);
+            if len + sep + word.len() > width && len > 0 {
+                out.push(std::mem::take(&mut line));
+                len = 0;
+            } else if sep == 1 {
+                line.push(' ');
+                len += 1;
+            }
+            while word.len() > width - len {
+                let rest = word.split_off(width - len);
+                line.extend(word);
+                out.push(std::mem::take(&mut line));
+                len = 0;
+                word = rest;
+            }
+            len += word.len();
+            line.extend(word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A label in a column of `label_w` characters, then `text` wrapped to the rest of `width`
+/// with continuation lines indented under the text.
+fn labelled(
+    label: &str,
+    label_w: usize,
+    text: &str,
+    width: usize,
+    theme: &Theme,
+    style: Style,
+) -> Vec<Line<'static>> {
+    wrap(text, width.saturating_sub(label_w))
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let head = if i == 0 {
+                fit(label, label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            Line::from(vec![
+                Span::styled(head, theme.muted),
+                Span::styled(chunk, style),
+            ])
+        })
+        .collect()
+}
+
 fn status_spans(p: &Provider, theme: &Theme) -> Vec<Span<'static>> {
     let (missing, drift) = (p.missing(), p.drift());
     let mut spans = Vec::new();
@@ -150,23 +210,45 @@ fn status_spans(p: &Provider, theme: &Theme) -> Vec<Span<'static>> {
 fn draw_providers(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let outer = block(" Providers ");
     if let Some(err) = &app.load_error {
-        let mut text = Text::from(Line::styled("The descriptors could not be loaded:", theme.bad));
+        let mut text = Text::from(Line::styled(
+            "The descriptors could not be loaded:",
+            theme.bad,
+        ));
         text.extend(Text::raw(err.as_str()));
         text.push_line(Line::raw(""));
-        text.push_line(Line::styled("Fix the descriptor and reload; nothing is shown until every descriptor loads.", theme.muted));
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(outer), area);
+        text.push_line(Line::styled(
+            "Fix the descriptor and reload; nothing is shown until every descriptor loads.",
+            theme.muted,
+        ));
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(outer),
+            area,
+        );
         return;
     }
     if app.providers.is_empty() {
         let dir = app.relative(&app.ws.descriptors_dir.display().to_string());
-        let text = format!("No descriptors in {dir}.\nCreate one with `integrate new <id>`, then reload.");
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(outer), area);
+        let text =
+            format!("No descriptors in {dir}.\nCreate one with `integrate new <id>`, then reload.");
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(outer),
+            area,
+        );
         return;
     }
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(area);
+    let inner = outer.inner(list_area);
+    frame.render_widget(outer, list_area);
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let header = format!("  {}{}{}{}{}", fit("PROVIDER", 16), fit("BRAND", 18), fit("ENV", 11), fit("PRESENT", 10), "STATUS");
+    let header = format!(
+        "  {}{}{}{}{}",
+        fit("PROVIDER", 16),
+        fit("BRAND", 18),
+        fit("ENV", 11),
+        fit("PRESENT", 10),
+        "STATUS"
+    );
     frame.render_widget(Paragraph::new(header).style(theme.heading), head);
     let items: Vec<ListItem> = app
         .providers
@@ -185,7 +267,93 @@ fn draw_providers(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.selected));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected).highlight_symbol("› "), list, &mut state);
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected)
+            .highlight_symbol("› "),
+        list,
+        &mut state,
+    );
+    if let Some(p) = app.provider() {
+        draw_provider_detail(app, p, theme, frame, detail_area);
+    }
+}
+
+fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let d = &p.descriptor;
+    let width = usize::from(area.width.saturating_sub(2));
+    let plain = Style::new();
+    let source = d.source.as_ref().map_or_else(
+        || "(not from a file)".to_owned(),
+        |s| app.relative(&s.path.display().to_string()),
+    );
+    let mut lines = labelled("file", 12, &source, width, theme, plain);
+    let na = p
+        .reports
+        .iter()
+        .filter(|r| r.state == PointState::NotApplicable)
+        .count();
+    let unchecked = p
+        .reports
+        .iter()
+        .filter(|r| matches!(r.state, PointState::NotChecked { .. }))
+        .count();
+    lines.extend(labelled(
+        "points",
+        12,
+        &format!(
+            "{} apply, {na} n/a, {unchecked} not checked",
+            p.applicable()
+        ),
+        width,
+        theme,
+        plain,
+    ));
+    let findings: Vec<&PointReport> = p.reports.iter().filter(|r| r.is_finding()).collect();
+    let by_severity = [Severity::Error, Severity::Warning, Severity::Note]
+        .iter()
+        .map(|s| (s, findings.iter().filter(|r| r.severity == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect::<Vec<_>>();
+    let gaps = if by_severity.is_empty() {
+        "none".to_owned()
+    } else {
+        by_severity.join(" · ")
+    };
+    lines.extend(labelled(
+        "to fix",
+        12,
+        &gaps,
+        width,
+        theme,
+        if findings.is_empty() {
+            theme.good
+        } else {
+            plain
+        },
+    ));
+    let endpoint = match d.credential.endpoint {
+        EndpointField::None => "",
+        EndpointField::Endpoint => " + endpoint",
+        EndpointField::AuthUrl => " + auth URL",
+    };
+    let validation = match crate::app::validation_spec(d) {
+        Ok(spec) => format!("validates with {}", spec.scheme),
+        Err(_) => "no [validation] section".to_owned(),
+    };
+    lines.extend(labelled(
+        "credential",
+        12,
+        &format!("{}{endpoint}; {validation}", kind_name(d.credential.kind)),
+        width,
+        theme,
+        plain,
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(block(format!(" {} ({}) ", d.brand, d.id))),
+        area,
+    );
 }
 
 fn state_label(state: &PointState) -> &'static str {
@@ -194,7 +362,7 @@ fn state_label(state: &PointState) -> &'static str {
         PointState::Missing => "missing",
         PointState::Drift { .. } => "drift",
         PointState::NotApplicable => "n/a",
-        PointState::NotChecked { .. } => "unchecked",
+        PointState::NotChecked { .. } => "not checked",
     }
 }
 
@@ -208,17 +376,30 @@ fn state_style(state: &PointState, theme: &Theme) -> Style {
 }
 
 fn location(r: &PointReport) -> String {
-    if r.line == 0 { r.path.display().to_string() } else { format!("{}:{}", r.path.display(), r.line) }
+    if r.line == 0 {
+        r.path.display().to_string()
+    } else {
+        format!("{}:{}", r.path.display(), r.line)
+    }
 }
 
 fn draw_checklist(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = app.provider() else {
-        frame.render_widget(Paragraph::new("No provider selected.").block(block(" Checklist ")), area);
+        frame.render_widget(
+            Paragraph::new("No provider selected.").block(block(" Checklist ")),
+            area,
+        );
         return;
     };
     let rows = app.checklist_rows();
-    let [list_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(8)]).areas(area);
-    let mut title = vec![Span::raw(format!(" {} · {}/{} present · ", p.descriptor.brand, p.present(), p.applicable()))];
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(8)]).areas(area);
+    let mut title = vec![Span::raw(format!(
+        " {} · {}/{} present · ",
+        p.descriptor.brand,
+        p.present(),
+        p.applicable()
+    ))];
     title.extend(status_spans(p, theme));
     if app.checklist.missing_only {
         title.push(Span::styled(" · missing only", theme.warn));
@@ -228,11 +409,15 @@ fn draw_checklist(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = outer.inner(list_area);
     frame.render_widget(outer, list_area);
     if rows.is_empty() {
-        let text = if app.checklist.missing_only { "Nothing is missing: every registration that applies is present." } else { "The profile has no points." };
+        let text = if app.checklist.missing_only {
+            "Nothing is missing: every registration that applies is present."
+        } else {
+            "The profile has no points."
+        };
         frame.render_widget(Paragraph::new(text).style(theme.good), inner);
     } else {
-        // Columns: "› " + state (10) + severity (8) + point + location.
-        let rest = usize::from(inner.width).saturating_sub(2 + 10 + 8);
+        // Columns: "› " + state (12) + severity (8) + point + location.
+        let rest = usize::from(inner.width).saturating_sub(2 + 12 + 8);
         let point_w = (rest * 9 / 20).min(38);
         let loc_w = rest.saturating_sub(point_w + 1);
         let items: Vec<ListItem> = rows
@@ -240,8 +425,15 @@ fn draw_checklist(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|&i| {
                 let r = &p.reports[i];
                 ListItem::new(Line::from(vec![
-                    Span::styled(fit(state_label(&r.state), 10), state_style(&r.state, theme)),
-                    Span::styled(fit(&r.severity.to_string(), 8), if r.severity == Severity::Error { theme.heading } else { Style::new() }),
+                    Span::styled(fit(state_label(&r.state), 12), state_style(&r.state, theme)),
+                    Span::styled(
+                        fit(&r.severity.to_string(), 8),
+                        if r.severity == Severity::Error {
+                            theme.heading
+                        } else {
+                            Style::new()
+                        },
+                    ),
                     Span::raw(fit(&r.point, point_w)),
                     Span::raw(" "),
                     Span::styled(fit_left(&location(r), loc_w), theme.muted),
@@ -249,22 +441,30 @@ fn draw_checklist(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(app.checklist.cursor));
-        frame.render_stateful_widget(List::new(items).highlight_style(theme.selected).highlight_symbol("› "), inner, &mut state);
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected)
+                .highlight_symbol("› "),
+            inner,
+            &mut state,
+        );
     }
     let selected = rows.get(app.checklist.cursor).map(|&i| &p.reports[i]);
     let Some(r) = selected else {
         frame.render_widget(block(" Point "), detail_area);
         return;
     };
-    let label = |s: &'static str| Span::styled(fit(s, 7), theme.muted);
-    let mut lines = vec![
-        Line::from(vec![label("file"), Span::raw(location(r))]),
-        Line::from(vec![label("adds"), Span::raw(r.what.clone())]),
-        Line::from(vec![label("why"), Span::raw(r.why.clone())]),
-    ];
+    let width = usize::from(detail_area.width.saturating_sub(2));
+    let mut lines = labelled("file", 7, &location(r), width, theme, Style::new());
+    lines.extend(labelled("adds", 7, &r.what, width, theme, Style::new()));
+    lines.extend(labelled("why", 7, &r.why, width, theme, Style::new()));
     match &r.state {
-        PointState::Drift { message } => lines.push(Line::from(vec![label("drift"), Span::styled(message.clone(), theme.warn)])),
-        PointState::NotChecked { reason } => lines.push(Line::from(vec![label("skip"), Span::styled(reason.clone(), theme.muted)])),
+        PointState::Drift { message } => {
+            lines.extend(labelled("drift", 7, message, width, theme, theme.warn))
+        }
+        PointState::NotChecked { reason } => {
+            lines.extend(labelled("skip", 7, reason, width, theme, theme.muted))
+        }
         _ => {}
     }
     let title = Line::from(vec![
@@ -272,7 +472,7 @@ fn draw_checklist(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(state_label(&r.state), state_style(&r.state, theme)),
         Span::raw(format!(" · {} ", r.severity)),
     ]);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(title)), detail_area);
+    frame.render_widget(Paragraph::new(lines).block(block(title)), detail_area);
 }
 
 fn diff_line_style(line: &str, theme: &Theme) -> Style {
@@ -294,21 +494,51 @@ fn draw_diff(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(block(" Apply "), area);
         return;
     };
-    let brand = app.providers.get(d.provider).map_or("", |p| p.descriptor.brand.as_str());
+    let brand = app
+        .providers
+        .get(d.provider)
+        .map_or("", |p| p.descriptor.brand.as_str());
     if d.plan.is_empty() {
-        let text = format!("Nothing to apply: every registration of {brand} that applies is already present.");
-        frame.render_widget(Paragraph::new(text).style(theme.good).wrap(Wrap { trim: false }).block(block(" Apply ")), area);
+        let text = format!(
+            "Nothing to apply: every registration of {brand} that applies is already present."
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.good)
+                .wrap(Wrap { trim: false })
+                .block(block(" Apply ")),
+            area,
+        );
         return;
     }
-    let added = d.lines.iter().filter(|l| l.starts_with('+') && !l.starts_with("+++")).count();
-    let removed = d.lines.iter().filter(|l| l.starts_with('-') && !l.starts_with("---")).count();
+    let added = d
+        .lines
+        .iter()
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .count();
+    let removed = d
+        .lines
+        .iter()
+        .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+        .count();
     let files = d.plan.changes.len();
     let new = d.plan.changes.iter().filter(|c| c.before.is_none()).count();
     let page = usize::from(area.height.saturating_sub(2));
     let last = (d.scroll + page).min(d.lines.len());
     let title = format!(" Apply {brand}: {files} files ({new} new), +{added} -{removed} ");
-    let position = format!(" lines {}-{} of {} ", (d.scroll + 1).min(last), last, d.lines.len());
-    let lines: Vec<Line> = d.lines.iter().skip(d.scroll).take(page).map(|l| Line::styled(l.replace('\t', "    "), diff_line_style(l, theme))).collect();
+    let position = format!(
+        " lines {}-{} of {} ",
+        (d.scroll + 1).min(last),
+        last,
+        d.lines.len()
+    );
+    let lines: Vec<Line> = d
+        .lines
+        .iter()
+        .skip(d.scroll)
+        .take(page)
+        .map(|l| Line::styled(l.replace('\t', "    "), diff_line_style(l, theme)))
+        .collect();
     let outer = block(title).title_bottom(Line::from(position).right_aligned());
     frame.render_widget(Paragraph::new(lines).block(outer), area);
 }
@@ -317,12 +547,20 @@ fn draw_diff(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(d) = &app.diff else { return };
-    let brand = app.providers.get(d.provider).map_or("", |p| p.descriptor.brand.as_str());
+    let brand = app
+        .providers
+        .get(d.provider)
+        .map_or("", |p| p.descriptor.brand.as_str());
     let files = d.plan.changes.len();
     let new = d.plan.changes.iter().filter(|c| c.before.is_none()).count();
     let mut lines = vec![
@@ -332,29 +570,49 @@ fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::raw("Every file is written, or none is."),
     ];
     if app.insecure {
-        lines.push(Line::styled("(--insecure only affects validation.)", theme.muted));
+        lines.push(Line::styled(
+            "(--insecure only affects validation.)",
+            theme.muted,
+        ));
     }
     let popup = centered(area, 48, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(" Confirm ").border_style(theme.warn)), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(" Confirm ").border_style(theme.warn)),
+        popup,
+    );
 }
 
 fn draw_error(text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(6).max(10);
-    let inner_w = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = text.lines().map(|l| l.chars().count().max(1).div_ceil(inner_w)).sum();
-    let popup = centered(area, width, (rows as u16).saturating_add(2));
+    let lines: Vec<Line> = wrap(text, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let popup = centered(area, width, (lines.len() as u16).saturating_add(2));
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block(" Error ").border_style(theme.bad)), popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(" Error ").border_style(theme.bad)),
+        popup,
+    );
 }
 
 fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = &app.account else { return };
-    let Some(p) = app.providers.get(view.provider) else { return };
+    let Some(p) = app.providers.get(view.provider) else {
+        return;
+    };
     let d = &p.descriptor;
     let form_rows = view.form.fields.len() as u16 + 3;
-    let [form_area, out_area] = Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
-    let form_block = block(format!(" {} credential · {} ", d.brand, kind_name(d.credential.kind)));
+    let [form_area, out_area] =
+        Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
+    let form_block = block(format!(
+        " {} credential · {} ",
+        d.brand,
+        kind_name(d.credential.kind)
+    ));
     let inner = form_block.inner(form_area);
     frame.render_widget(form_block, form_area);
     let label_w = 19;
@@ -370,22 +628,44 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let mut spans = vec![
             Span::raw(if focused { "› " } else { "  " }),
-            Span::styled(fit(field.label, label_w), if focused { theme.heading } else { theme.muted }),
+            Span::styled(
+                fit(field.label, label_w),
+                if focused { theme.heading } else { theme.muted },
+            ),
         ];
         if focused {
             spans.push(Span::styled(field.display(), theme.selected));
             if typing {
                 let x = inner.x + 2 + label_w as u16 + field.display().chars().count() as u16;
-                cursor = Some(Position { x: x.min(inner.right().saturating_sub(1)), y: inner.y + i as u16 });
+                cursor = Some(Position {
+                    x: x.min(inner.right().saturating_sub(1)),
+                    y: inner.y + i as u16,
+                });
             }
         } else {
             spans.push(value);
         }
         lines.push(Line::from(spans));
     }
+    let in_force = view
+        .form
+        .fields
+        .iter()
+        .find(|f| f.kind == FieldKind::Url && !f.is_empty())
+        .map(|f| f.display());
     let endpoint = match crate::app::validation_spec(d) {
-        Ok(spec) => Line::styled(format!("  validates with {} against {}", spec.scheme, spec.endpoint), theme.muted),
-        Err(_) => Line::styled("  the descriptor has no usable [validation] section", theme.warn),
+        Ok(spec) => Line::styled(
+            format!(
+                "  validates with {} against {}",
+                spec.scheme,
+                in_force.unwrap_or(spec.endpoint)
+            ),
+            theme.muted,
+        ),
+        Err(_) => Line::styled(
+            "  the descriptor has no usable [validation] section",
+            theme.warn,
+        ),
     };
     lines.push(endpoint);
     frame.render_widget(Paragraph::new(lines), inner);
@@ -393,110 +673,199 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position(pos);
     }
 
-    let (title, text) = match &view.run {
-        RunState::Idle => (" Outcome ", Text::styled("Not validated yet. Secrets stay in memory: never logged, never written to disk.", theme.muted)),
+    let width = usize::from(out_area.width.saturating_sub(2));
+    let (title, lines) = match &view.run {
+        RunState::Idle => (
+            " Outcome ",
+            wrap(
+                "Not validated yet. Secrets stay in memory: never logged, never written to disk.",
+                width,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted))
+            .collect(),
+        ),
         RunState::Running(r) => {
             let what = match r.job {
                 Job::Validate => "validating",
                 Job::Probe => "probing with a wrong key",
             };
-            let step = r.step.as_ref().map_or_else(|| "starting".to_owned(), ToString::to_string);
+            let step = r
+                .step
+                .as_ref()
+                .map_or_else(|| "starting".to_owned(), ToString::to_string);
             let line = Line::from(vec![
                 Span::styled(format!("{} ", SPINNER[r.ticks % SPINNER.len()]), theme.key),
                 Span::raw(format!("{what}: {step}")),
                 Span::styled(format!("  {:.1} s", r.elapsed.as_secs_f64()), theme.muted),
             ]);
-            let title = if r.job == Job::Probe { " Wrong-key probe " } else { " Outcome " };
-            (title, Text::from(line))
+            let title = if r.job == Job::Probe {
+                " Wrong-key probe "
+            } else {
+                " Outcome "
+            };
+            (title, vec![line])
         }
-        RunState::Done(report) => (" Outcome ", report_text(report, theme)),
-        RunState::Probed(report) => (" Wrong-key probe ", probe_text(report, theme)),
+        RunState::Done(report) => (" Outcome ", report_lines(report, width, theme)),
+        RunState::Probed(report) => (" Wrong-key probe ", probe_lines(report, width, theme)),
         RunState::Failed { job, message } => {
             let what = match job {
-                Job::Validate => "No verdict: ",
-                Job::Probe => "Probe failed: ",
+                Job::Validate => "no verdict",
+                Job::Probe => "probe failed",
             };
-            (" Outcome ", Text::from(Line::from(vec![Span::styled(what, theme.bad), Span::raw(message.clone())])))
+            let mut lines = vec![
+                Line::styled(format!("✘ {}", what.to_uppercase()), theme.bad),
+                Line::raw(""),
+            ];
+            lines.extend(wrap(message, width).into_iter().map(Line::raw));
+            (" Outcome ", lines)
         }
         RunState::Cancelled(job) => {
             let what = match job {
                 Job::Validate => "Validation cancelled.",
                 Job::Probe => "Wrong-key probe cancelled.",
             };
-            (" Outcome ", Text::styled(what, theme.warn))
+            (" Outcome ", vec![Line::styled(what, theme.warn)])
         }
     };
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block(title)), out_area);
+    frame.render_widget(Paragraph::new(lines).block(block(title)), out_area);
 }
 
-fn outcome_badge(outcome: &Outcome, theme: &Theme) -> Span<'static> {
+/// The outcome's badge and, in words, what it means.
+fn headline(outcome: &Outcome, theme: &Theme) -> Line<'static> {
     let style = match outcome.exit_code() {
         0 => theme.good,
         1 => theme.bad,
         _ => theme.warn,
     };
     let mark = if outcome.is_valid() { "✔" } else { "✘" };
-    Span::styled(format!("{mark} {}", outcome.kind().replace('_', " ").to_uppercase()), style)
+    let words = match outcome {
+        Outcome::Valid => "the endpoint accepted the credential".to_owned(),
+        Outcome::InvalidAccessKey { which, .. } => which.to_string(),
+        Outcome::Forbidden { .. } => {
+            "the credential is valid but may not make this request".to_owned()
+        }
+        Outcome::Unreachable { detail } | Outcome::Tls { detail } | Outcome::Timeout { detail } => {
+            detail.clone()
+        }
+        Outcome::Unexpected { .. } => "the answer says nothing about the credential".to_owned(),
+    };
+    Line::from(vec![
+        Span::styled(
+            format!("{mark} {}", outcome.kind().replace('_', " ").to_uppercase()),
+            style,
+        ),
+        Span::raw(format!("  {words}")),
+    ])
 }
 
-fn field_line(label: &'static str, value: String, theme: &Theme) -> Line<'static> {
-    Line::from(vec![Span::styled(fit(label, 10), theme.muted), Span::raw(value)])
-}
-
-fn report_text(r: &Report, theme: &Theme) -> Text<'static> {
-    let mut lines = vec![Line::from(vec![outcome_badge(&r.outcome, theme), Span::raw(format!("  {}", r.outcome))]), Line::raw("")];
-    lines.push(field_line("endpoint", format!("{} ({})", r.endpoint, r.scheme), theme));
-    let mut answer = match r.status {
+fn answer(status: Option<u16>, code: Option<&str>) -> String {
+    let mut answer = match status {
         Some(s) => format!("HTTP {s}"),
         None => "no HTTP answer".to_owned(),
     };
-    if let Some(c) = &r.code {
+    if let Some(c) = code {
         answer.push_str(&format!(", code {c}"));
     }
-    answer.push_str(&format!(", {} ms", r.elapsed.as_millis()));
-    lines.push(field_line("answer", answer, theme));
-    if let Some(m) = &r.message {
-        lines.push(field_line("message", m.clone(), theme));
-    }
-    lines.push(Line::styled("raw excerpt", theme.heading));
-    match &r.excerpt {
-        Some(e) => lines.extend(e.lines().map(|l| Line::raw(format!("  {l}")))),
-        None => lines.push(Line::styled("  (no answer body)", theme.muted)),
-    }
-    Text::from(lines)
+    answer
 }
 
-fn probe_text(r: &ProbeReport, theme: &Theme) -> Text<'static> {
-    let mut lines = vec![field_line("endpoint", format!("{} ({})", r.endpoint, r.scheme), theme)];
-    let codes = if r.invalid_key_codes.is_empty() { "(none)".to_owned() } else { r.invalid_key_codes.join(", ") };
-    lines.push(field_line("mapped", codes, theme));
+fn excerpt_lines(excerpt: Option<&str>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    match excerpt {
+        Some(e) => labelled("", 2, e, width, theme, Style::new()),
+        None => vec![Line::styled("  (no answer body)", theme.muted)],
+    }
+}
+
+fn report_lines(r: &Report, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let plain = Style::new();
+    let mut lines = vec![headline(&r.outcome, theme), Line::raw("")];
+    lines.extend(labelled(
+        "endpoint",
+        10,
+        &format!("{} ({})", r.endpoint, r.scheme),
+        width,
+        theme,
+        plain,
+    ));
+    lines.extend(labelled(
+        "answer",
+        10,
+        &format!(
+            "{}, {} ms",
+            answer(r.status, r.code.as_deref()),
+            r.elapsed.as_millis()
+        ),
+        width,
+        theme,
+        plain,
+    ));
+    if let Some(m) = &r.message {
+        lines.extend(labelled("message", 10, m, width, theme, plain));
+    }
+    if r.insecure {
+        lines.extend(labelled(
+            "TLS",
+            10,
+            "certificate verification was off",
+            width,
+            theme,
+            theme.warn,
+        ));
+    }
+    lines.push(Line::styled("raw excerpt", theme.heading));
+    lines.extend(excerpt_lines(r.excerpt.as_deref(), width, theme));
+    lines
+}
+
+fn probe_lines(r: &ProbeReport, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let plain = Style::new();
+    let mut lines = labelled(
+        "endpoint",
+        10,
+        &format!("{} ({})", r.endpoint, r.scheme),
+        width,
+        theme,
+        plain,
+    );
+    let codes = if r.invalid_key_codes.is_empty() {
+        "(none)".to_owned()
+    } else {
+        r.invalid_key_codes.join(", ")
+    };
+    lines.extend(labelled("mapped", 10, &codes, width, theme, plain));
     for a in &r.attempts {
-        let mut answer = match a.status {
-            Some(s) => format!("HTTP {s}"),
-            None => "no HTTP answer".to_owned(),
-        };
-        if let Some(c) = &a.code {
-            answer.push_str(&format!(", code {c}"));
-        }
+        lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", a.altered), theme.heading),
-            Span::raw(format!("{answer}, ")),
-            if a.mapped { Span::styled("mapped", theme.good) } else { Span::styled("not mapped", theme.bad) },
+            Span::raw(format!("{}, ", answer(a.status, a.code.as_deref()))),
+            if a.mapped {
+                Span::styled("mapped", theme.good)
+            } else {
+                Span::styled("not mapped", theme.bad)
+            },
         ]));
-        lines.push(Line::from(vec![Span::raw("  -> "), outcome_badge(&a.outcome, theme)]));
+        let mut head = headline(&a.outcome, theme);
+        head.spans.insert(0, Span::raw("  "));
+        lines.push(head);
         if let Some(n) = &a.note {
-            lines.push(Line::styled(format!("  note: {n}"), theme.muted));
+            lines.extend(labelled("  note", 8, n, width, theme, theme.muted));
         }
-        if let Some(e) = &a.excerpt {
-            lines.push(Line::styled(format!("  raw: {}", e.replace('\n', " ")), theme.muted));
-        }
+        lines.extend(excerpt_lines(a.excerpt.as_deref(), width, theme));
     }
+    lines.push(Line::raw(""));
     match &r.suggestion {
         Some(s) => {
-            lines.push(Line::styled("add to the descriptor's [validation]:", theme.warn));
-            lines.push(Line::raw(format!("  {s}")));
+            lines.push(Line::styled(
+                "add to the descriptor's [validation] section:",
+                theme.warn,
+            ));
+            lines.extend(labelled("", 2, s, width, theme, plain));
         }
-        None => lines.push(Line::styled("every code the endpoint gave is already mapped", theme.good)),
+        None => lines.push(Line::styled(
+            "every code the endpoint gave is already mapped",
+            theme.good,
+        )),
     }
-    Text::from(lines)
+    lines
 }

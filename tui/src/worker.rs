@@ -9,7 +9,9 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use integrate_codegen::validation::{self, Credential, ProbeReport, Report, Step, ValidateOptions, ValidationError, ValidationSpec};
+use integrate_codegen::validation::{
+    self, Credential, ProbeReport, Report, Step, ValidateOptions, ValidationError, ValidationSpec,
+};
 
 use crate::action::Action;
 
@@ -73,10 +75,21 @@ pub enum Job {
 /// ends after sending [`Action::ValidationDone`], [`Action::ProbeDone`] or
 /// [`Action::ValidationFailed`]; if the receiver is gone (the job was cancelled) its sends are
 /// simply dropped.
-pub fn spawn(validator: Arc<dyn Validator>, job: Job, spec: ValidationSpec, cred: Credential, insecure: bool, cancel: Arc<AtomicBool>) -> Receiver<Action> {
+pub fn spawn(
+    validator: Arc<dyn Validator>,
+    job: Job,
+    spec: ValidationSpec,
+    cred: Credential,
+    insecure: bool,
+    cancel: Arc<AtomicBool>,
+) -> Receiver<Action> {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
-        let opts = ValidateOptions { insecure, cancel: Some(cancel), ..ValidateOptions::default() };
+        let opts = ValidateOptions {
+            insecure,
+            cancel: Some(cancel),
+            ..ValidateOptions::default()
+        };
         let progress_tx = tx.clone();
         let mut progress = |step: Step| {
             let _ = progress_tx.send(Action::ValidationProgress(step));

@@ -1,0 +1,160 @@
+//! The terminal UI end to end: the real binary runs in tmux at 80x24 on a copy of the sample
+//! platform with one registration missing; the test views the checklist, reads the diff,
+//! applies it, then validates an account against a local test server implementing HTTP Basic
+//! authentication (RFC 7617), asserting on the captured screens at each step.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const KEY_ID: &str = "AKIDTUIEXAMPLE";
+const SECRET: &str = "tui-secret-value-0042";
+
+/// Serves `n` requests: 200 for the right Basic credentials, 401 otherwise.
+fn basic_auth_server(n: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use base64::Engine;
+        let good = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{KEY_ID}:{SECRET}")));
+        for stream in listener.incoming().take(n) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let (mut ok, mut length) = (false, 0usize);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                let lower = line.to_ascii_lowercase();
+                if lower.starts_with("authorization:") && line["authorization:".len()..].trim() == good {
+                    ok = true;
+                }
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let (status, body) = if ok { ("200 OK", "{}") } else { ("401 Unauthorized", "{\"code\":\"Unauthorized\"}") };
+            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        }
+    });
+    format!("http://{addr}/")
+}
+
+/// A tmux session running the binary; killed on drop.
+struct Tmux {
+    name: String,
+}
+
+impl Tmux {
+    fn start(dir: &Path) -> Tmux {
+        let name = format!("integrate-e2e-{}", std::process::id());
+        let bin = assert_cmd::cargo::cargo_bin("integrate");
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", "-c"])
+            .arg(dir)
+            .arg(format!("env NO_COLOR=1 {} tui", bin.display()))
+            .status()
+            .expect("tmux is needed for this test: the README's test command installs it");
+        assert!(status.success());
+        Tmux { name }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux").args(["send-keys", "-t", &self.name]).args(keys).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn literal(&self, text: &str) {
+        let status = Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (10 s at most) until the screen shows `text`, and returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {text:?}; the screen is:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+    }
+}
+
+#[test]
+fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account() {
+    let dir = sample();
+    integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
+    let host_const = dir.path().join("cloudpods/pkg/apis/compute/host_const.go");
+    let text = std::fs::read_to_string(&host_const).unwrap();
+    std::fs::write(&host_const, text.replace("\tHOST_TYPE_TESTCLOUD,\n", "")).unwrap();
+    let endpoint = basic_auth_server(4);
+    let descriptor = dir.path().join("descriptors/testcloud.toml");
+    let mut d = std::fs::read_to_string(&descriptor).unwrap();
+    d.push_str(&format!("\n[validation]\nendpoint = \"{endpoint}\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"Unauthorized\"]\n"));
+    std::fs::write(&descriptor, d).unwrap();
+
+    let tui = Tmux::start(dir.path());
+    let providers = tui.wait_for("1 missing");
+    assert!(providers.contains("testcloud") && providers.contains("TestCloud"), "{providers}");
+    assert!(providers.contains("enter checklist"), "the help bar is shown:\n{providers}");
+
+    tui.keys(&["Enter"]);
+    tui.wait_for("TestCloud checklist");
+    tui.keys(&["m"]);
+    let missing = tui.wait_for("1 missing · missing only");
+    assert!(missing.contains("cloudpods.host_types"), "{missing}");
+
+    tui.keys(&["a"]);
+    let diff = tui.wait_for("apply preview");
+    assert!(diff.contains("+    HOST_TYPE_TESTCLOUD,") || diff.contains("+\tHOST_TYPE_TESTCLOUD,"), "{diff}");
+    assert!(!std::fs::read_to_string(&host_const).unwrap().contains("HOST_TYPE_TESTCLOUD,\n}"), "viewing the diff wrote nothing");
+
+    tui.keys(&["y"]);
+    tui.wait_for("Confirm");
+    tui.keys(&["y"]);
+    let done = tui.wait_for("complete");
+    assert!(done.contains("37/37") || done.contains("Nothing is missing"), "{done}");
+    assert!(std::fs::read_to_string(&host_const).unwrap().contains("\tHOST_TYPE_TESTCLOUD,\n"), "apply wrote the registration");
+
+    tui.keys(&["v"]);
+    tui.wait_for("Access key id");
+    tui.literal(KEY_ID);
+    tui.keys(&["Tab"]);
+    tui.literal(&format!("wrong-{SECRET}"));
+    let form = tui.screen();
+    assert!(!form.contains(SECRET), "the secret is masked:\n{form}");
+    tui.keys(&["Enter"]);
+    let rejected = tui.wait_for("✘ INVALID ACCESS KEY");
+    assert!(rejected.contains("HTTP 401"), "{rejected}");
+
+    tui.keys(&["e"]);
+    tui.keys(&["C-u"]);
+    tui.literal(SECRET);
+    tui.keys(&["Enter"]);
+    let valid = tui.wait_for("✔");
+    assert!(valid.contains("HTTP 200") && !valid.contains("INVALID"), "{valid}");
+    assert!(!valid.contains(SECRET), "the secret never shows:\n{valid}");
+}
