@@ -59,6 +59,11 @@ pub enum Command {
         /// Lowest severity that makes check fail.
         #[arg(long, value_enum, default_value = "note")]
         severity: SeverityArg,
+        #[arg(long, value_enum, default_value = "human")]
+        format: crate::output::CheckFormat,
+        /// Apply the mechanical fixes (what `integrate apply` would do), then check again.
+        #[arg(long)]
+        fix: bool,
     },
     /// Take out exactly what apply added for a provider.
     Remove {
@@ -197,17 +202,29 @@ pub fn run(cli: Cli) -> Result<u8> {
                 bail!("no descriptors in {}; create one with `integrate new <id>`", ws.descriptors_dir.display());
             }
             let plan = engine::plan_apply(&ws, &descriptors)?;
+            for note in &plan.read_only {
+                eprintln!("not applied: {note}");
+            }
             finish_plan(&ws, &plan, dry_run, "apply", &mut out)
         }
-        Command::Check { ids, severity } => {
+        Command::Check { ids, severity, format, fix } => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(&ids)?;
+            if fix {
+                let plan = engine::plan_apply(&ws, &descriptors)?;
+                if !plan.is_empty() {
+                    plan.commit(&ws)?;
+                    for change in &plan.changes {
+                        eprintln!("fixed {}", change.display.display());
+                    }
+                }
+            }
             let mut reports = engine::check(&ws, &descriptors)?;
             // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
                 reports.retain(|r| ids.contains(&r.provider));
             }
-            cmd_check(&reports, severity.into(), &mut out)
+            cmd_check_as(&reports, severity.into(), format, &mut out)
         }
         Command::Remove { id, force, dry_run } => {
             let ws = open_workspace(&cli.global)?;
@@ -288,9 +305,19 @@ pub fn finish_plan(ws: &Workspace, plan: &engine::Plan, dry_run: bool, verb: &st
 }
 
 pub fn cmd_check(reports: &[engine::PointReport], threshold: Severity, out: &mut dyn Write) -> Result<u8> {
+    cmd_check_as(reports, threshold, output::CheckFormat::Human, out)
+}
+
+pub fn cmd_check_as(reports: &[engine::PointReport], threshold: Severity, format: output::CheckFormat, out: &mut dyn Write) -> Result<u8> {
     let findings: Vec<_> = reports.iter().filter(|r| r.is_finding()).collect();
-    for r in &findings {
-        writeln!(out, "{}", output::finding_line(r))?;
+    match format {
+        output::CheckFormat::Human => {
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            output::write_human(out, reports, colour)?;
+        }
+        output::CheckFormat::Json => output::write_json(out, reports, threshold)?,
+        output::CheckFormat::Github => output::write_github(out, reports)?,
+        output::CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&output::sarif(reports))?)?,
     }
     output::print_unchecked(&mut std::io::stderr(), reports)?;
     let failing = findings.iter().filter(|r| r.severity >= threshold).count();

@@ -45,3 +45,150 @@ pub fn print_unchecked(out: &mut dyn Write, reports: &[PointReport]) -> std::io:
     }
     Ok(())
 }
+
+/// Output formats of `integrate check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// One line per finding, grouped by provider; colour on a terminal unless NO_COLOR.
+    Human,
+    /// The versioned JSON document described in docs/check-json.md.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+}
+
+/// The schema identifier of the JSON output; bumped on any incompatible change.
+pub const JSON_SCHEMA: &str = "integrate-check/1";
+
+pub fn findings(reports: &[PointReport]) -> Vec<&PointReport> {
+    let mut v: Vec<&PointReport> = reports.iter().filter(|r| r.is_finding()).collect();
+    v.sort_by(|a, b| (a.provider.as_str(), &a.path, a.line).cmp(&(b.provider.as_str(), &b.path, b.line)));
+    v
+}
+
+fn message(r: &PointReport) -> String {
+    match &r.state {
+        PointState::Missing => format!("missing {}", r.what),
+        PointState::Drift { message } => message.clone(),
+        _ => r.what.clone(),
+    }
+}
+
+pub fn write_human(out: &mut dyn Write, reports: &[PointReport], colour: bool) -> std::io::Result<()> {
+    let list = findings(reports);
+    let mut provider: Option<&str> = None;
+    for r in list {
+        if colour && provider != Some(r.provider.as_str()) {
+            writeln!(out, "\x1b[1m{}\x1b[0m", r.provider)?;
+            provider = Some(r.provider.as_str());
+        }
+        if colour {
+            let code = match r.severity {
+                integrate_codegen::Severity::Error => "31",
+                integrate_codegen::Severity::Warning => "33",
+                integrate_codegen::Severity::Note => "36",
+            };
+            let line = finding_line(r);
+            let sev = format!(": {}: ", r.severity);
+            writeln!(out, "{}", line.replacen(&sev, &format!(": \x1b[{code}m{}\x1b[0m: ", r.severity), 1))?;
+        } else {
+            writeln!(out, "{}", finding_line(r))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn write_json(out: &mut dyn Write, reports: &[PointReport], threshold: integrate_codegen::Severity) -> std::io::Result<()> {
+    let list = findings(reports);
+    let value = serde_json::json!({
+        "schema": JSON_SCHEMA,
+        "tool": { "name": "integrate", "version": env!("CARGO_PKG_VERSION") },
+        "threshold": threshold.to_string(),
+        "summary": {
+            "findings": list.len(),
+            "failing": list.iter().filter(|r| r.severity >= threshold).count(),
+            "present": reports.iter().filter(|r| r.state == PointState::Present).count(),
+            "not_checked": reports.iter().filter(|r| matches!(r.state, PointState::NotChecked { .. })).count(),
+        },
+        "findings": list.iter().map(|r| serde_json::json!({
+            "provider": r.provider,
+            "point": r.point,
+            "class": r.class.map(|c| c.as_str()),
+            "severity": r.severity.to_string(),
+            "path": r.path.display().to_string(),
+            "line": r.line,
+            "message": message(r),
+            "why": r.why,
+            "fix": r.fix,
+        })).collect::<Vec<_>>(),
+    });
+    writeln!(out, "{}", serde_json::to_string_pretty(&value).expect("JSON values serialise"))
+}
+
+fn escape_github(s: &str, property: bool) -> String {
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property { s.replace(':', "%3A").replace(',', "%2C") } else { s }
+}
+
+pub fn write_github(out: &mut dyn Write, reports: &[PointReport]) -> std::io::Result<()> {
+    for r in findings(reports) {
+        let level = match r.severity {
+            integrate_codegen::Severity::Error => "error",
+            integrate_codegen::Severity::Warning => "warning",
+            integrate_codegen::Severity::Note => "notice",
+        };
+        let class = r.class.map_or("finding", |c| c.as_str());
+        writeln!(
+            out,
+            "::{level} file={},line={},title={}::{}",
+            escape_github(&r.path.display().to_string(), true),
+            r.line.max(1),
+            escape_github(&format!("integrate {class}: {}", r.provider), true),
+            escape_github(&format!("{} ({})", message(r), r.why), false)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn sarif(reports: &[PointReport]) -> serde_json::Value {
+    use integrate_codegen::engine::FindingClass;
+    let rules: Vec<serde_json::Value> = FindingClass::ALL
+        .iter()
+        .map(|c| serde_json::json!({ "id": c.as_str(), "name": c.as_str(), "shortDescription": { "text": c.description() } }))
+        .collect();
+    let results: Vec<serde_json::Value> = findings(reports)
+        .iter()
+        .map(|r| {
+            let level = match r.severity {
+                integrate_codegen::Severity::Error => "error",
+                integrate_codegen::Severity::Warning => "warning",
+                integrate_codegen::Severity::Note => "note",
+            };
+            let class = r.class.unwrap_or(FindingClass::Missing);
+            let index = FindingClass::ALL.iter().position(|c| *c == class).unwrap_or(0);
+            serde_json::json!({
+                "ruleId": class.as_str(),
+                "ruleIndex": index,
+                "level": level,
+                "message": { "text": format!("{}: {} ({})", r.provider, message(r), r.why) },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": r.path.display().to_string().replace('\\', "/") },
+                        "region": { "startLine": r.line.max(1) }
+                    }
+                }],
+                "properties": { "provider": r.provider, "point": r.point }
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": { "name": "integrate", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/integrate", "rules": rules } },
+            "results": results
+        }]
+    })
+}

@@ -191,6 +191,8 @@ pub struct Plan {
     pub reports: Vec<PointReport>,
     /// Generated files remove keeps because they were edited, with the reason.
     pub kept: Vec<String>,
+    /// Registrations apply could not add because their root is read only.
+    pub read_only: Vec<String>,
 }
 
 /// A point resolved for one descriptor.
@@ -209,12 +211,26 @@ fn resolve<'a>(ws: &'a Workspace, point: &'a Point, ctx: &minijinja::Value) -> R
         None => true,
     };
     let rel = r.render("file", &point.file)?;
-    let path = ws.roots.get(&point.root).map(|root| root.join(&rel));
+    let not_vendored = ws.vendored.contains(&point.root)
+        && ws.profile.roots.iter().find(|d| d.name == point.root).is_some_and(|d| {
+            d.not_vendored.iter().any(|g| globset::Glob::new(g).is_ok_and(|g| g.compile_matcher().is_match(&rel)))
+        });
+    let path = if not_vendored { None } else { ws.roots.get(&point.root).map(|root| root.join(&rel)) };
     let display = match &path {
         Some(p) => ws.display_path(p),
         None => PathBuf::from(format!("<{}>/{rel}", point.root)),
     };
     Ok(Resolved { point, path, display, applies, what: point.kind.describe(&r)? })
+}
+
+/// Why a point is not checked: its root is not configured, or the root is a vendored copy
+/// without the point's file.
+fn unchecked_reason(ws: &Workspace, point: &Point) -> String {
+    if ws.roots.contains_key(&point.root) {
+        format!("root `{}` is a vendored copy without this file", point.root)
+    } else {
+        format!("root `{}` is not configured", point.root)
+    }
 }
 
 fn report(d: &Descriptor, res: &Resolved<'_>, line: usize, state: PointState) -> PointReport {
@@ -246,7 +262,7 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
         for point in &ws.profile.points {
             let res = resolve(ws, point, &ctx)?;
             let Some(path) = &res.path else {
-                let state = if res.applies { PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) } } else { PointState::NotApplicable };
+                let state = if res.applies { PointState::NotChecked { reason: unchecked_reason(ws, point) } } else { PointState::NotApplicable };
                 out.push(report(d, &res, 0, state));
                 continue;
             };
@@ -499,16 +515,21 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
                 continue;
             }
             let Some(path) = res.path.clone() else {
-                plan.reports.push(report(d, &res, 0, PointState::NotChecked { reason: format!("root `{}` is not configured", point.root) }));
+                plan.reports.push(report(d, &res, 0, PointState::NotChecked { reason: unchecked_reason(ws, point) }));
                 continue;
             };
             let staged = stage.get(&path, &res.display)?;
+            let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id);
             let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
                 Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
+                Inspection::Missing { line, .. } if read_only => {
+                    plan.read_only.push(format!("{}:{line}: {} is missing, but root `{}` is read only; add it in its own checkout", res.display.display(), res.what, point.root));
+                    (line, PointState::Missing)
+                }
                 Inspection::Missing { line, updated } => {
                     staged.current = Some(updated);
                     staged.touched_by.push(point.id.clone());
@@ -534,6 +555,9 @@ pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> R
                 continue;
             }
             let Some(path) = res.path.clone() else { continue };
+            if ws.read_only.contains(&point.root) {
+                continue;
+            }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
             let file = SourceFile { display: &res.display, text: staged.current.as_deref() };

@@ -48,6 +48,10 @@ pub struct RootDecl {
     /// checkout.
     #[serde(default)]
     pub go_module: Option<String>,
+    /// Globs of files that a vendored copy of this root does not have (commands, shells,
+    /// tests); points on them are not checked when the root is vendored.
+    #[serde(default)]
+    pub not_vendored: Vec<String>,
 }
 
 /// Common fields of a point; kind-specific fields stay in the table the back end reads.

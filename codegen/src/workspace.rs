@@ -21,7 +21,23 @@ struct RawConfig {
     #[serde(default = "default_descriptors")]
     descriptors: String,
     #[serde(default)]
-    roots: BTreeMap<String, String>,
+    roots: BTreeMap<String, RootSetting>,
+}
+
+/// A root in integrate.toml: a path, or `{ path = "...", vendored = true }` for a vendored
+/// copy (e.g. cloudpods' vendor/yunion.io/x/cloudmux), which is read only and lacks the files
+/// the profile lists as not vendored.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RootSetting {
+    Path(String),
+    Table {
+        path: String,
+        #[serde(default)]
+        vendored: bool,
+        #[serde(default)]
+        read_only: bool,
+    },
 }
 
 fn default_descriptors() -> String {
@@ -37,6 +53,10 @@ pub struct Workspace {
     pub profile: Profile,
     /// Configured roots, absolute. Roots of the profile that are absent here are unchecked.
     pub roots: BTreeMap<String, PathBuf>,
+    /// Roots that apply and remove must not write to.
+    pub read_only: std::collections::BTreeSet<String>,
+    /// Roots that are vendored copies (files the profile marks as not vendored are unchecked).
+    pub vendored: std::collections::BTreeSet<String>,
     pub descriptors_dir: PathBuf,
 }
 
@@ -76,9 +96,23 @@ impl Workspace {
         })?;
         let profile = Profile::load(&profile_name, &base)?;
         let mut roots = BTreeMap::new();
+        let mut read_only = std::collections::BTreeSet::new();
+        let mut vendored = std::collections::BTreeSet::new();
         let config_loc = config_file.clone().unwrap_or_else(|| start.join(CONFIG_FILE));
         if let Some(raw) = &raw {
-            for (name, path) in &raw.roots {
+            for (name, setting) in &raw.roots {
+                let path = match setting {
+                    RootSetting::Path(p) => p,
+                    RootSetting::Table { path, vendored: v, read_only: ro } => {
+                        if *v || *ro {
+                            read_only.insert(name.clone());
+                        }
+                        if *v {
+                            vendored.insert(name.clone());
+                        }
+                        path
+                    }
+                };
                 roots.insert(name.clone(), base.join(path));
             }
         }
@@ -115,7 +149,14 @@ impl Workspace {
         }
         Error::collect(errors)?;
         let descriptors_dir = base.join(raw.as_ref().map_or("descriptors", |r| r.descriptors.as_str()));
-        Ok(Workspace { base, config_file, profile, roots, descriptors_dir })
+        // A root given as a path inside a vendor/ directory is a vendored copy.
+        for (name, path) in &roots {
+            if path.components().any(|c| c.as_os_str() == "vendor") {
+                read_only.insert(name.clone());
+                vendored.insert(name.clone());
+            }
+        }
+        Ok(Workspace { base, config_file, profile, roots, read_only, vendored, descriptors_dir })
     }
 
     pub fn descriptor_path(&self, id: &str) -> PathBuf {

@@ -628,7 +628,8 @@ impl Statement {
 
 impl PointKind for Statement {
     fn describe(&self, r: &Renderer) -> Result<String> {
-        Ok(format!("`{}` in func {}", normalize(&r.render("statement", &self.statement)?), self.func))
+        let statement = r.render("statement", &self.statement)?;
+        Ok(format!("`{}` in func {}", statement.split_whitespace().collect::<Vec<_>>().join(" "), self.func))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
