@@ -1,0 +1,215 @@
+//! `integrate check` as a CI gate and `integrate discover`, on copies of the sample platform:
+//! each class of inconsistency is planted and the exact finding asserted; the JSON, GitHub and
+//! SARIF outputs are checked (SARIF against the official 2.1.0 schema); --severity, --fix and
+//! a vendored read-only root behave as documented.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn edit(dir: &Path, rel: &str, f: impl Fn(String) -> String) {
+    let path = dir.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let new = f(text.clone());
+    assert_ne!(new, text, "the edit of {rel} changed nothing");
+    std::fs::write(path, new).unwrap();
+}
+
+/// A sample with testcloud applied and complete.
+fn applied() -> tempfile::TempDir {
+    let dir = sample();
+    integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
+    integrate(dir.path()).args(["check", "testcloud"]).assert().code(0);
+    dir
+}
+
+/// The JSON findings of `check <args>`.
+fn json_findings(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = integrate(dir).arg("check").args(args).args(["--format", "json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert_eq!(doc["schema"], "integrate-check/1");
+    doc["findings"].as_array().unwrap().clone()
+}
+
+fn only(findings: &[serde_json::Value]) -> &serde_json::Value {
+    assert_eq!(findings.len(), 1, "expected exactly one finding: {findings:#?}");
+    &findings[0]
+}
+
+#[test]
+fn discover_writes_one_descriptor_per_provider_constant() {
+    let dir = sample();
+    let out = integrate(dir.path()).arg("discover").assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let consts = std::fs::read_to_string(dir.path().join("cloudmux/pkg/apis/compute/cloudaccount_const.go")).unwrap();
+    let expected = consts.lines().filter(|l| l.trim_start().starts_with("CLOUD_PROVIDER_") && !l.contains("HEALTH")).count();
+    let written = std::fs::read_dir(dir.path().join("descriptors")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "toml")).count();
+    assert_eq!(written, expected, "{out}");
+    let qing = std::fs::read_to_string(dir.path().join("descriptors/qingcloud.toml")).unwrap();
+    assert!(qing.contains("env = \"public\"  # the base the cloudmux factory embeds"), "{qing}");
+    assert!(qing.contains("vms = true  # cloudmux declares HYPERVISOR_<const>"), "{qing}");
+    // A second discover keeps what exists.
+    let again = integrate(dir.path()).arg("discover").assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&again).lines().filter(|l| !l.starts_with("discover:")).all(|l| l.starts_with("unchanged")), "{}", String::from_utf8_lossy(&again));
+}
+
+#[test]
+fn discover_then_apply_is_empty_for_a_complete_provider() {
+    let dir = applied();
+    std::fs::remove_file(dir.path().join("descriptors/testcloud.toml")).unwrap();
+    integrate(dir.path()).arg("discover").assert().success();
+    let d = std::fs::read_to_string(dir.path().join("descriptors/testcloud.toml")).unwrap();
+    assert!(d.contains("env = \"private\"") && d.contains("vms = true") && d.contains("metrics = true"), "{d}");
+    integrate(dir.path()).args(["apply", "--dry-run", "testcloud"]).assert().success().stdout("apply: nothing to do\n");
+    integrate(dir.path()).args(["check", "testcloud"]).assert().code(0);
+}
+
+#[test]
+fn an_entry_listed_twice() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/cloudaccount_const.go", |t| t.replacen("\t\tCLOUD_PROVIDER_TESTCLOUD,\n\t}", "\t\tCLOUD_PROVIDER_TESTCLOUD,\n\t\tCLOUD_PROVIDER_TESTCLOUD,\n\t}", 1));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "duplicate");
+    assert_eq!(f["path"], "cloudpods/pkg/apis/compute/cloudaccount_const.go");
+    assert!(f["message"].as_str().unwrap().starts_with("`CLOUD_PROVIDER_TESTCLOUD` is listed 2 times (lines "), "{f}");
+}
+
+#[test]
+fn a_choices_value_that_differs_only_in_case() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/mcclient/options/base.go", |t| t.replacen("|TestCloud", "|Testcloud", 1));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "spelling");
+    assert_eq!(f["point"], "climc.list_provider_choice");
+    assert!(f["message"].as_str().unwrap().contains("lists `Testcloud`, but the value is `TestCloud`"), "{f}");
+}
+
+#[test]
+fn a_private_provider_in_the_public_list() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/cloudaccount_const.go", |t| t.replacen("PUBLIC_CLOUD_PROVIDERS = []string{\n", "PUBLIC_CLOUD_PROVIDERS = []string{\n\t\tCLOUD_PROVIDER_TESTCLOUD,\n", 1));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "not_applicable");
+    assert_eq!(f["point"], "cloudpods.public_providers");
+    assert!(f["message"].as_str().unwrap().contains("`env == \"public\"` is false"), "{f}");
+}
+
+#[test]
+fn a_descriptor_field_the_tree_disagrees_with() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/network_const.go", |t| t.replacen("REGIONAL_NETWORK_PROVIDERS = []string{\n", "REGIONAL_NETWORK_PROVIDERS = []string{\n\t\tCLOUD_PROVIDER_TESTCLOUD,\n", 1));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "not_applicable");
+    assert_eq!(f["point"], "cloudpods.regional_network");
+}
+
+#[test]
+fn registered_in_cloudpods_with_no_factory_in_cloudmux() {
+    let dir = applied();
+    std::fs::remove_file(dir.path().join("cloudmux/pkg/multicloud/testcloud/provider/provider.go")).unwrap();
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "missing");
+    assert_eq!(f["point"], "cloudmux.factory");
+    assert_eq!(f["severity"], "error");
+}
+
+#[test]
+fn a_factory_with_no_cloudpods_registration() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/cloudaccount_const.go", |t| t.replacen("\t\tCLOUD_PROVIDER_TESTCLOUD,\n\t}\n\n\tCLOUD_PROVIDER_HOST_TYPE_MAP", "\t}\n\n\tCLOUD_PROVIDER_HOST_TYPE_MAP", 1));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["point"], "cloudpods.cloud_providers");
+    assert_eq!(f["severity"], "error");
+}
+
+#[test]
+fn providers_without_descriptors_and_descriptors_without_providers() {
+    let dir = applied();
+    std::fs::write(dir.path().join("descriptors/ghost.toml"), "schema = 1\nid = \"ghost\"\nbrand = \"Ghost\"\nenv = \"public\"\n").unwrap();
+    let all = json_findings(dir.path(), &[]);
+    let no_descriptor: Vec<&str> = all.iter().filter(|f| f["class"] == "no_descriptor").map(|f| f["provider"].as_str().unwrap()).collect();
+    assert!(no_descriptor.contains(&"qingcloud") && no_descriptor.contains(&"zstack"), "{no_descriptor:?}");
+    assert!(!no_descriptor.contains(&"testcloud"));
+    let ghost = all.iter().find(|f| f["provider"] == "ghost" && f["point"] == "cloudmux.provider_const").expect("the absent provider is reported");
+    assert_eq!(ghost["class"], "missing");
+}
+
+#[test]
+fn the_sample_drift_in_cloudregions_is_found_after_discover() {
+    let dir = sample();
+    integrate(dir.path()).arg("discover").assert().success();
+    let f = json_findings(dir.path(), &["openstack"]);
+    let spelling: Vec<_> = f.iter().filter(|f| f["class"] == "spelling").collect();
+    assert_eq!(spelling.len(), 1, "{f:#?}");
+    assert_eq!(spelling[0]["path"], "cloudpods/cmd/climc/shell/compute/cloudregions.go");
+}
+
+#[test]
+fn severity_threshold_and_fix() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/host_const.go", |t| t.replacen("\tHOST_TYPE_TESTCLOUD,\n", "", 1));
+    integrate(dir.path()).args(["check", "testcloud", "--severity", "warning"]).assert().code(0);
+    integrate(dir.path()).args(["check", "testcloud"]).assert().code(1);
+    integrate(dir.path()).args(["check", "testcloud", "--fix"]).assert().code(0);
+    assert!(std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/compute/host_const.go")).unwrap().contains("\tHOST_TYPE_TESTCLOUD,\n"));
+}
+
+#[test]
+fn github_annotations() {
+    let dir = applied();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/host_const.go", |t| t.replacen("\tHOST_TYPE_TESTCLOUD,\n", "", 1));
+    let out = integrate(dir.path()).args(["check", "testcloud", "--format", "github"]).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("::notice file=cloudpods/pkg/apis/compute/host_const.go,line="), "{out}");
+    assert!(out.contains("title=integrate missing%3A testcloud::missing HOST_TYPE_TESTCLOUD in HOST_TYPES"), "{out}");
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let dir = sample();
+    integrate(dir.path()).arg("discover").assert().success();
+    let out = integrate(dir.path()).args(["check", "--format", "sarif"]).assert().code(1).get_output().stdout.clone();
+    let sarif: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let schema_path = std::env::var("INTEGRATE_SARIF_SCHEMA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv-test/sarif/sarif-2.1.0-rtm.5.json"));
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap_or_else(|_| {
+        panic!("{} is missing: run the README's test command, which fetches the SARIF schema", schema_path.display())
+    }))
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    assert!(errors.is_empty(), "SARIF output is not valid:\n{}", errors.join("\n"));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "duplicate"), "the sample's duplicate ZStack entry is a result");
+    assert!(results.iter().any(|r| r["ruleId"] == "spelling"));
+}
+
+#[test]
+fn a_vendored_cloudmux_is_read_only_and_lacks_commands() {
+    let dir = applied();
+    // Vendor the cloudmux tree the way `go mod vendor` would: no cmd/, shells, CLIs or tests.
+    let vendored = dir.path().join("cloudpods/vendor/yunion.io/x/cloudmux");
+    copy_tree(&dir.path().join("cloudmux/pkg"), &vendored.join("pkg"));
+    for sub in ["pkg/multicloud/testcloud/shell", "pkg/multicloud/testcloud/testcloudcli", "pkg/multicloud/qingcloud/shell", "pkg/multicloud/qingcloud/qingcli"] {
+        let _ = std::fs::remove_dir_all(vendored.join(sub));
+    }
+    std::fs::write(dir.path().join("integrate.toml"), "profile = \"cloudpods\"\n[roots]\ncloudpods = \"cloudpods\"\ncloudmux = \"cloudpods/vendor/yunion.io/x/cloudmux\"\n").unwrap();
+    let out = integrate(dir.path()).args(["check", "testcloud"]).assert().code(0).get_output().stderr.clone();
+    assert!(String::from_utf8_lossy(&out).contains("not checked: 3 point(s): root `cloudmux` is a vendored copy without this file"), "{}", String::from_utf8_lossy(&out));
+    // apply never writes into the vendored copy.
+    edit(dir.path(), "cloudpods/vendor/yunion.io/x/cloudmux/pkg/apis/compute/host_const.go", |t| t.replace("\tHOST_TYPE_TESTCLOUD = \"testcloud\"\n", ""));
+    let before = std::fs::read(vendored.join("pkg/apis/compute/host_const.go")).unwrap();
+    let out = integrate(dir.path()).args(["apply", "testcloud"]).assert().success().get_output().stderr.clone();
+    assert!(String::from_utf8_lossy(&out).contains("root `cloudmux` is read only"), "{}", String::from_utf8_lossy(&out));
+    assert_eq!(std::fs::read(vendored.join("pkg/apis/compute/host_const.go")).unwrap(), before);
+}
