@@ -86,6 +86,16 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Prove an integration works: build the touched packages, run the debug CLI with a wrong
+    /// key, and ask the registries at run time (steps from the profile). Exit 1 when a step fails.
+    Verify {
+        id: String,
+        /// Copy the edited cloudmux packages into cloudpods' vendor/ as `go mod vendor` would.
+        #[arg(long)]
+        sync_vendor: bool,
+        #[arg(long, value_enum, default_value = "human")]
+        format: crate::account::Format,
+    },
     /// Copy the bundled sample platform to a temporary directory, run `new testcloud` there,
     /// and print the diff and the check result.
     Demo {
@@ -246,6 +256,38 @@ pub fn run(cli: Cli) -> Result<u8> {
                 writeln!(out, "{:<16} {:<14} {present}/{applicable} registrations {badge}{extra}", d.id, d.brand)?;
             }
             Ok(0)
+        }
+        Command::Verify { id, sync_vendor, format } => {
+            let ws = open_workspace(&cli.global)?;
+            let d = ws.load_descriptors(std::slice::from_ref(&id))?.remove(0);
+            let opts = integrate_codegen::verify::VerifyOptions { sync_vendor };
+            let human = format == crate::account::Format::Human;
+            let results = integrate_codegen::verify::verify(&ws, &d, &opts, &mut |r| {
+                if human {
+                    let (mark, detail) = match &r.status {
+                        integrate_codegen::verify::StepStatus::Passed => ("ok  ", String::new()),
+                        integrate_codegen::verify::StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
+                        integrate_codegen::verify::StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
+                    };
+                    eprintln!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0);
+                    if !r.command.is_empty() {
+                        eprintln!("     $ {}", r.command);
+                    }
+                    if matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. }) && !r.output.is_empty() {
+                        for line in r.output.lines() {
+                            eprintln!("     | {line}");
+                        }
+                    }
+                }
+            })?;
+            if !human {
+                writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "schema": 1, "provider": id, "steps": results }))?)?;
+            }
+            let failed = results.iter().filter(|r| matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. })).count();
+            if human {
+                writeln!(out, "verify {id}: {} step(s), {failed} failed", results.len())?;
+            }
+            Ok(if failed > 0 { 1 } else { 0 })
         }
         Command::Discover { update, dry_run } => {
             let ws = open_workspace(&cli.global)?;

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod template;
 pub mod text;
 pub mod validation;
+pub mod verify;
 pub mod workspace;
 
 pub use descriptor::Descriptor;

