@@ -109,3 +109,27 @@ fn demo_runs_new_and_check_on_the_bundled_sample() {
     assert!(out.contains("# check: every registration of testcloud is present"), "{out}");
     assert!(out.contains("# a second apply changes 0 file(s)"), "{out}");
 }
+
+#[test]
+fn optional_registrations_from_the_cloudpods_section_build_and_remove_cleanly() {
+    let dir = sample();
+    let before = snapshot(dir.path());
+    std::fs::write(
+        dir.path().join("descriptors/acme.toml"),
+        "schema = 1\nid = \"acme\"\nbrand = \"AcmeCloud\"\nenv = \"private\"\n[features]\nvms = true\nmetrics = true\n[credential]\nkind = \"user_password\"\nendpoint = \"auth_url\"\n[cloudpods]\nstorages = [\"FC_SAN=fc-san\", \"NAS=nas\", \"LOCAL=local\"]\nwebconsole = true\ninstance_snapshot = true\n",
+    )
+    .unwrap();
+    integrate(dir.path()).args(["new", "acme"]).assert().success();
+    integrate(dir.path()).args(["check", "acme"]).assert().code(0);
+    let storage = std::fs::read_to_string(dir.path().join("cloudmux/pkg/apis/compute/storage_const.go")).unwrap();
+    assert!(storage.contains("\t// acme storage type\n\tSTORAGE_ACME_FC_SAN = \"fc-san\"\n\tSTORAGE_ACME_NAS    = \"nas\"\n"), "{storage}");
+    let console = std::fs::read_to_string(dir.path().join("cloudpods/pkg/webconsole/session/remote_console.go")).unwrap();
+    assert!(console.contains("case OPENSTACK, ZSTACK, CNWARE, ACME:"), "{console}");
+    go_build(&dir.path().join("cloudmux"));
+    go_build(&dir.path().join("cloudpods"));
+    let newly_dirty: Vec<String> = gofmt_dirty(dir.path()).into_iter().filter(|f| !f.contains("cloudaccount_const.go") && !f.contains("loader.go")).collect();
+    assert!(newly_dirty.is_empty(), "{newly_dirty:?}");
+    integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
+    integrate(dir.path()).args(["remove", "acme"]).assert().success();
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
+}

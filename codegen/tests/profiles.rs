@@ -11,6 +11,7 @@ use integrate_codegen::profile::Profile;
 const SHAPES: &[&str] = &[
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[features]\nvms = true\nmetrics = true\n",
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"public\"\n[features]\nvms = true\nregional_network = true\n[credential]\nkind = \"user_password\"\nendpoint = \"auth_url\"\n",
+    "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[features]\nvms = true\n[cloudpods]\nstorages = [\"NAS=nas\", \"FC_SAN=fc-san\"]\nwebconsole = true\ninstance_snapshot = true\n",
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"onpremise\"\n[credential]\nkind = \"access_key\"\nendpoint = \"endpoint\"\n[validation]\nendpoint = \"https://example.invalid/\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"AuthFailure\", \"Invalid*\"]\n",
 ];
 
@@ -21,7 +22,7 @@ fn every_point_of_every_builtin_profile_renders_for_every_descriptor_shape() {
         assert!(!profile.points.is_empty(), "{name} has no points");
         for shape in SHAPES {
             let d = Descriptor::parse(Path::new("shape.toml"), shape).unwrap();
-            let ctx = d.template_context();
+            let ctx = d.template_context_with(&profile.section_defaults());
             for point in &profile.points {
                 let r = profile.templates.renderer(&ctx, &point.id);
                 if let Some(cond) = &point.when {

@@ -6,6 +6,8 @@
 
 pub mod file;
 pub mod go;
+pub mod indent;
+pub mod text;
 
 use std::fmt::Debug;
 
@@ -142,11 +144,13 @@ pub struct CheckFinding {
 }
 
 /// Check kinds the built-in back ends provide.
-pub const CHECK_KINDS: &[&str] = &[];
+pub const CHECK_KINDS: &[&str] = &["text.absent"];
 
 /// Builds a profile check from its table.
 pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
-    let _ = spec;
+    if let Some(text_kind) = kind.strip_prefix("text.") {
+        return text::build_check(text_kind, spec, at);
+    }
     Err(Error::input(
         at.clone(),
         format!("unknown check kind `{kind}`"),
@@ -163,7 +167,13 @@ pub const KINDS: &[&str] = &[
     "go.statement",
     "go.import",
     "go.decls",
+    "go.struct_fields",
+    "go.lines",
+    "go.case_value",
+    "go.const_group",
     "file",
+    "text.replace",
+    "text.yaml_entry",
 ];
 
 /// Builds the kind-specific half of a point from its profile table. `at` locates the point in
@@ -171,6 +181,9 @@ pub const KINDS: &[&str] = &[
 pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     if let Some(go_kind) = kind.strip_prefix("go.") {
         return go::build(go_kind, spec, at);
+    }
+    if let Some(text_kind) = kind.strip_prefix("text.") {
+        return text::build(text_kind, spec, at);
     }
     match kind {
         "file" => file::build(spec, at),

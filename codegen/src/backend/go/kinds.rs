@@ -883,3 +883,207 @@ impl PointKind for Decls {
         Ok(Removal::Rewrite(updated))
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// go.case_value
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseValueSpec {
+    /// The function or method holding the switch.
+    func: String,
+    /// Regex matching a value already in the case clause the new value joins.
+    with: String,
+    value: String,
+}
+
+/// A value in an existing `case A, B, C:` clause of a switch.
+#[derive(Debug)]
+pub struct CaseValue {
+    func: String,
+    with: Regex,
+    value: String,
+}
+
+impl CaseValue {
+    pub fn new(spec: CaseValueSpec, at: &Location) -> Result<Self> {
+        Ok(Self { with: regex(&spec.with, at)?, func: spec.func, value: spec.value })
+    }
+
+    /// The value lists of every `case` in the function, in order.
+    fn cases<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Vec<Node<'t>>> {
+        let mut func = None;
+        syntax::visit(tree.root_node(), &mut |n| {
+            if func.is_none()
+                && matches!(n.kind(), "function_declaration" | "method_declaration")
+                && n.child_by_field_name("name").is_some_and(|name| text(name, src) == self.func)
+            {
+                func = Some(n);
+            }
+            func.is_none()
+        });
+        let func = func.ok_or_else(|| anchor_error(file, format!("expected func {}", self.func), "check the function name, or update the profile"))?;
+        let mut lists = Vec::new();
+        syntax::visit(func, &mut |n| {
+            if n.kind() == "expression_case" {
+                if let Some(v) = n.child_by_field_name("value") {
+                    lists.push(v);
+                }
+            }
+            true
+        });
+        Ok(lists)
+    }
+
+    fn values<'t>(list: Node<'t>) -> Vec<Node<'t>> {
+        children(list).into_iter().filter(|c| c.is_named() && c.kind() != "comment").collect()
+    }
+}
+
+impl PointKind for CaseValue {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("case {} in func {}", r.render("value", &self.value)?, self.func))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let value = r.render("value", &self.value)?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let lists = self.cases(file, &tree, &src)?;
+        for list in &lists {
+            if let Some(v) = Self::values(*list).into_iter().find(|v| text(*v, &src) == value) {
+                return Ok(Inspection::Present { line: row(v) + 1 });
+            }
+        }
+        let list = lists
+            .iter()
+            .find(|l| Self::values(**l).iter().any(|v| self.with.is_match(text(*v, &src))))
+            .ok_or_else(|| anchor_error(file, format!("expected a case in func {} listing a value matching `{}`", self.func, self.with.as_str()), "update the point's `with` pattern"))?;
+        let last = *Self::values(*list).last().expect("a case lists at least one value");
+        let mut updated = src.clone();
+        updated.insert_str(last.end_byte(), &format!(", {value}"));
+        Ok(Inspection::Missing { line: row(last) + 1, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let value = r.render("value", &self.value)?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        for list in self.cases(file, &tree, &src)? {
+            let values = Self::values(list);
+            if let Some(i) = values.iter().position(|v| text(*v, &src) == value) {
+                let v = values[i];
+                let range = if i > 0 { values[i - 1].end_byte()..v.end_byte() } else if values.len() > 1 { v.start_byte()..values[1].start_byte() } else { v.start_byte()..v.end_byte() };
+                let mut updated = src.clone();
+                updated.replace_range(range, "");
+                return Ok(Removal::Rewrite(updated));
+            }
+        }
+        Ok(Removal::Absent)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// go.const_group
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConstGroupSpec {
+    /// Regex on a spec name of the const block the group joins.
+    block: String,
+    /// The group: an optional `//` comment line, then `NAME = value` lines (a template).
+    specs: String,
+}
+
+/// A group of const specs (a comment and several specs) added at the end of a const block,
+/// after a blank line: a provider's storage kinds, for example.
+#[derive(Debug)]
+pub struct ConstGroup {
+    block: Regex,
+    group: String,
+}
+
+impl ConstGroup {
+    pub fn new(spec: ConstGroupSpec, at: &Location) -> Result<Self> {
+        Ok(Self { block: regex(&spec.block, at)?, group: spec.specs })
+    }
+
+    /// Names the group declares.
+    fn names(group: &str) -> Vec<String> {
+        group
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .filter_map(|l| l.split(['=', ' ']).next().map(str::to_string))
+            .collect()
+    }
+
+    fn block<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Node<'t>> {
+        let mut found = None;
+        syntax::visit(tree.root_node(), &mut |n| {
+            if found.is_none() && n.kind() == "const_declaration" {
+                let mut hit = false;
+                syntax::visit(n, &mut |m| {
+                    if m.kind() == "const_spec" && field_children(m, "name").iter().any(|x| self.block.is_match(text(*x, src))) {
+                        hit = true;
+                    }
+                    !hit
+                });
+                if hit {
+                    found = Some(n);
+                }
+            }
+            found.is_none()
+        });
+        found.ok_or_else(|| anchor_error(file, format!("expected a const block with a spec matching `{}`", self.block.as_str()), "update the point's `block` pattern"))
+    }
+}
+
+impl PointKind for ConstGroup {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("const group {}", Self::names(&r.render("specs", &self.group)?).join(", ")))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        let group = r.render("specs", &self.group)?;
+        let names = Self::names(&group);
+        let (src, tree) = parse_valid(file, "a const block")?;
+        let specs = ConstSpec::specs(&tree, &src);
+        let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
+        if let Some(first) = found.first() {
+            let line = row(first.node) + 1;
+            if found.len() == names.len() {
+                return Ok(Inspection::Present { line });
+            }
+            return Ok(Inspection::Drift { line, message: format!("{} of {} constants of the group are declared", found.len(), names.len()), kind: DriftKind::Partial });
+        }
+        let block = self.block(file, &tree, &src)?;
+        let close = block.end_position().row;
+        let indent = "\t";
+        let body: Vec<String> = group.trim_matches('\n').lines().map(|l| format!("{indent}{}", l.trim())).collect();
+        let lines = format!("\n{}", body.join("\n"));
+        let updated = insert_lines_after(BlockKind::Specs, &src, close - 1, &lines);
+        Ok(Inspection::Missing { line: close + 2, updated })
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        let group = r.render("specs", &self.group)?;
+        let names = Self::names(&group);
+        let (src, tree) = parse_valid(file, "a const block")?;
+        let specs = ConstSpec::specs(&tree, &src);
+        let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
+        let (Some(first), Some(last)) = (found.first(), found.last()) else { return Ok(Removal::Absent) };
+        let mut start = row(first.node);
+        // The group's comment and the blank line before it go too.
+        let lines: Vec<&str> = src.split('\n').collect();
+        if start > 0 && lines[start - 1].trim_start().starts_with("//") {
+            start -= 1;
+        }
+        if start > 0 && lines[start - 1].trim().is_empty() {
+            start -= 1;
+        }
+        let from = offset_of_line(&src, start);
+        let to = offset_of_line(&src, last.node.end_position().row + 1);
+        let mut updated = src.clone();
+        updated.replace_range(from..to, "");
+        Ok(Removal::Rewrite(updated))
+    }
+}

@@ -3,6 +3,7 @@
 //! the neighbours of an insertion are realigned only when they were gofmt-aligned already.
 
 pub mod kinds;
+pub mod kinds_blocks;
 pub mod layout;
 pub mod syntax;
 pub mod tabwriter;
@@ -21,6 +22,10 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
         "statement" => Box::new(kinds::Statement::new(parse_spec(&full, spec, at)?, at)?),
         "import" => Box::new(kinds::Import::new(parse_spec(&full, spec, at)?, at)?),
         "decls" => Box::new(kinds::Decls::new(parse_spec(&full, spec, at)?)),
+        "struct_fields" => Box::new(kinds_blocks::StructFields::new(parse_spec(&full, spec, at)?, at)?),
+        "lines" => Box::new(kinds_blocks::Lines::new(parse_spec(&full, spec, at)?, at)?),
+        "case_value" => Box::new(kinds::CaseValue::new(parse_spec(&full, spec, at)?, at)?),
+        "const_group" => Box::new(kinds::ConstGroup::new(parse_spec(&full, spec, at)?, at)?),
         other => {
             return Err(Error::input(
                 at.clone(),

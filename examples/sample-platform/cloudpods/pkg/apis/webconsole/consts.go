@@ -1,0 +1,18 @@
+// Sample platform for integrate's tests: hand-written stand-in, not upstream code. Apache-2.0.
+
+package webconsole
+
+const (
+	SERVICE_TYPE    = "webconsole"
+	SERVICE_VERSION = ""
+)
+
+// Console protocols; a provider with a console of its own uses its hypervisor name.
+const (
+	VNC       = "vnc"
+	RDP       = "rdp"
+	ALIYUN    = "aliyun"
+	OPENSTACK = "openstack"
+	ZSTACK    = "zstack"
+	CNWARE    = "cnware"
+)
