@@ -262,7 +262,7 @@ fn vendored_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// copied again from `source`, files it no longer has are removed, and the new packages are
 /// added with their modules.txt lines in sorted order. go.mod, go.sum and the `## explicit`
 /// line are left alone.
-pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: &str, new_packages: &[String]) -> Result<Option<Plan>> {
+pub fn plan_vendor_sync(display: &dyn Fn(&Path) -> PathBuf, source: &Path, consumer: &Path, module: &str, new_packages: &[String]) -> Result<Option<Plan>> {
     let modules_txt = consumer.join("vendor/modules.txt");
     let Ok(text) = std::fs::read_to_string(&modules_txt) else { return Ok(None) };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -282,6 +282,23 @@ pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: 
             added.push(full);
         }
     }
+    // Like `go mod vendor`, follow imports: a vendored package that now imports another
+    // package of the module (the loader importing a new provider) brings it in.
+    let mut queue: Vec<String> = packages.clone();
+    while let Some(pkg) = queue.pop() {
+        let rel = pkg.strip_prefix(&format!("{module}/")).unwrap_or_default().to_string();
+        for file in vendored_files(&source.join(&rel))?.iter().filter(|f| f.extension().is_some_and(|e| e == "go")) {
+            let Ok(text) = std::fs::read_to_string(file) else { continue };
+            for import in go_imports(&text) {
+                let Some(sub) = import.strip_prefix(&format!("{module}/")) else { continue };
+                if !packages.contains(&import) && source.join(sub).is_dir() {
+                    packages.push(import.clone());
+                    added.push(import.clone());
+                    queue.push(import);
+                }
+            }
+        }
+    }
     packages.sort();
     let mut plan = Plan::default();
     let vendor_root = consumer.join("vendor").join(module);
@@ -294,7 +311,7 @@ pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: 
         for old in vendored_files(&to)? {
             if old.file_name().is_some_and(|n| !wanted_names.iter().any(|w| w == n)) {
                 let before = std::fs::read_to_string(&old).map_err(|e| Error::io(&old, e))?;
-                plan.changes.push(FileChange { display: ws.display_path(&old), path: old, before: Some(before), after: None, mode: None, points: vec!["vendor sync".into()] });
+                plan.changes.push(FileChange { display: display(&old), path: old, before: Some(before), after: None, mode: None, points: vec!["vendor sync".into()] });
             }
         }
         for file in wanted {
@@ -302,7 +319,7 @@ pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: 
             let after = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
             let before = std::fs::read_to_string(&target).ok();
             if before.as_deref() != Some(after.as_str()) {
-                plan.changes.push(FileChange { display: ws.display_path(&target), path: target, before, after: Some(after), mode: None, points: vec!["vendor sync".into()] });
+                plan.changes.push(FileChange { display: display(&target), path: target, before, after: Some(after), mode: None, points: vec!["vendor sync".into()] });
             }
         }
     }
@@ -318,9 +335,25 @@ pub fn plan_vendor_sync(ws: &Workspace, source: &Path, consumer: &Path, module: 
         for l in &lines[end..] {
             new_text.push_str(l);
         }
-        plan.changes.push(FileChange { display: ws.display_path(&modules_txt), path: modules_txt, before: Some(text.clone()), after: Some(new_text), mode: None, points: vec!["vendor sync".into()] });
+        plan.changes.push(FileChange { display: display(&modules_txt), path: modules_txt, before: Some(text.clone()), after: Some(new_text), mode: None, points: vec!["vendor sync".into()] });
     }
     Ok(Some(plan))
+}
+
+/// Import paths of a Go file.
+fn go_imports(text: &str) -> Vec<String> {
+    let tree = crate::backend::go::syntax::parse(text);
+    let mut out = Vec::new();
+    crate::backend::go::syntax::visit(tree.root_node(), &mut |n| {
+        if n.kind() == "import_spec" {
+            if let Some(p) = n.child_by_field_name("path") {
+                out.push(text[p.byte_range()].trim_matches('"').to_string());
+            }
+            return false;
+        }
+        matches!(n.kind(), "source_file" | "import_declaration" | "import_spec_list")
+    });
+    out
 }
 
 fn vendor_sync(ws: &Workspace, ctx: &minijinja::Value, root_name: &str, source: &Path, sync: &VendorSync, allowed: bool) -> Result<(StepStatus, String)> {
@@ -329,7 +362,7 @@ fn vendor_sync(ws: &Workspace, ctx: &minijinja::Value, root_name: &str, source: 
     };
     let r = ws.profile.templates.renderer(ctx, root_name);
     let new_packages: Vec<String> = sync.new_packages.iter().map(|p| r.render("new_packages", p)).collect::<Result<_>>()?;
-    let Some(plan) = plan_vendor_sync(ws, source, consumer, &sync.module, &new_packages)? else {
+    let Some(plan) = plan_vendor_sync(&|p| ws.display_path(p), source, consumer, &sync.module, &new_packages)? else {
         return Ok((StepStatus::Skipped { reason: format!("{} does not vendor {} (a replace directive or a workspace); nothing to copy", sync.into, sync.module) }, String::new()));
     };
     if plan.is_empty() {

@@ -1,0 +1,16 @@
+// Code generated from a YAML file; the YAML is a raw string.
+
+package config
+
+const InitialGlobalConfig = `job:
+  max_working_jobs: 20
+runtime:
+  first_provider:
+    api_server: api.first.example.com
+    zone: .*
+    image_id: first-image
+  acme_provider:
+    api_server: api.acme.example.com
+    zone: .*
+    image_id: img-1
+`
