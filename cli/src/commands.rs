@@ -73,6 +73,9 @@ pub enum Command {
         force: bool,
         #[arg(long)]
         dry_run: bool,
+        /// Afterwards, bring the consumer's vendor/ back in step (undoes `verify --sync-vendor`).
+        #[arg(long)]
+        sync_vendor: bool,
     },
     /// Providers and their completeness.
     List,
@@ -236,14 +239,20 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             cmd_check_as(&reports, severity.into(), format, &mut out)
         }
-        Command::Remove { id, force, dry_run } => {
+        Command::Remove { id, force, dry_run, sync_vendor } => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(std::slice::from_ref(&id))?;
             let plan = engine::plan_remove(&ws, &descriptors, force)?;
             for reason in &plan.kept {
                 eprintln!("kept: {reason}");
             }
-            finish_plan(&ws, &plan, dry_run, "remove", &mut out)
+            let code = finish_plan(&ws, &plan, dry_run, "remove", &mut out)?;
+            if sync_vendor && !dry_run {
+                for path in integrate_codegen::verify::sync_vendor(&ws, &descriptors[0])? {
+                    writeln!(out, "synced {}", path.display())?;
+                }
+            }
+            Ok(code)
         }
         Command::List => {
             let ws = open_workspace(&cli.global)?;

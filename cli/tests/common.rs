@@ -1,7 +1,10 @@
 //! Helpers shared by the CLI tests: a temporary copy of the sample platform, the binary under
 //! test run inside it, snapshots of every file's bytes and mode, and the Go toolchain.
 
-#![allow(dead_code, reason = "each test binary uses a different subset of the helpers")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different subset of the helpers"
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,7 +16,10 @@ pub fn sample_source() -> PathBuf {
 
 /// A fresh copy of the sample platform in a temporary directory.
 pub fn sample() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new().prefix("integrate-test-").tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("integrate-test-")
+        .tempdir()
+        .unwrap();
     copy_tree(&sample_source(), dir.path());
     dir
 }
@@ -63,9 +69,15 @@ fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, (Vec<u8>, u32)>) {
 }
 
 /// Names of the files whose bytes or modes differ between two snapshots.
-pub fn changed(a: &BTreeMap<PathBuf, (Vec<u8>, u32)>, b: &BTreeMap<PathBuf, (Vec<u8>, u32)>) -> Vec<PathBuf> {
+pub fn changed(
+    a: &BTreeMap<PathBuf, (Vec<u8>, u32)>,
+    b: &BTreeMap<PathBuf, (Vec<u8>, u32)>,
+) -> Vec<PathBuf> {
     let keys: std::collections::BTreeSet<&PathBuf> = a.keys().chain(b.keys()).collect();
-    keys.into_iter().filter(|k| a.get(*k) != b.get(*k)).cloned().collect()
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
 }
 
 /// `go build ./... && go vet ./...` in a module of the sample, offline.
@@ -94,14 +106,42 @@ pub fn go_build(module: &Path) {
 /// Files gofmt would change, relative to `dir`.
 pub fn gofmt_dirty(dir: &Path) -> Vec<String> {
     let gofmt = std::env::var("GOFMT").unwrap_or_else(|_| "gofmt".into());
-    let out = Command::new(gofmt).arg("-l").arg(".").current_dir(dir).output().expect("running gofmt");
+    let out = Command::new(gofmt)
+        .arg("-l")
+        .arg(".")
+        .current_dir(dir)
+        .output()
+        .expect("running gofmt");
     assert!(out.status.success());
-    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect();
+    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
     v.sort();
     v
 }
 
-pub const NEW_TESTCLOUD: &[&str] = &["new", "testcloud", "--brand", "TestCloud", "--env", "private", "--vms", "--metrics"];
+pub const NEW_TESTCLOUD: &[&str] = &[
+    "new",
+    "testcloud",
+    "--brand",
+    "TestCloud",
+    "--env",
+    "private",
+    "--vms",
+    "--metrics",
+];
 pub const NEW_ACME: &[&str] = &[
-    "new", "acme", "--brand", "AcmeCloud", "--env", "public", "--vms", "--regional-network", "--credential", "user-password", "--endpoint", "auth-url",
+    "new",
+    "acme",
+    "--brand",
+    "AcmeCloud",
+    "--env",
+    "public",
+    "--vms",
+    "--regional-network",
+    "--credential",
+    "user-password",
+    "--endpoint",
+    "auth-url",
 ];

@@ -299,8 +299,18 @@ pub fn plan_vendor_sync(display: &dyn Fn(&Path) -> PathBuf, source: &Path, consu
             }
         }
     }
+    // Packages whose source is gone (a provider removed again) leave vendor/ as well.
+    let gone: Vec<String> = packages.iter().filter(|p| !source.join(p.strip_prefix(&format!("{module}/")).unwrap_or_default()).is_dir()).cloned().collect();
+    packages.retain(|p| !gone.contains(p));
     packages.sort();
     let mut plan = Plan::default();
+    for pkg in &gone {
+        let dir = consumer.join("vendor").join(pkg);
+        for old in vendored_files(&dir)? {
+            let before = std::fs::read_to_string(&old).map_err(|e| Error::io(&old, e))?;
+            plan.changes.push(FileChange { display: display(&old), path: old, before: Some(before), after: None, mode: None, points: vec!["vendor sync".into()] });
+        }
+    }
     let vendor_root = consumer.join("vendor").join(module);
     for pkg in &packages {
         let rel = pkg.strip_prefix(&format!("{module}/")).unwrap_or_default();
@@ -323,7 +333,7 @@ pub fn plan_vendor_sync(display: &dyn Fn(&Path) -> PathBuf, source: &Path, consu
             }
         }
     }
-    if !added.is_empty() {
+    if !added.is_empty() || !gone.is_empty() {
         let mut new_text = String::new();
         for l in &lines[..first_pkg] {
             new_text.push_str(l);
@@ -354,6 +364,26 @@ fn go_imports(text: &str) -> Vec<String> {
         matches!(n.kind(), "source_file" | "import_declaration" | "import_spec_list")
     });
     out
+}
+
+/// Runs the profile's vendor sync steps for `d` and commits them; used by `remove --sync-vendor`
+/// to take the provider's packages out of the consumer's vendor/ again. Returns what changed.
+pub fn sync_vendor(ws: &Workspace, d: &Descriptor) -> Result<Vec<PathBuf>> {
+    let ctx = ws.context(d);
+    let mut changed = Vec::new();
+    for step in &ws.profile.verify {
+        let (Some(sync), Some(source)) = (&step.vendor_sync, ws.roots.get(&step.root)) else { continue };
+        let Some(consumer) = ws.roots.get(&sync.into) else { continue };
+        let r = ws.profile.templates.renderer(&ctx, &step.name);
+        let new_packages: Vec<String> = sync.new_packages.iter().map(|p| r.render("new_packages", p)).collect::<Result<_>>()?;
+        if let Some(plan) = plan_vendor_sync(&|p| ws.display_path(p), source, consumer, &sync.module, &new_packages)? {
+            if !plan.is_empty() {
+                plan.commit(ws)?;
+                changed.extend(plan.changes.iter().map(|c| c.display.clone()));
+            }
+        }
+    }
+    Ok(changed)
 }
 
 fn vendor_sync(ws: &Workspace, ctx: &minijinja::Value, root_name: &str, source: &Path, sync: &VendorSync, allowed: bool) -> Result<(StepStatus, String)> {

@@ -3,7 +3,8 @@
 //! or YAML embedded in a Go raw string. The mapping is found by its path of keys, line by line,
 //! from indentation alone, so files that are not parseable YAML still work and no byte outside
 //! the inserted lines changes. The entry is written at the indentation of the mapping's other
-//! children; removal deletes exactly those lines.
+//! children; keys the entry gains later are added after them. Removal deletes exactly the
+//! lines apply wrote.
 
 use serde::Deserialize;
 
@@ -42,12 +43,26 @@ pub fn build(spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     let entry = match (spec.entry, spec.template) {
         (Some(e), None) => Source::Inline(e),
         (None, Some(t)) => Source::File(t),
-        _ => return Err(Error::input(at.clone(), "point of kind `text.yaml_entry` needs exactly one of `entry` and `template`", "give the entry inline, or name a template file")),
+        _ => {
+            return Err(Error::input(
+                at.clone(),
+                "point of kind `text.yaml_entry` needs exactly one of `entry` and `template`",
+                "give the entry inline, or name a template file",
+            ));
+        }
     };
     if spec.parent.is_empty() {
-        return Err(Error::input(at.clone(), "point of kind `text.yaml_entry` has an empty `parent`", "name the keys down to the mapping, e.g. parent = [\"runtime\"]"));
+        return Err(Error::input(
+            at.clone(),
+            "point of kind `text.yaml_entry` has an empty `parent`",
+            "name the keys down to the mapping, e.g. parent = [\"runtime\"]",
+        ));
     }
-    Ok(Box::new(YamlEntry { parent: spec.parent, after: spec.after, entry }))
+    Ok(Box::new(YamlEntry {
+        parent: spec.parent,
+        after: spec.after,
+        entry,
+    }))
 }
 
 /// The file as lines, remembering whether it ended with a newline.
@@ -60,8 +75,15 @@ impl Lines {
     fn new(text: &str) -> Self {
         let trailing_newline = text.ends_with('\n');
         let body = text.strip_suffix('\n').unwrap_or(text);
-        let lines = if text.is_empty() { Vec::new() } else { body.split('\n').map(str::to_string).collect() };
-        Self { lines, trailing_newline }
+        let lines = if text.is_empty() {
+            Vec::new()
+        } else {
+            body.split('\n').map(str::to_string).collect()
+        };
+        Self {
+            lines,
+            trailing_newline,
+        }
     }
 
     fn join(&self) -> String {
@@ -143,13 +165,19 @@ fn body_end(lines: &[String], k: usize, limit: usize) -> usize {
 }
 
 fn first_content(lines: &[String], range: std::ops::Range<usize>) -> Option<usize> {
-    range.into_iter().find(|i| !is_blank(&lines[*i]) && !is_comment(&lines[*i]))
+    range
+        .into_iter()
+        .find(|i| !is_blank(&lines[*i]) && !is_comment(&lines[*i]))
 }
 
 /// Child key lines of a block: (line, key).
 fn children(lines: &[String], block: Block) -> Vec<(usize, String)> {
     (block.start..block.end)
-        .filter(|i| !is_blank(&lines[*i]) && !is_comment(&lines[*i]) && indent_of(&lines[*i]) == block.child_indent)
+        .filter(|i| {
+            !is_blank(&lines[*i])
+                && !is_comment(&lines[*i])
+                && indent_of(&lines[*i]) == block.child_indent
+        })
         .filter_map(|i| key_of(&lines[i]).map(|(k, _)| (i, k)))
         .collect()
 }
@@ -164,14 +192,26 @@ impl YamlEntry {
             Source::Inline(s) => r.render("entry", s)?,
             Source::File(t) => r.render_file(t)?,
         };
-        Ok(text.trim_end_matches('\n').split('\n').map(|l| l.trim_end().to_string()).collect())
+        Ok(text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|l| l.trim_end().to_string())
+            .collect())
     }
 
     /// Finds the mapping named by `parent`.
     fn locate(&self, file: &SourceFile<'_>, lines: &[String]) -> Result<Block> {
-        let mut block = Block { start: 0, end: lines.len(), child_indent: first_content(lines, 0..lines.len()).map_or(0, |i| indent_of(&lines[i])) };
+        let mut block = Block {
+            start: 0,
+            end: lines.len(),
+            child_indent: first_content(lines, 0..lines.len()).map_or(0, |i| indent_of(&lines[i])),
+        };
         for (depth, key) in self.parent.iter().enumerate() {
-            let found: Vec<usize> = children(lines, block).into_iter().filter(|(_, k)| k == key).map(|(i, _)| i).collect();
+            let found: Vec<usize> = children(lines, block)
+                .into_iter()
+                .filter(|(_, k)| k == key)
+                .map(|(i, _)| i)
+                .collect();
             let path = self.parent[..=depth].join(".");
             let k = match found.as_slice() {
                 [k] => *k,
@@ -192,22 +232,38 @@ impl YamlEntry {
             };
             let (_, rest) = key_of(&lines[k]).expect("found as a key");
             let value = rest.split(" #").next().unwrap_or_default().trim();
-            if !value.is_empty() && !value.starts_with('|') && !value.starts_with('>') && !value.starts_with('&') {
+            if !value.is_empty()
+                && !value.starts_with('|')
+                && !value.starts_with('>')
+                && !value.starts_with('&')
+            {
                 return Err(Error::AnchorNotFound {
                     at: Location::new(file.display, k + 1, 1),
-                    message: format!("`{path}` holds `{value}` on its own line; expected a block mapping below it"),
-                    hint: "write the mapping as a block (one key per line), or update the profile".into(),
+                    message: format!(
+                        "`{path}` holds `{value}` on its own line; expected a block mapping below it"
+                    ),
+                    hint: "write the mapping as a block (one key per line), or update the profile"
+                        .into(),
                 });
             }
             let end = body_end(lines, k, block.end);
-            let child_indent = first_content(lines, k + 1..end).map_or(indent_of(&lines[k]) + 2, |i| indent_of(&lines[i]));
-            block = Block { start: k + 1, end, child_indent };
+            let child_indent = first_content(lines, k + 1..end)
+                .map_or(indent_of(&lines[k]) + 2, |i| indent_of(&lines[i]));
+            block = Block {
+                start: k + 1,
+                end,
+                child_indent,
+            };
         }
         Ok(block)
     }
 
     /// The entry's top-level keys, with the range of entry lines each one spans.
-    fn entry_keys(&self, file: &SourceFile<'_>, entry: &[String]) -> Result<Vec<(String, std::ops::Range<usize>)>> {
+    fn entry_keys(
+        &self,
+        file: &SourceFile<'_>,
+        entry: &[String],
+    ) -> Result<Vec<(String, std::ops::Range<usize>)>> {
         let mut keys: Vec<(String, std::ops::Range<usize>)> = Vec::new();
         for (i, line) in entry.iter().enumerate() {
             if is_blank(line) || is_comment(line) || indent_of(line) > 0 {
@@ -216,7 +272,10 @@ impl YamlEntry {
             let Some((key, _)) = key_of(line) else {
                 return Err(Error::input(
                     Location::new(file.display, 0, 0),
-                    format!("the entry for `{}` has a top-level line that is not `key:`: `{line}`", self.path()),
+                    format!(
+                        "the entry for `{}` has a top-level line that is not `key:`: `{line}`",
+                        self.path()
+                    ),
                     "fix the point's entry template in the profile",
                 ));
             };
@@ -224,7 +283,11 @@ impl YamlEntry {
             keys.push((key, i..end));
         }
         if keys.is_empty() {
-            return Err(Error::input(Location::new(file.display, 0, 0), format!("the entry for `{}` is empty", self.path()), "the entry must hold at least one `key:` line"));
+            return Err(Error::input(
+                Location::new(file.display, 0, 0),
+                format!("the entry for `{}` is empty", self.path()),
+                "the entry must hold at least one `key:` line",
+            ));
         }
         Ok(keys)
     }
@@ -232,14 +295,34 @@ impl YamlEntry {
 
 fn indented(lines: &[String], indent: usize) -> Vec<String> {
     let pad = " ".repeat(indent);
-    lines.iter().map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") }).collect()
+    lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect()
 }
 
 impl PointKind for YamlEntry {
     fn describe(&self, r: &Renderer) -> Result<String> {
         let entry = self.render(r)?;
-        let keys: Vec<String> = entry.iter().filter(|l| !is_blank(l) && !is_comment(l) && indent_of(l) == 0).filter_map(|l| key_of(l).map(|(k, _)| k)).collect();
-        Ok(format!("{} under `{}`", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "), self.path()))
+        let keys: Vec<String> = entry
+            .iter()
+            .filter(|l| !is_blank(l) && !is_comment(l) && indent_of(l) == 0)
+            .filter_map(|l| key_of(l).map(|(k, _)| k))
+            .collect();
+        Ok(format!(
+            "{} under `{}`",
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.path()
+        ))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
@@ -253,47 +336,86 @@ impl PointKind for YamlEntry {
         for (key, range) in &keys {
             if let Some((line, _)) = existing.iter().find(|(_, k)| k == key) {
                 let end = body_end(&doc.lines, *line, block.end);
-                let have: Vec<String> = doc.lines[*line..end].iter().map(|l| l.get(block.child_indent.min(indent_of(l))..).unwrap_or_default().trim_end().to_string()).collect();
+                let have: Vec<String> = doc.lines[*line..end]
+                    .iter()
+                    .map(|l| {
+                        l.get(block.child_indent.min(indent_of(l))..)
+                            .unwrap_or_default()
+                            .trim_end()
+                            .to_string()
+                    })
+                    .collect();
                 let want: Vec<String> = entry[range.clone()].to_vec();
                 found.push((key, *line, have == want));
             }
         }
+        if let Some((key, at, _)) = found.iter().find(|(_, _, same)| !same) {
+            return Ok(Inspection::Drift {
+                line: at + 1,
+                message: format!(
+                    "`{}.{key}` differs from what the descriptor gives",
+                    self.path()
+                ),
+                kind: DriftKind::Value,
+            });
+        }
         if let Some((_, line, _)) = found.first() {
-            let line = line + 1;
-            if found.len() < keys.len() {
-                let missing: Vec<&str> = keys.iter().filter(|(k, _)| !found.iter().any(|(f, _, _)| *f == k)).map(|(k, _)| k.as_str()).collect();
-                return Ok(Inspection::Drift { line, message: format!("only part of the entry is under `{}`; missing: {}", self.path(), missing.join(", ")), kind: DriftKind::Partial });
+            if found.len() == keys.len() {
+                return Ok(Inspection::Present { line: line + 1 });
             }
-            if let Some((key, at, _)) = found.iter().find(|(_, _, same)| !same) {
-                return Ok(Inspection::Drift { line: at + 1, message: format!("`{}.{key}` differs from what the descriptor gives", self.path()), kind: DriftKind::Value });
-            }
-            return Ok(Inspection::Present { line });
+            // Keys the descriptor gained since: they go after the mapping's last child.
+            let missing: Vec<String> = keys
+                .iter()
+                .filter(|(k, _)| !found.iter().any(|(f, _, _)| *f == k))
+                .flat_map(|(_, range)| entry[range.clone()].to_vec())
+                .collect();
+            let at = block.end;
+            doc.lines
+                .splice(at..at, indented(&missing, block.child_indent));
+            return Ok(Inspection::Missing {
+                line: at + 1,
+                updated: doc.join(),
+            });
         }
         let at = match &self.after {
             Some(after) => {
-                let (line, _) = existing.iter().find(|(_, k)| k == after).ok_or_else(|| Error::AnchorNotFound {
-                    at: Location::new(file.display, block.start, 1),
-                    message: format!("expected a key `{after}` under `{}`", self.path()),
-                    hint: "check the file, or update the point's `after` key".into(),
+                let (line, _) = existing.iter().find(|(_, k)| k == after).ok_or_else(|| {
+                    Error::AnchorNotFound {
+                        at: Location::new(file.display, block.start, 1),
+                        message: format!("expected a key `{after}` under `{}`", self.path()),
+                        hint: "check the file, or update the point's `after` key".into(),
+                    }
                 })?;
                 body_end(&doc.lines, *line, block.end)
             }
             // After the mapping's last content line (or right below its key when it is empty).
             None => block.end,
         };
-        doc.lines.splice(at..at, indented(&entry, block.child_indent));
-        Ok(Inspection::Missing { line: at + 1, updated: doc.join() })
+        doc.lines
+            .splice(at..at, indented(&entry, block.child_indent));
+        Ok(Inspection::Missing {
+            line: at + 1,
+            updated: doc.join(),
+        })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
-        let Some(src) = file.text else { return Ok(Removal::Absent) };
+        let Some(src) = file.text else {
+            return Ok(Removal::Absent);
+        };
         let mut doc = Lines::new(src);
-        let Ok(block) = self.locate(file, &doc.lines) else { return Ok(Removal::Absent) };
+        let Ok(block) = self.locate(file, &doc.lines) else {
+            return Ok(Removal::Absent);
+        };
         let entry = self.render(r)?;
         let keys = self.entry_keys(file, &entry)?;
         let want = indented(&entry, block.child_indent);
         // The entry exactly as apply writes it: take those lines out.
-        if let Some(at) = (block.start..block.end).find(|i| doc.lines.get(*i..*i + want.len()).is_some_and(|s| s == want.as_slice())) {
+        if let Some(at) = (block.start..block.end).find(|i| {
+            doc.lines
+                .get(*i..*i + want.len())
+                .is_some_and(|s| s == want.as_slice())
+        }) {
             doc.lines.drain(at..at + want.len());
             return Ok(Removal::Rewrite(doc.join()));
         }
@@ -321,9 +443,15 @@ mod tests {
     #[test]
     fn keys_are_read_from_plain_and_quoted_lines() {
         assert_eq!(key_of("  runtime:").map(|k| k.0), Some("runtime".into()));
-        assert_eq!(key_of("  global_config.yaml: |-").map(|k| k.0), Some("global_config.yaml".into()));
+        assert_eq!(
+            key_of("  global_config.yaml: |-").map(|k| k.0),
+            Some("global_config.yaml".into())
+        );
         assert_eq!(key_of("  \"a: b\": 1").map(|k| k.0), Some("a: b".into()));
-        assert_eq!(key_of("    image: eu.gcr.io/x:v1").map(|k| k.0), Some("image".into()));
+        assert_eq!(
+            key_of("    image: eu.gcr.io/x:v1").map(|k| k.0),
+            Some("image".into())
+        );
         assert_eq!(key_of("  - name: x"), None);
         assert_eq!(key_of("  # runtime:"), None);
     }

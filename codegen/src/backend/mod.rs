@@ -4,10 +4,12 @@
 //! removed. The engine only sees this trait, so a YAML, JSON or Rust back end is added by
 //! registering its kinds in [`build_kind`] without changing the engine.
 
+pub mod cccmo;
 pub mod file;
 pub mod go;
 pub mod indent;
 pub mod text;
+pub mod yaml;
 
 use std::fmt::Debug;
 
@@ -144,10 +146,13 @@ pub struct CheckFinding {
 }
 
 /// Check kinds the built-in back ends provide.
-pub const CHECK_KINDS: &[&str] = &["text.absent"];
+pub const CHECK_KINDS: &[&str] = &["text.absent", "cccmo.images_one_to_one", "cccmo.workload_policy"];
 
 /// Builds a profile check from its table.
 pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
+    if let Some(cccmo_kind) = kind.strip_prefix("cccmo.") {
+        return cccmo::build_check(cccmo_kind, spec, at);
+    }
     if let Some(text_kind) = kind.strip_prefix("text.") {
         return text::build_check(text_kind, spec, at);
     }
@@ -171,7 +176,12 @@ pub const KINDS: &[&str] = &[
     "go.lines",
     "go.case_value",
     "go.const_group",
+    "go.switch_case",
+    "go.aligned_field",
+    "go.literal_entry",
     "file",
+    "yaml.sequence_item",
+    "yaml.json_entry",
     "text.replace",
     "text.yaml_entry",
 ];
@@ -179,6 +189,9 @@ pub const KINDS: &[&str] = &[
 /// Builds the kind-specific half of a point from its profile table. `at` locates the point in
 /// the profile for error messages.
 pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
+    if let Some(yaml_kind) = kind.strip_prefix("yaml.") {
+        return yaml::build(yaml_kind, spec, at);
+    }
     if let Some(go_kind) = kind.strip_prefix("go.") {
         return go::build(go_kind, spec, at);
     }

@@ -11,7 +11,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{CheckContext, CheckFinding, Inspection, PointKind, Removal, SourceFile, TreeCheck, parse_spec, regex};
+use super::{
+    CheckContext, CheckFinding, Inspection, PointKind, Removal, SourceFile, TreeCheck, parse_spec,
+    regex,
+};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::line_of;
@@ -44,13 +47,20 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
         "replace" => {
             let spec: ReplaceSpec = parse_spec("text.replace", spec, at)?;
             if spec.rules.is_empty() {
-                return Err(Error::input(at.clone(), "point of kind `text.replace` has no rules", "add `rules = [{ from = \"old\", to = \"new\" }]`"));
+                return Err(Error::input(
+                    at.clone(),
+                    "point of kind `text.replace` has no rules",
+                    "add `rules = [{ from = \"old\", to = \"new\" }]`",
+                ));
             }
             for rule in &spec.rules {
                 if rule.from.is_empty() || rule.from.contains('\n') || rule.to.contains('\n') {
                     return Err(Error::input(
                         at.clone(),
-                        format!("text.replace rule `{}` -> `{}`: `from` must be non-empty and neither side may span lines", rule.from, rule.to),
+                        format!(
+                            "text.replace rule `{}` -> `{}`: `from` must be non-empty and neither side may span lines",
+                            rule.from, rule.to
+                        ),
                         "a rule renames text within a line; use one rule per line-level token",
                     ));
                 }
@@ -61,7 +71,15 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
         other => Err(Error::input(
             at.clone(),
             format!("unknown text point kind `text.{other}`"),
-            format!("use one of: {}", super::KINDS.iter().filter(|k| k.starts_with("text.")).copied().collect::<Vec<_>>().join(", ")),
+            format!(
+                "use one of: {}",
+                super::KINDS
+                    .iter()
+                    .filter(|k| k.starts_with("text."))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         )),
     }
 }
@@ -114,7 +132,14 @@ fn first_match(text: &str, patterns: &[&str]) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     (0..text.len())
         .filter(|i| text.is_char_boundary(*i))
-        .find_map(|i| patterns.iter().enumerate().filter(|(_, p)| bytes[i..].starts_with(p.as_bytes())).max_by_key(|(_, p)| p.len()).map(|(k, _)| (i, k)))
+        .find_map(|i| {
+            patterns
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| bytes[i..].starts_with(p.as_bytes()))
+                .max_by_key(|(_, p)| p.len())
+                .map(|(k, _)| (i, k))
+        })
 }
 
 fn is_go(path: &Path) -> bool {
@@ -123,10 +148,29 @@ fn is_go(path: &Path) -> bool {
 
 impl Replace {
     /// `src` renamed forward (`from` -> `to`) or back, with Go imports re-sorted.
-    fn apply(&self, display: &Path, src: &str, pairs: &[(String, String)], forward: bool) -> (String, Vec<usize>) {
-        let refs: Vec<(&str, &str)> = pairs.iter().map(|(f, t)| if forward { (f.as_str(), t.as_str()) } else { (t.as_str(), f.as_str()) }).collect();
+    fn apply(
+        &self,
+        display: &Path,
+        src: &str,
+        pairs: &[(String, String)],
+        forward: bool,
+    ) -> (String, Vec<usize>) {
+        let refs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(f, t)| {
+                if forward {
+                    (f.as_str(), t.as_str())
+                } else {
+                    (t.as_str(), f.as_str())
+                }
+            })
+            .collect();
         let (out, counts) = replace_all(src, &refs);
-        let out = if is_go(display) { resort_imports(src, &out) } else { out };
+        let out = if is_go(display) {
+            resort_imports(src, &out)
+        } else {
+            out
+        };
         (out, counts)
     }
 }
@@ -137,18 +181,41 @@ impl PointKind for Replace {
         if pairs.is_empty() {
             return Ok("nothing to rename (every rule renames a name to itself)".into());
         }
-        Ok(pairs.iter().map(|(f, t)| format!("`{f}` renamed to `{t}`")).collect::<Vec<_>>().join(", "))
+        Ok(pairs
+            .iter()
+            .map(|(f, t)| format!("`{f}` renamed to `{t}`"))
+            .collect::<Vec<_>>()
+            .join(", "))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let pairs = rendered(&self.rules, r)?;
-        let src = file.require(&format!("the names {}", self.rules.iter().map(|x| format!("`{}`", x.from)).collect::<Vec<_>>().join(", ")))?;
+        let src = file.require(&format!(
+            "the names {}",
+            self.rules
+                .iter()
+                .map(|x| format!("`{}`", x.from))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
         if pairs.is_empty() {
             return Ok(Inspection::Present { line: 1 });
         }
-        let (_, from_hits) = replace_all(src, &pairs.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect::<Vec<_>>());
+        let (_, from_hits) = replace_all(
+            src,
+            &pairs
+                .iter()
+                .map(|(f, t)| (f.as_str(), t.as_str()))
+                .collect::<Vec<_>>(),
+        );
         if from_hits.iter().all(|n| *n == 0) {
-            let (_, to_hits) = replace_all(src, &pairs.iter().map(|(f, t)| (t.as_str(), f.as_str())).collect::<Vec<_>>());
+            let (_, to_hits) = replace_all(
+                src,
+                &pairs
+                    .iter()
+                    .map(|(f, t)| (t.as_str(), f.as_str()))
+                    .collect::<Vec<_>>(),
+            );
             if let Some(k) = to_hits.iter().position(|n| *n == 0) {
                 let (from, to) = &pairs[k];
                 return Err(Error::AnchorNotFound {
@@ -168,8 +235,19 @@ impl PointKind for Replace {
         if back != src {
             let tos: Vec<&str> = pairs.iter().map(|(_, t)| t.as_str()).collect();
             let (message, at_line) = match first_match(src, &tos) {
-                Some((at, k)) => (format!("the file already holds `{}` (line {}) next to `{}`, so `integrate remove` could not tell the renamed text from it", tos[k], line_of(src, at), pairs[k].0), line_of(src, at)),
-                None => ("renaming here could not be undone exactly".to_string(), line),
+                Some((at, k)) => (
+                    format!(
+                        "the file already holds `{}` (line {}) next to `{}`, so `integrate remove` could not tell the renamed text from it",
+                        tos[k],
+                        line_of(src, at),
+                        pairs[k].0
+                    ),
+                    line_of(src, at),
+                ),
+                None => (
+                    "renaming here could not be undone exactly".to_string(),
+                    line,
+                ),
             };
             return Err(Error::input(
                 Location::new(file.display, at_line, 1),
@@ -182,7 +260,9 @@ impl PointKind for Replace {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let pairs = rendered(&self.rules, r)?;
-        let Some(src) = file.text else { return Ok(Removal::Absent) };
+        let Some(src) = file.text else {
+            return Ok(Removal::Absent);
+        };
         if pairs.is_empty() {
             return Ok(Removal::Absent);
         }
@@ -204,7 +284,8 @@ fn resort_imports(before: &str, after: &str) -> String {
     if before_lines.len() != lines.len() {
         return after.to_string();
     }
-    let keys: std::collections::BTreeMap<usize, (String, String)> = import_runs(after).into_iter().flatten().collect();
+    let keys: std::collections::BTreeMap<usize, (String, String)> =
+        import_runs(after).into_iter().flatten().collect();
     for run in runs_before {
         let changed = run.iter().any(|(l, _)| before_lines[*l] != lines[*l]);
         let sorted = run.windows(2).all(|w| w[0].1 <= w[1].1);
@@ -213,7 +294,9 @@ fn resort_imports(before: &str, after: &str) -> String {
         }
         let mut entries: Vec<((String, String), String)> = Vec::new();
         for (l, _) in &run {
-            let Some(key) = keys.get(l) else { return after.to_string() };
+            let Some(key) = keys.get(l) else {
+                return after.to_string();
+            };
             entries.push((key.clone(), lines[*l].clone()));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -249,12 +332,24 @@ fn import_runs_tree(tree: &tree_sitter::Tree, src: &str) -> Vec<Vec<(usize, (Str
             match child.kind() {
                 // A trailing comment travels with its spec; an own-line comment ends the run.
                 "comment" if run.last().is_some_and(|(r, _)| *r == row) => {}
-                "import_spec" if row == child.end_position().row && src[crate::text::line_start(src, child.start_byte())..child.start_byte()].trim().is_empty() => {
+                "import_spec"
+                    if row == child.end_position().row
+                        && src[crate::text::line_start(src, child.start_byte())
+                            ..child.start_byte()]
+                            .trim()
+                            .is_empty() =>
+                {
                     if run.last().is_some_and(|(r, _)| r + 1 != row) {
                         runs.push(std::mem::take(&mut run));
                     }
-                    let path = child.child_by_field_name("path").map(|p| text(p, src).trim_matches('"').to_string()).unwrap_or_default();
-                    let name = child.child_by_field_name("name").map(|p| text(p, src).to_string()).unwrap_or_default();
+                    let path = child
+                        .child_by_field_name("path")
+                        .map(|p| text(p, src).trim_matches('"').to_string())
+                        .unwrap_or_default();
+                    let name = child
+                        .child_by_field_name("name")
+                        .map(|p| text(p, src).to_string())
+                        .unwrap_or_default();
                     run.push((row, (path, name)));
                 }
                 "(" | ")" => {}
@@ -295,32 +390,58 @@ pub struct Absent {
 
 pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
     if kind != "absent" {
-        return Err(Error::input(at.clone(), format!("unknown check kind `text.{kind}`"), format!("use one of: {}", super::CHECK_KINDS.join(", "))));
+        return Err(Error::input(
+            at.clone(),
+            format!("unknown check kind `text.{kind}`"),
+            format!("use one of: {}", super::CHECK_KINDS.join(", ")),
+        ));
     }
     let spec: AbsentSpec = parse_spec("text.absent", spec, at)?;
     let mut set = globset::GlobSetBuilder::new();
     for pattern in &spec.exclude {
-        let glob = globset::Glob::new(pattern).map_err(|e| Error::input(at.clone(), format!("invalid glob `{pattern}`: {e}"), "fix the `exclude` list of the check"))?;
+        let glob = globset::Glob::new(pattern).map_err(|e| {
+            Error::input(
+                at.clone(),
+                format!("invalid glob `{pattern}`: {e}"),
+                "fix the `exclude` list of the check",
+            )
+        })?;
         set.add(glob);
     }
-    let exclude = set.build().map_err(|e| Error::input(at.clone(), format!("invalid exclude globs: {e}"), "fix the `exclude` list of the check"))?;
-    Ok(Box::new(Absent { root: spec.root, pattern: regex(&spec.pattern, at)?, exclude, fix: spec.fix }))
+    let exclude = set.build().map_err(|e| {
+        Error::input(
+            at.clone(),
+            format!("invalid exclude globs: {e}"),
+            "fix the `exclude` list of the check",
+        )
+    })?;
+    Ok(Box::new(Absent {
+        root: spec.root,
+        pattern: regex(&spec.pattern, at)?,
+        exclude,
+        fix: spec.fix,
+    }))
 }
 
 impl TreeCheck for Absent {
     fn run(&self, ctx: &CheckContext<'_>) -> Result<Vec<CheckFinding>> {
-        let Some(root) = ctx.roots.get(&self.root) else { return Ok(Vec::new()) };
+        let Some(root) = ctx.roots.get(&self.root) else {
+            return Ok(Vec::new());
+        };
         if ctx.descriptors.is_empty() {
             return Ok(Vec::new());
         }
         let provider = (ctx.descriptors.len() == 1).then(|| ctx.descriptors[0].id.clone());
         let excluded = |rel: &Path| self.exclude.is_match(rel);
         let mut out = Vec::new();
-        let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
-            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            // A directory is skipped when everything inside it is excluded (`vendor/**`).
-            !(e.file_type().is_dir() && (e.file_name() == ".git" || excluded(&rel.join("x"))))
-        });
+        let walker = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                // A directory is skipped when everything inside it is excluded (`vendor/**`).
+                !(e.file_type().is_dir() && (e.file_name() == ".git" || excluded(&rel.join("x"))))
+            });
         for entry in walker {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(root).to_path_buf();
@@ -333,7 +454,9 @@ impl TreeCheck for Absent {
             if excluded(rel) {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
             for (i, line) in text.lines().enumerate() {
                 if let Some(m) = self.pattern.find(line) {
                     out.push(CheckFinding {
@@ -367,8 +490,17 @@ mod tests {
         let before = "package x\n\nimport (\n\t\"github.com/a/b-old/pkg\"\n\t\"github.com/m/n\"\n\t\"k8s.io/x\"\n)\n";
         let after = before.replace("github.com/a/b-old", "github.com/z/b-new");
         let sorted = resort_imports(before, &after);
-        assert_eq!(sorted, "package x\n\nimport (\n\t\"github.com/m/n\"\n\t\"github.com/z/b-new/pkg\"\n\t\"k8s.io/x\"\n)\n");
+        assert_eq!(
+            sorted,
+            "package x\n\nimport (\n\t\"github.com/m/n\"\n\t\"github.com/z/b-new/pkg\"\n\t\"k8s.io/x\"\n)\n"
+        );
         // And back.
-        assert_eq!(resort_imports(&sorted, &sorted.replace("github.com/z/b-new", "github.com/a/b-old")), before);
+        assert_eq!(
+            resort_imports(
+                &sorted,
+                &sorted.replace("github.com/z/b-new", "github.com/a/b-old")
+            ),
+            before
+        );
     }
 }

@@ -57,16 +57,20 @@ impl Node {
         path.iter().try_fold(self, |node, key| node.get(key))
     }
 
-    /// The deepest node a path reaches, with how many keys were found: for messages.
-    pub fn reach(&self, path: &[String]) -> (&Node, usize) {
-        let mut node = self;
+    /// The deepest node a path reaches, how many keys were found, and the line of the last key
+    /// found (the node's own line when none was): for messages.
+    pub fn reach(&self, path: &[String]) -> (&Node, usize, usize) {
+        let (mut node, mut line) = (self, self.line);
         for (i, key) in path.iter().enumerate() {
-            match node.get(key) {
-                Some(next) => node = next,
-                None => return (node, i),
+            match node.entry(key) {
+                Some((k, next)) => {
+                    node = next;
+                    line = k.line;
+                }
+                None => return (node, i, line),
             }
         }
-        (node, path.len())
+        (node, path.len(), line)
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -297,10 +301,10 @@ pub fn verify_edit(file: &SourceFile<'_>, updated: &str, expected: &serde_json::
 pub fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
         let probe = SourceFile { display: file.display, text: Some(candidate) };
-        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r) {
-            if updated == src {
-                return Ok(candidate.clone());
-            }
+        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
+            && updated == src
+        {
+            return Ok(candidate.clone());
         }
     }
     Ok(candidates.pop().expect("at least one candidate"))
@@ -341,11 +345,11 @@ impl SequenceItem {
     }
 
     fn sequence<'d>(&self, file: &SourceFile<'_>, doc: &'d Node) -> Result<&'d [Node]> {
-        let (reached, found) = doc.reach(&self.spec.path);
+        let (reached, found, line) = doc.reach(&self.spec.path);
         if found < self.spec.path.len() {
             return Err(anchor_error(
                 file,
-                reached.line,
+                line,
                 format!("expected the key `{}` (path {})", self.spec.path[found], self.dotted()),
                 "check that the file is the manifest the profile expects, or update the point's `path`",
             ));
@@ -354,7 +358,7 @@ impl SequenceItem {
             Some(items) if !items.is_empty() => Ok(items),
             _ => Err(anchor_error(
                 file,
-                reached.line,
+                line,
                 format!("expected a non-empty block sequence at {}", self.dotted()),
                 "add the first item by hand (`- name: ...` on its own line), then run integrate again",
             )),

@@ -31,6 +31,8 @@ struct Frame {
     active: bool,
     /// Whether a branch of this `if` chain was taken already.
     taken: bool,
+    /// Template offset of the action that opened the block.
+    opened: usize,
 }
 
 /// Renders `template`; an error names the 1-based line of an unbalanced action.
@@ -63,7 +65,7 @@ pub fn render(template: &str, values: &dyn Values) -> Result<Rendered, (usize, S
             _ if action.starts_with("/*") => {}
             "if" => {
                 let c = active(&stack) && condition(rest, values);
-                stack.push(Frame { active: c, taken: c });
+                stack.push(Frame { active: c, taken: c, opened: open });
             }
             "else" => {
                 let parent = active(&stack[..stack.len().saturating_sub(1)]);
@@ -82,7 +84,7 @@ pub fn render(template: &str, values: &dyn Values) -> Result<Rendered, (usize, S
             "end" => {
                 stack.pop().ok_or_else(|| (line_at(open), "`end` without a block".to_string()))?;
             }
-            "range" | "with" | "define" | "block" => stack.push(Frame { active: false, taken: true }),
+            "range" | "with" | "define" | "block" => stack.push(Frame { active: false, taken: true, opened: open }),
             "template" => {}
             _ => {
                 let value = pipeline(action, values);
@@ -97,8 +99,8 @@ pub fn render(template: &str, values: &dyn Values) -> Result<Rendered, (usize, S
             i += template[i..].len() - template[i..].trim_start().len();
         }
     }
-    if !stack.is_empty() {
-        return Err((line_at(template.len()), "a block is not closed with `end`".into()));
+    if let Some(unclosed) = stack.last() {
+        return Err((line_at(unclosed.opened), "this block is not closed with `end`".into()));
     }
     out.origin.push(template.len());
     Ok(out)
@@ -180,7 +182,7 @@ mod tests {
 
     #[test]
     fn unbalanced_blocks_are_errors() {
-        assert_eq!(render("a\n{{ if .name }}", &V).unwrap_err().0, 2);
+        assert_eq!(render("a\n{{ if .name }}\nb\n", &V).unwrap_err().0, 2);
         assert!(render("{{ end }}", &V).is_err());
     }
 }

@@ -149,7 +149,7 @@ impl TreeCheck for ImagesOneToOne {
                 continue;
             }
             if keys[..i].iter().any(|p| p.key == k.key) {
-                finding(&shown[1], k.line, format!("images.json lists \"{}\" twice; the operator reads only the last", k.key), "delete one".into());
+                // A repeated key is reported by the images.json point as a duplicate.
                 continue;
             }
             if !fields.iter().any(|(_, key, _)| key == &k.key) {
@@ -159,7 +159,7 @@ impl TreeCheck for ImagesOneToOne {
             if with_pull.is_empty() {
                 finding(&shown[1], k.line, format!("images.json \"{}\" is {}, which no tag of {refs} pulls, so the release never substitutes it", k.key, k.value), format!("add a tag with from.name {}", k.value));
             }
-            if let Some(other) = keys[..i].iter().find(|p| p.value == k.value && key_owner(&p.key).is_none()) {
+            if let Some(other) = keys[..i].iter().find(|p| p.value == k.value && p.key != k.key && key_owner(&p.key).is_none()) {
                 finding(&shown[1], k.line, format!("images.json \"{}\" and \"{}\" both name {}; each image needs its own key and tag", other.key, k.key, k.value), "give each key its own image".into());
             }
         }
@@ -168,7 +168,7 @@ impl TreeCheck for ImagesOneToOne {
                 continue;
             }
             if tags[..i].iter().any(|p| p.name == t.name) {
-                finding(&shown[0], t.line, format!("tag {} is listed twice", t.name), "delete one".into());
+                // A repeated tag is reported by the image-references point as a duplicate.
                 continue;
             }
             if !keys.iter().any(|k| k.value == t.pull) {

@@ -31,7 +31,11 @@ fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> 
 }
 
 fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
-    Error::AnchorNotFound { at: Location::new(file.display, 0, 0), message, hint: hint.to_string() }
+    Error::AnchorNotFound {
+        at: Location::new(file.display, 0, 0),
+        message,
+        hint: hint.to_string(),
+    }
 }
 
 /// The text of a template field given inline or as a template file.
@@ -42,11 +46,21 @@ enum Source {
 }
 
 impl Source {
-    fn new(kind: &str, field: &'static str, inline: Option<String>, file: Option<String>, at: &Location) -> Result<Self> {
+    fn new(
+        kind: &str,
+        field: &'static str,
+        inline: Option<String>,
+        file: Option<String>,
+        at: &Location,
+    ) -> Result<Self> {
         match (inline, file) {
             (Some(s), None) => Ok(Source::Inline(field, s)),
             (None, Some(t)) => Ok(Source::File(t)),
-            _ => Err(Error::input(at.clone(), format!("point of kind `{kind}` needs exactly one of `{field}` and `template`"), format!("give `{field}` inline, or name a template file"))),
+            _ => Err(Error::input(
+                at.clone(),
+                format!("point of kind `{kind}` needs exactly one of `{field}` and `template`"),
+                format!("give `{field}` inline, or name a template file"),
+            )),
         }
     }
 
@@ -60,14 +74,17 @@ impl Source {
 
 /// Lines of `src` (without their newlines) and the byte offset each starts at.
 fn line_offsets(src: &str) -> Vec<usize> {
-    std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// `src` with `lines` (each without a newline) inserted before 0-based line `at`.
 fn insert_lines(src: &str, at: usize, lines: &[String]) -> String {
     let offsets = line_offsets(src);
     let offset = offsets.get(at).copied().unwrap_or(src.len());
-    let mut out = String::with_capacity(src.len() + lines.iter().map(|l| l.len() + 1).sum::<usize>());
+    let mut out =
+        String::with_capacity(src.len() + lines.iter().map(|l| l.len() + 1).sum::<usize>());
     out.push_str(&src[..offset]);
     if offset > 0 && !out.ends_with('\n') {
         out.push('\n');
@@ -128,20 +145,41 @@ struct Field {
 
 impl StructFields {
     pub fn new(spec: StructFieldsSpec, at: &Location) -> Result<Self> {
-        let hint = spec.hint.clone().unwrap_or_else(|| "fix the point's `fields` template in the profile".into());
-        Ok(Self { type_name: spec.type_name, fields: Source::new("go.struct_fields", "fields", spec.fields, spec.template, at)?, exported: spec.exported, hint })
+        let hint = spec
+            .hint
+            .clone()
+            .unwrap_or_else(|| "fix the point's `fields` template in the profile".into());
+        Ok(Self {
+            type_name: spec.type_name,
+            fields: Source::new("go.struct_fields", "fields", spec.fields, spec.template, at)?,
+            exported: spec.exported,
+            hint,
+        })
     }
 
     /// Renders and parses the fields.
     fn fields(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Vec<Field>> {
         let rendered = self.fields.render(r)?;
-        let body: Vec<&str> = rendered.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let body: Vec<&str> = rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         let src = format!("package p\n\ntype T struct {{\n{}\n}}\n", body.join("\n"));
-        let invalid = |what: String| Error::input(Location::new(file.display, 0, 0), format!("the fields rendered for struct {}: {what}", self.type_name), self.hint.clone());
+        let invalid = |what: String| {
+            Error::input(
+                Location::new(file.display, 0, 0),
+                format!("the fields rendered for struct {}: {what}", self.type_name),
+                self.hint.clone(),
+            )
+        };
         let tree = syntax::parse(&src);
         if let Some((offset, _)) = syntax::first_error(&tree) {
             let line = crate::text::line_of(&src, offset);
-            return Err(invalid(format!("`{}` is not a valid Go field declaration", src.lines().nth(line - 1).unwrap_or_default().trim())));
+            return Err(invalid(format!(
+                "`{}` is not a valid Go field declaration",
+                src.lines().nth(line - 1).unwrap_or_default().trim()
+            )));
         }
         let mut fields = Vec::new();
         let mut comments = Vec::new();
@@ -153,24 +191,41 @@ impl StructFields {
             }
             list.is_none()
         });
-        let Some(list) = list else { return Ok(Vec::new()) };
+        let Some(list) = list else {
+            return Ok(Vec::new());
+        };
         for child in children(list) {
             match child.kind() {
                 // A trailing comment is part of the declaration before it.
                 "comment" if last_decl_row == Some(child.start_position().row) => {}
                 "comment" => comments.push(text(child, &src).to_string()),
                 "field_declaration" => {
-                    let names: Vec<String> = field_children(child, "name").iter().map(|n| text(*n, &src).to_string()).collect();
+                    let names: Vec<String> = field_children(child, "name")
+                        .iter()
+                        .map(|n| text(*n, &src).to_string())
+                        .collect();
                     if names.is_empty() {
-                        return Err(invalid(format!("`{}` embeds a type; only named fields are supported", text(child, &src))));
+                        return Err(invalid(format!(
+                            "`{}` embeds a type; only named fields are supported",
+                            text(child, &src)
+                        )));
                     }
-                    if self.exported {
-                        if let Some(bad) = names.iter().find(|n| !n.starts_with(|c: char| c.is_ascii_uppercase())) {
-                            return Err(invalid(format!("field `{bad}` is not exported (it must start with an upper-case letter)")));
-                        }
+                    if self.exported
+                        && let Some(bad) = names
+                            .iter()
+                            .find(|n| !n.starts_with(|c: char| c.is_ascii_uppercase()))
+                    {
+                        return Err(invalid(format!(
+                            "field `{bad}` is not exported (it must start with an upper-case letter)"
+                        )));
                     }
                     let mut cells = vec![names.join(", ")];
-                    cells.push(child.child_by_field_name("type").map(|t| text(t, &src).to_string()).unwrap_or_default());
+                    cells.push(
+                        child
+                            .child_by_field_name("type")
+                            .map(|t| text(t, &src).to_string())
+                            .unwrap_or_default(),
+                    );
                     if let Some(tag) = child.child_by_field_name("tag") {
                         cells.push(text(tag, &src).to_string());
                     }
@@ -183,7 +238,12 @@ impl StructFields {
                         decl = format!("{decl} {}", text(comment, &src));
                     }
                     last_decl_row = Some(child.end_position().row);
-                    fields.push(Field { comments: std::mem::take(&mut comments), decl, names, cells });
+                    fields.push(Field {
+                        comments: std::mem::take(&mut comments),
+                        decl,
+                        names,
+                        cells,
+                    });
                 }
                 _ => {}
             }
@@ -208,21 +268,38 @@ impl StructFields {
             if found.is_some() {
                 return false;
             }
-            if n.kind() == "type_spec" && n.child_by_field_name("name").is_some_and(|name| text(name, src) == self.type_name) {
-                if let Some(ty) = n.child_by_field_name("type").filter(|t| t.kind() == "struct_type") {
-                    found = children(ty).into_iter().find(|c| c.kind() == "field_declaration_list");
+            if n.kind() == "type_spec"
+                && n.child_by_field_name("name")
+                    .is_some_and(|name| text(name, src) == self.type_name)
+            {
+                if let Some(ty) = n
+                    .child_by_field_name("type")
+                    .filter(|t| t.kind() == "struct_type")
+                {
+                    found = children(ty)
+                        .into_iter()
+                        .find(|c| c.kind() == "field_declaration_list");
                 }
                 return false;
             }
             true
         });
-        found.ok_or_else(|| anchor_error(file, format!("expected a struct type `{}`", self.type_name), "check the type name, or update the profile"))
+        found.ok_or_else(|| {
+            anchor_error(
+                file,
+                format!("expected a struct type `{}`", self.type_name),
+                "check the type name, or update the profile",
+            )
+        })
     }
 
     /// The declarations already in the struct: name -> (node, its text with trailing comment).
     fn existing<'t>(list: Node<'t>, src: &str) -> Vec<(String, Node<'t>, String)> {
         let mut out = Vec::new();
-        for decl in children(list).into_iter().filter(|c| c.kind() == "field_declaration") {
+        for decl in children(list)
+            .into_iter()
+            .filter(|c| c.kind() == "field_declaration")
+        {
             let mut t = text(decl, src).to_string();
             if let Some(c) = syntax::trailing_comment(decl) {
                 t = format!("{t} {}", text(c, src));
@@ -257,7 +334,9 @@ impl StructFields {
     }
 
     fn is_field_line(list: Node<'_>, row: usize) -> bool {
-        children(list).into_iter().any(|c| c.kind() == "field_declaration" && c.end_position().row == row)
+        children(list)
+            .into_iter()
+            .any(|c| c.kind() == "field_declaration" && c.end_position().row == row)
     }
 }
 
@@ -270,7 +349,11 @@ impl PointKind for StructFields {
             .filter(|l| !l.is_empty() && !l.starts_with("//"))
             .filter_map(|l| l.split_whitespace().next().map(str::to_string))
             .collect();
-        Ok(format!("fields {} of struct {}", names.join(", "), self.type_name))
+        Ok(format!(
+            "fields {} of struct {}",
+            names.join(", "),
+            self.type_name
+        ))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
@@ -286,18 +369,31 @@ impl PointKind for StructFields {
                     let line = node.start_position().row + 1;
                     first_line.get_or_insert(line);
                     if normalize(have) != normalize(&f.decl) {
-                        return Ok(Inspection::Drift { line, message: format!("{}.{name} is `{have}`, the descriptor gives `{}`", self.type_name, f.decl), kind: DriftKind::Value });
+                        return Ok(Inspection::Drift {
+                            line,
+                            message: format!(
+                                "{}.{name} is `{have}`, the descriptor gives `{}`",
+                                self.type_name, f.decl
+                            ),
+                            kind: DriftKind::Value,
+                        });
                     }
                 }
                 None => missing.push(f),
             }
         }
         if missing.is_empty() {
-            return Ok(Inspection::Present { line: first_line.unwrap_or(1) });
+            return Ok(Inspection::Present {
+                line: first_line.unwrap_or(1),
+            });
         }
         let close = list.end_position().row;
         if close == list.start_position().row {
-            return Err(anchor_error(file, format!("struct `{}` is written on one line", self.type_name), "write the struct with its braces on separate lines, then run integrate again"));
+            return Err(anchor_error(
+                file,
+                format!("struct `{}` is written on one line", self.type_name),
+                "write the struct with its braces on separate lines, then run integrate again",
+            ));
         }
         let indent = format!("{}\t", indentation_at(&src, list.end_byte() - 1));
         let mut lines = Self::lines(&missing, &indent);
@@ -306,7 +402,10 @@ impl PointKind for StructFields {
         if Self::is_field_line(list, close - 1) && missing[0].comments.is_empty() {
             lines.insert(0, String::new());
         }
-        Ok(Inspection::Missing { line: close + 1 + usize::from(lines[0].is_empty()), updated: insert_lines(&src, close, &lines) })
+        Ok(Inspection::Missing {
+            line: close + 1 + usize::from(lines[0].is_empty()),
+            updated: insert_lines(&src, close, &lines),
+        })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
@@ -317,7 +416,9 @@ impl PointKind for StructFields {
         let lines: Vec<&str> = src.split('\n').collect();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for f in &fields {
-            let Some((_, node, _)) = existing.iter().find(|(n, _, _)| f.names.contains(n)) else { continue };
+            let Some((_, node, _)) = existing.iter().find(|(n, _, _)| f.names.contains(n)) else {
+                continue;
+            };
             let mut start = node.start_position().row;
             // Its doc comment lines, when they are the ones apply wrote.
             for c in f.comments.iter().rev() {
@@ -342,10 +443,15 @@ impl PointKind for StructFields {
         let first = ranges.last().expect("non-empty").start;
         if first > 0 && lines[first - 1].trim().is_empty() {
             let without = delete_lines(&out, first - 1..first);
-            if let Inspection::Missing { updated, .. } = self.inspect(&SourceFile { display: file.display, text: Some(&without) }, r)? {
-                if updated == src {
-                    return Ok(Removal::Rewrite(without));
-                }
+            if let Inspection::Missing { updated, .. } = self.inspect(
+                &SourceFile {
+                    display: file.display,
+                    text: Some(&without),
+                },
+                r,
+            )? && updated == src
+            {
+                return Ok(Removal::Rewrite(without));
             }
         }
         Ok(Removal::Rewrite(out))
@@ -388,9 +494,19 @@ impl Lines {
         let anchor = match (&spec.after, &spec.before) {
             (Some(a), None) => Anchor::After(regex(a, at)?),
             (None, Some(b)) => Anchor::Before(regex(b, at)?),
-            _ => return Err(Error::input(at.clone(), "point of kind `go.lines` needs exactly one of `after` and `before`", "name the statement or declaration the lines go after (or before) with a regex")),
+            _ => {
+                return Err(Error::input(
+                    at.clone(),
+                    "point of kind `go.lines` needs exactly one of `after` and `before`",
+                    "name the statement or declaration the lines go after (or before) with a regex",
+                ));
+            }
         };
-        Ok(Self { func: spec.func, anchor, lines: Source::new("go.lines", "lines", spec.lines, spec.template, at)? })
+        Ok(Self {
+            func: spec.func,
+            anchor,
+            lines: Source::new("go.lines", "lines", spec.lines, spec.template, at)?,
+        })
     }
 
     fn scope(&self) -> String {
@@ -401,36 +517,89 @@ impl Lines {
     }
 
     /// The nodes lines may be anchored to, and the range of 0-based rows the block may sit in.
-    fn nodes<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<(Vec<Node<'t>>, std::ops::Range<usize>)> {
+    fn nodes<'t>(
+        &self,
+        file: &SourceFile<'_>,
+        tree: &'t Tree,
+        src: &str,
+    ) -> Result<(Vec<Node<'t>>, std::ops::Range<usize>)> {
         let Some(func) = &self.func else {
-            let decls: Vec<Node> = children(tree.root_node()).into_iter().filter(|n| n.is_named() && n.kind() != "comment").collect();
+            let decls: Vec<Node> = children(tree.root_node())
+                .into_iter()
+                .filter(|n| n.is_named() && n.kind() != "comment")
+                .collect();
             return Ok((decls, 0..tree.root_node().end_position().row + 1));
         };
         let decl = children(tree.root_node())
             .into_iter()
-            .find(|n| matches!(n.kind(), "function_declaration" | "method_declaration") && syntax::declaration_names(*n, src).iter().any(|name| name == func))
-            .ok_or_else(|| anchor_error(file, format!("expected func {func}"), "check the function name (`Type.Method` for methods), or update the profile"))?;
-        let body = decl.child_by_field_name("body").ok_or_else(|| anchor_error(file, format!("func {func} has no body"), "update the profile"))?;
-        Ok((syntax::block_statements(body), body.start_position().row + 1..body.end_position().row))
+            .find(|n| {
+                matches!(n.kind(), "function_declaration" | "method_declaration")
+                    && syntax::declaration_names(*n, src)
+                        .iter()
+                        .any(|name| name == func)
+            })
+            .ok_or_else(|| {
+                anchor_error(
+                    file,
+                    format!("expected func {func}"),
+                    "check the function name (`Type.Method` for methods), or update the profile",
+                )
+            })?;
+        let body = decl.child_by_field_name("body").ok_or_else(|| {
+            anchor_error(
+                file,
+                format!("func {func} has no body"),
+                "update the profile",
+            )
+        })?;
+        Ok((
+            syntax::block_statements(body),
+            body.start_position().row + 1..body.end_position().row,
+        ))
     }
 
     fn rendered(&self, r: &Renderer) -> Result<Vec<String>> {
         let text = self.lines.render(r)?;
-        Ok(text.trim_end_matches('\n').split('\n').map(|l| l.trim_end().to_string()).collect())
+        Ok(text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|l| l.trim_end().to_string())
+            .collect())
     }
 
     /// Where the block sits now: the 0-based row of its first line.
     fn find(lines: &[&str], rows: std::ops::Range<usize>, want: &[String]) -> Option<usize> {
-        rows.into_iter().find(|r| want.iter().enumerate().all(|(i, w)| lines.get(r + i).is_some_and(|l| l.trim() == w.trim())))
+        rows.into_iter().find(|r| {
+            want.iter()
+                .enumerate()
+                .all(|(i, w)| lines.get(r + i).is_some_and(|l| l.trim() == w.trim()))
+        })
     }
 }
 
 impl PointKind for Lines {
     fn describe(&self, r: &Renderer) -> Result<String> {
         let lines = self.rendered(r)?;
-        let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty() && !l.starts_with("//")).unwrap_or_default().to_string();
-        let more = lines.iter().filter(|l| !l.trim().is_empty()).count().saturating_sub(1);
-        Ok(format!("`{}`{} in {}", normalize(&first), if more > 0 { format!(" and {more} more line(s)") } else { String::new() }, self.scope()))
+        let first = lines
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty() && !l.starts_with("//"))
+            .unwrap_or_default()
+            .to_string();
+        let more = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+            .saturating_sub(1);
+        Ok(format!(
+            "`{first}`{} in {}",
+            if more > 0 {
+                format!(" and {more} more line(s)")
+            } else {
+                String::new()
+            },
+            self.scope()
+        ))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
@@ -440,35 +609,71 @@ impl PointKind for Lines {
         let lines: Vec<&str> = src.split('\n').collect();
         if let Some(row) = Self::find(&lines, rows.clone(), &want) {
             let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-            return Ok(Inspection::Present { line: row + first + 1 });
+            return Ok(Inspection::Present {
+                line: row + first + 1,
+            });
         }
         // The block's first line of code is there, the rest is not: it was edited.
-        if let Some(key) = want.iter().map(|l| l.trim()).find(|l| !l.is_empty() && !l.starts_with("//")) {
-            if let Some(row) = rows.clone().find(|r| lines.get(*r).is_some_and(|l| l.trim() == key)) {
-                return Ok(Inspection::Drift { line: row + 1, message: format!("`{key}` is in {}, but the lines around it differ from what integrate writes", self.scope()), kind: DriftKind::Partial });
-            }
+        if let Some(key) = want
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty() && !l.starts_with("//"))
+            && let Some(row) = rows
+                .clone()
+                .find(|r| lines.get(*r).is_some_and(|l| l.trim() == key))
+        {
+            return Ok(Inspection::Drift {
+                line: row + 1,
+                message: format!(
+                    "`{key}` is in {}, but the lines around it differ from what integrate writes",
+                    self.scope()
+                ),
+                kind: DriftKind::Partial,
+            });
         }
         let (pattern, anchor) = match &self.anchor {
             Anchor::After(p) => (p, nodes.iter().rev().find(|n| p.is_match(text(**n, &src)))),
             Anchor::Before(p) => (p, nodes.iter().find(|n| p.is_match(text(**n, &src)))),
         };
         let anchor = anchor.ok_or_else(|| {
-            anchor_error(file, format!("expected a statement or declaration matching `{}` in {}", pattern.as_str(), self.scope()), "check the code still has that shape, or update the point's pattern")
+            anchor_error(
+                file,
+                format!(
+                    "expected a statement or declaration matching `{}` in {}",
+                    pattern.as_str(),
+                    self.scope()
+                ),
+                "check the code still has that shape, or update the point's pattern",
+            )
         })?;
         let indent = indentation_at(&src, anchor.start_byte()).to_string();
         let at = match self.anchor {
             Anchor::After(_) => anchor.end_position().row + 1,
             Anchor::Before(_) => anchor.start_position().row,
         };
-        let block: Vec<String> = want.iter().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect();
+        let block: Vec<String> = want
+            .iter()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("{indent}{l}")
+                }
+            })
+            .collect();
         let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-        Ok(Inspection::Missing { line: at + first + 1, updated: insert_lines(&src, at, &block) })
+        Ok(Inspection::Missing {
+            line: at + first + 1,
+            updated: insert_lines(&src, at, &block),
+        })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let (src, tree) = parse_valid(file, &self.scope())?;
         let want = self.rendered(r)?;
-        let Ok((_, rows)) = self.nodes(file, &tree, &src) else { return Ok(Removal::Absent) };
+        let Ok((_, rows)) = self.nodes(file, &tree, &src) else {
+            return Ok(Removal::Absent);
+        };
         let lines: Vec<&str> = src.split('\n').collect();
         match Self::find(&lines, rows, &want) {
             Some(row) => Ok(Removal::Rewrite(delete_lines(&src, row..row + want.len()))),

@@ -62,10 +62,10 @@ fn splice(src: &str, range: std::ops::Range<usize>, with: &str) -> String {
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
         let probe = SourceFile { display: file.display, text: Some(candidate) };
-        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r) {
-            if updated == src {
-                return Ok(candidate.clone());
-            }
+        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
+            && updated == src
+        {
+            return Ok(candidate.clone());
         }
     }
     Ok(candidates.pop().expect("at least one candidate"))
@@ -316,12 +316,9 @@ fn struct_layout(list: Node<'_>, src: &str) -> Layout {
     Layout { rows }
 }
 
-/// Rewrites the rows of `lines`' segments as gofmt aligns them: every row of the segment when
-/// `whole`, otherwise only the rows at `lines`.
-fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool) -> String {
-    let tree = syntax::parse(src);
-    let Some(list) = struct_fields(&tree, src, type_name) else { return src.to_string() };
-    let layout = struct_layout(list, src);
+/// Rewrites the rows of `lines`' segments of `layout` (a layout of `src`) as gofmt aligns them:
+/// every row of those segments when `whole`, otherwise only the rows at `lines`.
+fn realign(src: &str, layout: &Layout, lines: &[usize], whole: bool) -> String {
     let mut replacements = Vec::new();
     for &line in lines {
         let Some(seg) = layout.segment_of_line(line) else { continue };
@@ -337,6 +334,28 @@ fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool) -> S
         out.replace_range(start..end, &want);
     }
     out
+}
+
+fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool) -> String {
+    let tree = syntax::parse(src);
+    match struct_fields(&tree, src, type_name) {
+        Some(list) => realign(src, &struct_layout(list, src), lines, whole),
+        None => src.to_string(),
+    }
+}
+
+/// The alignment layout of the literal whose closing brace is on 0-based line `close`. Asking
+/// at the closing line selects the literal itself, not a nested literal on an element's line.
+fn literal_layout(src: &str, close: usize) -> Option<Layout> {
+    let tree = syntax::parse(src);
+    layout::layout_at(BlockKind::Literal, &tree, src, close)
+}
+
+fn realign_literal(src: &str, close: usize, lines: &[usize], whole: bool) -> String {
+    match literal_layout(src, close) {
+        Some(layout) => realign(src, &layout, lines, whole),
+        None => src.to_string(),
+    }
 }
 
 impl AlignedField {
@@ -373,7 +392,7 @@ impl PointKind for AlignedField {
             }
             return Ok(Inspection::Present { line: row(found) + 1 });
         }
-        let last = children(list).into_iter().filter(|c| c.kind() == "field_declaration").last().ok_or_else(|| {
+        let last = children(list).into_iter().rfind(|c| c.kind() == "field_declaration").ok_or_else(|| {
             anchor_error(file, row(list) + 1, format!("struct {} has no field to align with", self.type_name), "add the first field by hand")
         })?;
         let after = end_row(last);
@@ -526,14 +545,14 @@ impl PointKind for LiteralEntry {
         if let Some(found) = elements.iter().find(|e| normalize(text(**e, &src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
         }
-        if let Some(identity) = self.identity(r, entry)? {
-            if let Some(near) = elements.iter().find(|e| Self::matches_identity(**e, &src, &identity)) {
-                return Ok(Inspection::Drift {
-                    line: row(*near) + 1,
-                    message: format!("`{}` differs from `{want}`", normalize(text(*near, &src))),
-                    kind: DriftKind::Value,
-                });
-            }
+        if let Some(identity) = self.identity(r, entry)?
+            && let Some(near) = elements.iter().find(|e| Self::matches_identity(**e, &src, &identity))
+        {
+            return Ok(Inspection::Drift {
+                line: row(*near) + 1,
+                message: format!("`{}` differs from `{want}`", normalize(text(*near, &src))),
+                kind: DriftKind::Value,
+            });
         }
         let (open, close) = (row(body), end_row(body));
         let Some(last) = elements.last().copied() else {
@@ -563,7 +582,10 @@ impl PointKind for LiteralEntry {
         let at = offset_of_line(&src, after + 1);
         let inserted = splice(&src, at..at, &format!("{lines}\n"));
         let count = lines.split('\n').count();
-        let updated = layout::align_after_insert(BlockKind::Literal, &src, after, &inserted, after + 1..after + 1 + count);
+        // The neighbours are realigned with the new entry only when gofmt had aligned them.
+        let clean = literal_layout(&src, close).is_none_or(|l| l.is_clean_at(&src, after));
+        let new_lines: Vec<usize> = (after + 1..after + 1 + count).collect();
+        let updated = realign_literal(&inserted, close + count, &new_lines, clean);
         Ok(Inspection::Missing { line: after + 2, updated })
     }
 
@@ -589,7 +611,9 @@ impl PointKind for LiteralEntry {
         }
         let (first, last) = (row(e), end_row(e));
         let plain = splice(&src, offset_of_line(&src, first)..offset_of_line(&src, last + 1), "");
-        let realigned = layout::align_after_remove(BlockKind::Literal, &src, first..last + 1, &plain, first);
+        let clean = literal_layout(&src, end_row(body)).is_none_or(|l| (first..=last).all(|line| l.is_clean_at(&src, line)));
+        let neighbours: Vec<usize> = [first.checked_sub(1), Some(first)].into_iter().flatten().collect();
+        let realigned = if clean { realign_literal(&plain, end_row(body) - (last - first + 1), &neighbours, true) } else { plain.clone() };
         let candidates = if realigned != plain && narrows_uniformly(&plain, &realigned) { vec![realigned, plain] } else { vec![plain] };
         Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
     }

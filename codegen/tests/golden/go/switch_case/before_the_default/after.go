@@ -1,0 +1,20 @@
+package cloud
+
+func getAssetsConstructor(platformStatus *PlatformStatus) (assetsConstructor, error) {
+	if platformStatus == nil {
+		return nil, errNoStatus
+	}
+	switch platformStatus.Type {
+	case AWSPlatformType:
+		return aws.NewProviderAssets, nil
+	case AzurePlatformType:
+		if isStackHub(platformStatus) {
+			return azurestack.NewProviderAssets, nil
+		}
+		return azure.NewProviderAssets, nil
+	case acme.PlatformType:
+		return acme.NewProviderAssets, nil
+	default:
+		return nil, newPlatformNotFoundError(platformStatus.Type)
+	}
+}

@@ -1,0 +1,18 @@
+package cloud
+
+func pick(kind Kind, other Kind) Provider {
+	switch other {
+	case KindNone:
+		return nil
+	}
+	switch kind {
+	case KindAWS:
+		// AWS keeps its own constructor.
+		return aws.New()
+
+	// Everything else is not supported yet.
+	// See the design document.
+	default:
+		return nil
+	}
+}
