@@ -274,7 +274,7 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
                     t
                 }
             };
-            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let r = ws.profile.templates.renderer(&ctx, &point.id).presence_only();
             let file = SourceFile { display: &res.display, text: text.as_deref() };
             if !res.applies {
                 // A registration the descriptor says does not apply, yet is there: the tree

@@ -54,7 +54,7 @@ impl Templates {
     }
 
     pub fn renderer<'a>(&'a self, context: &'a Value, point: &'a str) -> Renderer<'a> {
-        Renderer { templates: self, context, point }
+        Renderer { templates: self, context, point, presence_only: false }
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -72,6 +72,7 @@ pub struct Renderer<'a> {
     templates: &'a Templates,
     context: &'a Value,
     point: &'a str,
+    presence_only: bool,
 }
 
 impl std::fmt::Debug for Renderer<'_> {
@@ -81,6 +82,18 @@ impl std::fmt::Debug for Renderer<'_> {
 }
 
 impl Renderer<'_> {
+    /// A renderer for inspections whose caller only needs to know whether a registration is
+    /// there and where it would go (check), not the file with it added: kinds may then return
+    /// `Missing` with an empty `updated` and skip building the edit.
+    pub fn presence_only(mut self) -> Self {
+        self.presence_only = true;
+        self
+    }
+
+    pub fn is_presence_only(&self) -> bool {
+        self.presence_only
+    }
+
     fn error(&self, what: &str, e: minijinja::Error) -> Error {
         let mut message = format!("point `{}`, {what}: {e}", self.point);
         let mut source = std::error::Error::source(&e);

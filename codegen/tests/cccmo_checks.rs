@@ -12,7 +12,7 @@ use integrate_codegen::{Workspace, WorkspaceOptions};
 #[test]
 fn every_policy_is_declared_once_as_a_check() {
     let profile = Profile::load("cccmo", Path::new(".")).unwrap();
-    for (policy, _) in POLICIES {
+    for policy in POLICIES {
         let id = format!("cccmo.policy.{policy}");
         let n = profile.checks.iter().filter(|c| c.id == id && c.kind_name == "cccmo.workload_policy").count();
         assert_eq!(n, 1, "policy {policy} is declared {n} times (as {id})");

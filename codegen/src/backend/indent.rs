@@ -455,4 +455,52 @@ mod tests {
         assert_eq!(key_of("  - name: x"), None);
         assert_eq!(key_of("  # runtime:"), None);
     }
+
+    fn inspect(parent: &str, src: &str) -> Result<Inspection> {
+        let spec: toml::Table =
+            toml::from_str(&format!("parent = [{parent}]\nentry = \"x: 1\"\n")).unwrap();
+        let kind = build(spec, &Location::new("p.toml", 1, 1)).unwrap();
+        let templates = crate::template::Templates::new(&crate::template::TemplateStore::default());
+        let ctx = minijinja::Value::from_serialize(serde_json::json!({}));
+        kind.inspect(
+            &SourceFile {
+                display: std::path::Path::new("c.yaml"),
+                text: Some(src),
+            },
+            &templates.renderer(&ctx, "p"),
+        )
+    }
+
+    #[test]
+    fn a_parent_with_an_inline_value_or_twice_over_is_an_error() {
+        let err = inspect("\"data\"", "data: {}\n").unwrap_err().to_string();
+        assert!(
+            err.contains("c.yaml:1:1: anchor not found: `data` holds `{}` on its own line"),
+            "{err}"
+        );
+        let err = inspect("\"data\"", "data:\n  a: 1\ndata:\n  b: 2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "c.yaml:3:1: anchor not found: `data:` appears more than once (lines 1 and 3)"
+            ),
+            "{err}"
+        );
+        let err = inspect("\"spec\", \"data\"", "spec:\n  other: 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("expected a mapping `spec.data:`"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_mapping_gets_its_children_two_spaces_in() {
+        match inspect("\"data\"", "data:\nkind: Secret\n").unwrap() {
+            Inspection::Missing { updated, line } => {
+                assert_eq!(updated, "data:\n  x: 1\nkind: Secret\n");
+                assert_eq!(line, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

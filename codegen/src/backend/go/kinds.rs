@@ -222,6 +222,9 @@ impl PointKind for ConstSpec {
         };
         let indent = indentation_at(&src, anchor.start_byte()).to_string();
         let end_row = anchor.end_position().row;
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: end_row + 2, updated: String::new() });
+        }
         let updated = insert_lines_after(BlockKind::Specs, &src, end_row, &format!("{indent}{name} = {value}"));
         Ok(Inspection::Missing { line: end_row + 2, updated })
     }
@@ -328,6 +331,27 @@ fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, String) {
     (end_row + 2, insert_lines_after(BlockKind::Literal, src, end_row, &format!("{indent}{entry},")))
 }
 
+/// The 1-based line [`insert_element`] would put `entry` on, without building the edit.
+fn insertion_line(src: &str, body: Node<'_>, entry: &str) -> usize {
+    let elements = literal_elements(body);
+    let open = body.start_position().row;
+    let close = body.end_position().row;
+    let Some(last) = elements.last().copied() else { return if open == close { open + 1 } else { open + 2 } };
+    if open == close {
+        return open + 1;
+    }
+    let last_row = row(last);
+    let per_line = |r: usize| elements.iter().filter(|e| row(**e) == r && e.end_position().row == r).count();
+    let on_last_line = per_line(last_row);
+    let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
+    let comma = last.next_sibling().filter(|n| n.kind() == ",");
+    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && syntax::trailing_comment(last).is_none() && comma.is_some() {
+        return last_row + 1;
+    }
+    let _ = src;
+    last.end_position().row + 2
+}
+
 /// Takes one element out of a literal; the candidates for [`preimage`].
 fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> Vec<String> {
     let elements = literal_elements(body);
@@ -403,6 +427,9 @@ impl PointKind for ListElement {
                 kind: DriftKind::Spelling,
             });
         }
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: insertion_line(&src, body, &element), updated: String::new() });
+        }
         let (line, updated) = insert_element(&src, body, &element);
         Ok(Inspection::Missing { line, updated })
     }
@@ -471,7 +498,11 @@ impl PointKind for MapEntry {
             }
             return Ok(Inspection::Present { line });
         }
-        let (line, updated) = insert_element(&src, body, &format!("{key}: {value}"));
+        let entry = format!("{key}: {value}");
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: insertion_line(&src, body, &entry), updated: String::new() });
+        }
+        let (line, updated) = insert_element(&src, body, &entry);
         Ok(Inspection::Missing { line, updated })
     }
 
@@ -760,6 +791,9 @@ impl PointKind for Import {
             Some(b) => (row(*b) - 1, *b),
             None => (group.last().expect("groups are non-empty").end_position().row, *group.last().expect("non-empty")),
         };
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: after_row + 2, updated: String::new() });
+        }
         let indent = indentation_at(&src, reference.start_byte()).to_string();
         let updated = insert_lines_after(BlockKind::Imports, &src, after_row, &format!("{indent}{spec_text}"));
         Ok(Inspection::Missing { line: after_row + 2, updated })
@@ -1057,6 +1091,9 @@ impl PointKind for ConstGroup {
         }
         let block = self.block(file, &tree, &src)?;
         let close = block.end_position().row;
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: close + 2, updated: String::new() });
+        }
         let indent = "\t";
         let body: Vec<String> = group.trim_matches('\n').lines().map(|l| format!("{indent}{}", l.trim())).collect();
         let lines = format!("\n{}", body.join("\n"));

@@ -681,3 +681,87 @@ impl PointKind for Lines {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{TemplateStore, Templates};
+
+    fn inspect(kind: &dyn PointKind, src: &str) -> Result<Inspection> {
+        let templates = Templates::new(&TemplateStore::default());
+        let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
+        let r = templates.renderer(&ctx, "p");
+        kind.inspect(
+            &SourceFile {
+                display: std::path::Path::new("x.go"),
+                text: Some(src),
+            },
+            &r,
+        )
+    }
+
+    fn lines(spec: &str) -> Lines {
+        Lines::new(
+            toml::from_str(spec).unwrap(),
+            &Location::new("p.toml", 1, 1),
+        )
+        .unwrap()
+    }
+
+    fn fields(spec: &str) -> StructFields {
+        StructFields::new(
+            toml::from_str(spec).unwrap(),
+            &Location::new("p.toml", 1, 1),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_edited_block_is_drift_not_a_second_copy() {
+        let kind = lines("func = \"f\"\nafter = '^x :='\nlines = \"if x > 0 {\\n\\tx--\\n}\"\n");
+        let src = "package p\n\nfunc f() {\n\tx := 1\n\tif x > 0 {\n\t\tx -= 2\n\t}\n}\n";
+        assert!(matches!(
+            inspect(&kind, src).unwrap(),
+            Inspection::Drift {
+                line: 5,
+                kind: DriftKind::Partial,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_missing_anchor_is_an_error_that_names_the_pattern() {
+        let kind = lines("func = \"f\"\nbefore = '^return nil$'\nlines = \"x()\"\n");
+        let err = inspect(&kind, "package p\n\nfunc f() {}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x.go: anchor not found: expected a statement or declaration matching `^return nil$` in func f"), "{err}");
+    }
+
+    #[test]
+    fn a_field_with_another_type_is_drift() {
+        let kind = fields("type = \"S\"\nfields = \"Region string `json:\\\"region\\\"`\"\n");
+        let src = "package p\n\ntype S struct {\n\tRegion int `json:\"region\"`\n}\n";
+        assert!(matches!(
+            inspect(&kind, src).unwrap(),
+            Inspection::Drift {
+                line: 4,
+                kind: DriftKind::Value,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_struct_on_one_line_is_refused_with_a_hint() {
+        let kind = fields("type = \"S\"\nfields = \"Region string\"\n");
+        let err = inspect(&kind, "package p\n\ntype S struct{}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("struct `S` is written on one line") && err.contains("hint:"),
+            "{err}"
+        );
+    }
+}

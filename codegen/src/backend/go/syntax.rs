@@ -23,7 +23,7 @@ pub fn parse(text: &str) -> Tree {
     let tree = parse_uncached(text);
     TREES.with(|c| {
         let mut c = c.borrow_mut();
-        if c.len() >= 32 {
+        if c.len() >= 256 {
             c.remove(0);
         }
         c.push((key.0, key.1, tree.clone()));
@@ -120,34 +120,57 @@ pub fn enclosing_function<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
 /// Finds the composite literal assigned to `var` (in a `var` spec, a `:=` declaration or an
 /// assignment), optionally only inside function `func`.
 pub fn find_var_literal<'t>(tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Option<Node<'t>> {
-    let mut found = None;
-    visit(tree.root_node(), &mut |n| {
-        if found.is_some() {
-            return false;
+    // Only the scope that can hold the variable is searched: top-level declarations, or the
+    // body of the named function. Large files (guest_actions.go has thousands of lines of
+    // function bodies) are then cheap to search for every provider.
+    let scopes: Vec<Node<'t>> = match func {
+        None => {
+            let top: Vec<Node<'t>> = children(tree.root_node()).into_iter().filter(|n| matches!(n.kind(), "var_declaration" | "const_declaration")).collect();
+            if let Some(found) = search_literal(top, src, var) {
+                return Some(found);
+            }
+            // Not declared at top level: a variable of any function.
+            vec![tree.root_node()]
         }
-        let (names, values) = match n.kind() {
-            "var_spec" | "const_spec" => (
-                field_children(n, "name"),
-                n.child_by_field_name("value").map(children).unwrap_or_default(),
-            ),
-            "short_var_declaration" | "assignment_statement" => (
-                n.child_by_field_name("left").map(named_children).unwrap_or_default(),
-                n.child_by_field_name("right").map(named_children).unwrap_or_default(),
-            ),
-            _ => return true,
-        };
-        let values: Vec<Node> = values.into_iter().filter(|v| v.is_named()).collect();
-        if let Some(idx) = names.iter().position(|name| text(*name, src) == var) {
-            if func.is_none_or(|f| enclosing_function(n, src) == Some(f)) {
+        Some(f) => children(tree.root_node())
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "function_declaration" | "method_declaration") && n.child_by_field_name("name").is_some_and(|name| text(name, src) == f))
+            .collect(),
+    };
+    search_literal(scopes, src, var)
+}
+
+fn search_literal<'t>(scopes: Vec<Node<'t>>, src: &str, var: &str) -> Option<Node<'t>> {
+    let mut found = None;
+    for scope in scopes {
+        visit(scope, &mut |n| {
+            if found.is_some() {
+                return false;
+            }
+            let (names, values) = match n.kind() {
+                "var_spec" | "const_spec" => (
+                    field_children(n, "name"),
+                    n.child_by_field_name("value").map(children).unwrap_or_default(),
+                ),
+                "short_var_declaration" | "assignment_statement" => (
+                    n.child_by_field_name("left").map(named_children).unwrap_or_default(),
+                    n.child_by_field_name("right").map(named_children).unwrap_or_default(),
+                ),
+                // Literals nest only inside specs and statements; skip expressions.
+                "composite_literal" | "func_literal" => return false,
+                _ => return true,
+            };
+            let values: Vec<Node> = values.into_iter().filter(|v| v.is_named()).collect();
+            if let Some(idx) = names.iter().position(|name| text(*name, src) == var) {
                 if let Some(value) = values.get(idx) {
                     if value.kind() == "composite_literal" {
                         found = Some(*value);
                     }
                 }
             }
-        }
-        true
-    });
+            false
+        });
+    }
     found
 }
 

@@ -1,0 +1,2 @@
+// Package prometheus registers client/metrics metrics (a no-op in the stand-in).
+package prometheus
