@@ -60,44 +60,66 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert!(!dir.path().join("descriptors/testcloud.toml").exists());
 }
 
-/// Removing any single registration makes check report exactly that one, at its line.
+/// Removing any single registration makes check report exactly that one, at its line: for
+/// every point of the profile, over three provider shapes that together apply all of them.
 #[test]
 fn check_reports_exactly_the_registration_that_was_taken_out() {
-    let applied = sample();
-    integrate(applied.path()).args(NEW_TESTCLOUD).assert().success();
-    let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
-    let descriptors = ws.load_descriptors(&[]).unwrap();
-    let reports = engine::inspect(&ws, &descriptors).unwrap();
-    let applicable: Vec<_> = reports.iter().filter(|r| r.state == PointState::Present).collect();
-    assert!(applicable.len() >= 25, "expected the full cloudpods profile, got {} points", applicable.len());
-    let ctx = ws.context(&descriptors[0]);
-    for report in applicable {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(applied.path(), dir.path());
-        let point = ws.profile.point(&report.point).unwrap();
-        let r = ws.profile.templates.renderer(&ctx, &point.id);
-        let rel = r.render("file", &point.file).unwrap();
-        let path = dir.path().join(&point.root).join(&rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let display = std::path::PathBuf::from(&rel);
-        match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
-            Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
-            Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
-            other => panic!("{}: unexpected {other:?}", point.id),
+    let optional = "schema = 1\nid = \"opt\"\nbrand = \"OptCloud\"\nenv = \"private\"\n[features]\nvms = true\n[cloudpods]\nstorages = [\"NAS=nas\"]\nwebconsole = true\ninstance_snapshot = true\n";
+    let mut covered = std::collections::BTreeSet::new();
+    let mut all_points = Vec::new();
+    for (id, setup) in [("testcloud", None), ("acme", None), ("opt", Some(optional))] {
+        let applied = sample();
+        match (id, setup) {
+            ("testcloud", _) => {
+                integrate(applied.path()).args(NEW_TESTCLOUD).assert().success();
+            }
+            ("acme", _) => {
+                integrate(applied.path()).args(NEW_ACME).assert().success();
+            }
+            (_, Some(text)) => {
+                std::fs::write(applied.path().join(format!("descriptors/{id}.toml")), text).unwrap();
+                integrate(applied.path()).args(["new", id]).assert().success();
+            }
+            _ => unreachable!(),
         }
-        let out = integrate(dir.path()).args(["check", "testcloud"]).assert().code(1).get_output().stdout.clone();
-        let out = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines.len(), 1, "{}: expected exactly one finding, got:\n{out}", point.id);
-        let expected_prefix = format!("{}/{}:", point.root, rel);
-        assert!(lines[0].starts_with(&expected_prefix), "{}: finding names the wrong file: {}", point.id, lines[0]);
-        assert!(lines[0].contains(&format!(": {}: testcloud: missing ", point.severity)), "{}: {}", point.id, lines[0]);
-        // The line is where apply puts the registration back.
-        let line: usize = lines[0][expected_prefix.len()..].split(':').next().unwrap().parse().unwrap();
-        let again = engine::plan_apply(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(), &descriptors).unwrap();
-        let reinserted = again.reports.iter().find(|r| r.point == point.id).unwrap();
-        assert_eq!(reinserted.line, line, "{}: check and apply disagree on the line", point.id);
+        let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
+        all_points = ws.profile.points.iter().map(|p| p.id.clone()).collect();
+        let descriptors = ws.load_descriptors(&[id.to_string()]).unwrap();
+        let reports = engine::inspect(&ws, &descriptors).unwrap();
+        let ctx = ws.context(&descriptors[0]);
+        for report in reports.iter().filter(|r| r.state == PointState::Present) {
+            if !covered.insert(report.point.clone()) {
+                continue;
+            }
+            let dir = tempfile::tempdir().unwrap();
+            copy_tree(applied.path(), dir.path());
+            let point = ws.profile.point(&report.point).unwrap();
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let rel = r.render("file", &point.file).unwrap();
+            let path = dir.path().join(&point.root).join(&rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let display = std::path::PathBuf::from(&rel);
+            match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
+                Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
+                Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
+                other => panic!("{}: unexpected {other:?}", point.id),
+            }
+            let out = integrate(dir.path()).args(["check", id]).assert().code(1).get_output().stdout.clone();
+            let out = String::from_utf8(out).unwrap();
+            let lines: Vec<&str> = out.lines().collect();
+            assert_eq!(lines.len(), 1, "{}: expected exactly one finding, got:\n{out}", point.id);
+            let expected_prefix = format!("{}/{}:", point.root, rel);
+            assert!(lines[0].starts_with(&expected_prefix), "{}: finding names the wrong file: {}", point.id, lines[0]);
+            assert!(lines[0].contains(&format!(": {}: {id}: missing ", point.severity)), "{}: {}", point.id, lines[0]);
+            // The line is where apply puts the registration back.
+            let line: usize = lines[0][expected_prefix.len()..].split(':').next().unwrap().parse().unwrap();
+            let again = engine::plan_apply(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(), &descriptors).unwrap();
+            let reinserted = again.reports.iter().find(|r| r.point == point.id).unwrap();
+            assert_eq!(reinserted.line, line, "{}: check and apply disagree on the line", point.id);
+        }
     }
+    let uncovered: Vec<&String> = all_points.iter().filter(|p| !covered.contains(*p)).collect();
+    assert!(uncovered.is_empty(), "points no shape exercises: {uncovered:?}");
 }
 
 #[test]
