@@ -48,7 +48,7 @@ fn discover_writes_one_descriptor_per_provider_constant() {
     let written = std::fs::read_dir(dir.path().join("descriptors")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "toml")).count();
     assert_eq!(written, expected, "{out}");
     let qing = std::fs::read_to_string(dir.path().join("descriptors/qingcloud.toml")).unwrap();
-    assert!(qing.contains("env = \"public\"  # the base the cloudmux factory embeds"), "{qing}");
+    assert!(qing.contains("env = \"public\"  # the base the factory embeds in the provider's own cloudmux package"), "{qing}");
     assert!(qing.contains("vms = true  # cloudmux declares HYPERVISOR_<const>"), "{qing}");
     // A second discover keeps what exists.
     let again = integrate(dir.path()).arg("discover").assert().success().get_output().stdout.clone();

@@ -36,6 +36,9 @@ pub struct Signal {
     /// Maps the first capture to a value.
     #[serde(default)]
     pub map: toml::Table,
+    /// Collect every match in the file into a list; `value` may use `$1` and `$2`.
+    #[serde(default)]
+    pub collect: bool,
     /// What the signal is, for the comment next to the field.
     pub note: String,
 }
@@ -198,6 +201,22 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
             }
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             let haystack = if signal.on == MatchOn::Path { rel.as_str() } else { &*text };
+            if signal.collect {
+                let template = signal.value.as_ref().and_then(|v| v.as_str()).unwrap_or("$1");
+                let items: Vec<toml::Value> = re
+                    .captures_iter(haystack)
+                    .map(|c| {
+                        let one = c.get(1).map_or("", |m| m.as_str());
+                        let two = c.get(2).map_or("", |m| m.as_str());
+                        toml::Value::String(template.replace("$1", one).replace("$2", two))
+                    })
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                let shown = ws.display_path(&path);
+                return Ok(Some(Found { value: toml::Value::Array(items), note: format!("{} ({})", signal.note, shown.display()) }));
+            }
             let Some(caps) = re.captures(haystack) else { continue };
             let capture = caps.get(1).map(|c| c.as_str().to_string()).unwrap_or_default();
             let value = if !signal.map.is_empty() {
@@ -218,6 +237,11 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
         }
     }
     Ok(None)
+}
+
+/// Files under `root` matching any of the globs, sorted (vendor/ and .git/ are skipped).
+pub(crate) fn glob_files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
+    files(root, globs)
 }
 
 /// Files under `root` matching any of the globs, sorted.
@@ -268,7 +292,15 @@ fn render(id: &str, fields: &[(String, Found)]) -> String {
     out.push_str(&format!("id = \"{id}\"  # {}\n", get("id").map_or("the constant name, lower-cased".to_string(), |f| f.note.clone())));
     out.push_str(&line("brand", "brand"));
     out.push_str(&line("env", "env"));
-    for table in ["names", "features", "credential"] {
+    let mut tables: Vec<String> = vec!["names".into(), "features".into(), "credential".into()];
+    for (f, _) in fields {
+        if let Some((t, _)) = f.split_once('.') {
+            if !tables.iter().any(|x| x == t) {
+                tables.push(t.to_string());
+            }
+        }
+    }
+    for table in &tables {
         let keys: Vec<&(String, Found)> = fields.iter().filter(|(f, _)| f.starts_with(&format!("{table}."))).collect();
         if keys.is_empty() {
             continue;

@@ -274,7 +274,7 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
                     t
                 }
             };
-            let r = ws.profile.templates.renderer(&ctx, &point.id).presence_only();
+            let r = ws.profile.templates.renderer(&ctx, &point.id).presence_only().with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
             let file = SourceFile { display: &res.display, text: text.as_deref() };
             if !res.applies {
                 // A registration the descriptor says does not apply, yet is there: the tree
@@ -520,7 +520,7 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
             };
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
-            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
             let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {

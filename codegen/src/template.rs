@@ -54,7 +54,7 @@ impl Templates {
     }
 
     pub fn renderer<'a>(&'a self, context: &'a Value, point: &'a str) -> Renderer<'a> {
-        Renderer { templates: self, context, point, presence_only: false }
+        Renderer { templates: self, context, point, presence_only: false, root: None }
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -73,6 +73,7 @@ pub struct Renderer<'a> {
     context: &'a Value,
     point: &'a str,
     presence_only: bool,
+    root: Option<&'a std::path::Path>,
 }
 
 impl std::fmt::Debug for Renderer<'_> {
@@ -81,7 +82,7 @@ impl std::fmt::Debug for Renderer<'_> {
     }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// A renderer for inspections whose caller only needs to know whether a registration is
     /// there and where it would go (check), not the file with it added: kinds may then return
     /// `Missing` with an empty `updated` and skip building the edit.
@@ -92,6 +93,16 @@ impl Renderer<'_> {
 
     pub fn is_presence_only(&self) -> bool {
         self.presence_only
+    }
+
+    /// The root directory the point's file lives in, for kinds that look at sibling files.
+    pub fn with_root(mut self, root: Option<&'a std::path::Path>) -> Self {
+        self.root = root;
+        self
+    }
+
+    pub fn root(&self) -> Option<&std::path::Path> {
+        self.root
     }
 
     fn error(&self, what: &str, e: minijinja::Error) -> Error {

@@ -13,16 +13,52 @@ use crate::template::Renderer;
 struct FileSpec {
     /// Template name inside the profile's template directory.
     template: String,
+    /// Another way an existing provider may already have this file: any file matching `files`
+    /// (a glob relative to the root, a template) whose text matches `contains` (a regex, a
+    /// template). Providers written before the profile name their files in their own ways.
+    present_if: Option<PresentIf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresentIf {
+    files: String,
+    contains: Option<String>,
 }
 
 #[derive(Debug)]
 pub struct NewFile {
     template: String,
+    present_if: Option<PresentIf>,
 }
 
 pub fn build(spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     let spec: FileSpec = parse_spec("file", spec, at)?;
-    Ok(Box::new(NewFile { template: spec.template }))
+    Ok(Box::new(NewFile { template: spec.template, present_if: spec.present_if }))
+}
+
+impl NewFile {
+    /// A file matching `present_if`, with the 1-based line of the match.
+    fn present_elsewhere(&self, r: &Renderer) -> Result<Option<usize>> {
+        let (Some(p), Some(root)) = (&self.present_if, r.root()) else { return Ok(None) };
+        let glob = r.render("present_if.files", &p.files)?;
+        let contains = p.contains.as_deref().map(|c| r.render("present_if.contains", c)).transpose()?;
+        let re = contains.as_deref().map(regex::Regex::new).transpose().map_err(|e| {
+            crate::error::Error::input(Location::new("profile", 0, 0), format!("present_if.contains: {e}"), "fix the profile")
+        })?;
+        for path in crate::discover::glob_files(root, std::slice::from_ref(&glob))? {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            match &re {
+                None => return Ok(Some(1)),
+                Some(re) => {
+                    if let Some(m) = re.find(&text) {
+                        return Ok(Some(crate::text::line_of(&text, m.start())));
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
 }
 
 impl NewFile {
@@ -37,10 +73,14 @@ impl PointKind for NewFile {
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
-        match file.text {
-            Some(_) => Ok(Inspection::Present { line: 1 }),
-            None => Ok(Inspection::Missing { line: 1, updated: r.render_file(&self.template)? }),
+        if file.text.is_some() {
+            return Ok(Inspection::Present { line: 1 });
         }
+        if let Some(line) = self.present_elsewhere(r)? {
+            return Ok(Inspection::Present { line });
+        }
+        let updated = if r.is_presence_only() { String::new() } else { r.render_file(&self.template)? };
+        Ok(Inspection::Missing { line: 1, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, force: bool) -> Result<Removal> {

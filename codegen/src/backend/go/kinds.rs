@@ -636,6 +636,10 @@ pub struct StatementSpec {
     /// Regex on a statement's text; the new statement goes after the last one that matches.
     shape: String,
     statement: String,
+    /// A literal (a template) that identifies the registration in a statement written some
+    /// other way, e.g. the command keyword `"create-aws"` next to an options type named
+    /// `SAWSCloudAccountCreateOptions`; without it the whole statement must match.
+    identity: Option<String>,
 }
 
 #[derive(Debug)]
@@ -643,11 +647,12 @@ pub struct Statement {
     func: String,
     shape: Regex,
     statement: String,
+    identity: Option<String>,
 }
 
 impl Statement {
     pub fn new(spec: StatementSpec, at: &Location) -> Result<Self> {
-        Ok(Self { shape: regex(&spec.shape, at)?, func: spec.func, statement: spec.statement })
+        Ok(Self { shape: regex(&spec.shape, at)?, func: spec.func, statement: spec.statement, identity: spec.identity })
     }
 
     fn statements<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Vec<Node<'t>>> {
@@ -670,6 +675,11 @@ impl PointKind for Statement {
         let want = normalize(&statement);
         if let Some(found) = statements.iter().find(|s| normalize(text(**s, &src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
+            if let Some(found) = statements.iter().find(|s| self.shape.is_match(text(**s, &src)) && text(**s, &src).contains(&identity)) {
+                return Ok(Inspection::Present { line: row(*found) + 1 });
+            }
         }
         let anchor = statements.iter().rev().find(|s| self.shape.is_match(text(**s, &src))).ok_or_else(|| {
             anchor_error(file, format!("expected a statement matching `{}` in func {}", self.shape.as_str(), self.func), "check the function still registers its entries this way, or update the point's `shape`")
