@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 
 use common::*;
@@ -13,39 +12,8 @@ use common::*;
 const USER: &str = "integrator";
 const PASSWORD: &str = "s3cr3t-Passw0rd-value";
 
-/// A test server implementing HTTP Basic authentication: 200 for the right user and password,
-/// 401 otherwise. Serves `n` requests, then stops.
 fn basic_auth_server(n: usize) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        use base64::Engine;
-        let good = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{USER}:{PASSWORD}")));
-        for stream in listener.incoming().take(n) {
-            let mut stream = stream.unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut authorized = false;
-            let mut length = 0usize;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
-                    break;
-                }
-                let lower = line.to_ascii_lowercase();
-                if lower.starts_with("authorization:") && line["authorization:".len()..].trim() == good {
-                    authorized = true;
-                }
-                if let Some(v) = lower.strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            let _ = reader.read_exact(&mut body);
-            let (status, body) = if authorized { ("200 OK", "{\"ok\":true}") } else { ("401 Unauthorized", "{\"code\":\"Unauthorized\"}") };
-            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-        }
-    });
-    format!("http://{addr}/")
+    common::basic_auth_server(USER, PASSWORD, n)
 }
 
 fn workspace_with_validation(endpoint: &str) -> tempfile::TempDir {

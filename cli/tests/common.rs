@@ -145,3 +145,38 @@ pub const NEW_ACME: &[&str] = &[
     "--endpoint",
     "auth-url",
 ];
+
+/// A test server implementing HTTP Basic authentication (RFC 7617) on 127.0.0.1: 200 for the
+/// right user and password, 401 with a JSON error code otherwise. Serves `n` requests, then stops.
+pub fn basic_auth_server(user: &'static str, password: &'static str, n: usize) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use base64::Engine;
+        let good = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")));
+        for stream in listener.incoming().take(n) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let (mut authorized, mut length) = (false, 0usize);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                let lower = line.to_ascii_lowercase();
+                if lower.starts_with("authorization:") && line["authorization:".len()..].trim() == good {
+                    authorized = true;
+                }
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let (status, body) = if authorized { ("200 OK", "{\"ok\":true}") } else { ("401 Unauthorized", "{\"code\":\"Unauthorized\"}") };
+            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        }
+    });
+    format!("http://{addr}/")
+}

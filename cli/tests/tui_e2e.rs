@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -16,37 +14,8 @@ use common::*;
 const KEY_ID: &str = "AKIDTUIEXAMPLE";
 const SECRET: &str = "tui-secret-value-0042";
 
-/// Serves `n` requests: 200 for the right Basic credentials, 401 otherwise.
 fn basic_auth_server(n: usize) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        use base64::Engine;
-        let good = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{KEY_ID}:{SECRET}")));
-        for stream in listener.incoming().take(n) {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let (mut ok, mut length) = (false, 0usize);
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                let lower = line.to_ascii_lowercase();
-                if lower.starts_with("authorization:") && line["authorization:".len()..].trim() == good {
-                    ok = true;
-                }
-                if let Some(v) = lower.strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            let _ = reader.read_exact(&mut body);
-            let (status, body) = if ok { ("200 OK", "{}") } else { ("401 Unauthorized", "{\"code\":\"Unauthorized\"}") };
-            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-        }
-    });
-    format!("http://{addr}/")
+    common::basic_auth_server(KEY_ID, SECRET, n)
 }
 
 /// A tmux session running the binary; killed on drop.

@@ -15,7 +15,7 @@ use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
 
 /// Parses a target file, refusing one that is not valid Go.
-fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
+pub(super) fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
     let src = file.require(expected)?.to_string();
     let tree = syntax::parse(&src);
     if let Some((offset, what)) = syntax::first_error(&tree) {
@@ -70,7 +70,7 @@ fn delete_lines(kind: BlockKind, src: &str, first: usize, last: usize) -> Vec<St
 /// padding characters: the signature of a column that an insertion widened. Realignment that
 /// would pad lines instead means the neighbours were never gofmt-aligned, so they stay as
 /// they are.
-fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
+pub(super) fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
     let (a, b): (Vec<&str>, Vec<&str>) = (plain.split('\n').collect(), realigned.split('\n').collect());
     if a.len() != b.len() {
         return false;

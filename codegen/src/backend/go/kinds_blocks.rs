@@ -14,21 +14,8 @@ use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, rege
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::indentation_at;
+use super::kinds::parse_valid;
 
-/// Parses a target file, refusing one that is not valid Go.
-fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
-    let src = file.require(expected)?.to_string();
-    let tree = syntax::parse(&src);
-    if let Some((offset, what)) = syntax::first_error(&tree) {
-        let (line, column) = crate::text::line_col(&src, offset);
-        return Err(Error::Syntax {
-            at: Location::new(file.display, line, column),
-            message: format!("not valid Go ({what}); integrate edits only files that parse"),
-            hint: "fix the syntax error first (`gofmt -l` on the file shows it), then run integrate again".into(),
-        });
-    }
-    Ok((src, tree))
-}
 
 fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
     Error::AnchorNotFound {

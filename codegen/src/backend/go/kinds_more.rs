@@ -16,20 +16,8 @@ use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, rege
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_start};
+use super::kinds::{parse_valid, narrows_uniformly};
 
-fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
-    let src = file.require(expected)?.to_string();
-    let tree = syntax::parse(&src);
-    if let Some((offset, what)) = syntax::first_error(&tree) {
-        let (line, column) = crate::text::line_col(&src, offset);
-        return Err(Error::Syntax {
-            at: Location::new(file.display, line, column),
-            message: format!("not valid Go ({what}); integrate edits only files that parse"),
-            hint: "fix the syntax error first (`gofmt -l` on the file shows it), then run integrate again".into(),
-        });
-    }
-    Ok((src, tree))
-}
 
 fn anchor_error(file: &SourceFile<'_>, line: usize, message: String, hint: &str) -> Error {
     Error::AnchorNotFound { at: Location::new(file.display, line, 0), message, hint: hint.to_string() }
@@ -517,16 +505,6 @@ impl LiteralEntry {
     }
 }
 
-/// Whether realigning after a deletion only narrowed lines uniformly (a widened column shrinking
-/// back), the sign that apply widened them.
-fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (plain.split('\n').collect(), realigned.split('\n').collect());
-    if a.len() != b.len() {
-        return false;
-    }
-    let deltas: Vec<isize> = a.iter().zip(&b).filter(|(x, y)| x != y).map(|(x, y)| x.len() as isize - y.len() as isize).collect();
-    deltas.first().is_some_and(|d| *d > 0 && deltas.iter().all(|x| x == d))
-}
 
 impl PointKind for LiteralEntry {
     fn describe(&self, r: &Renderer) -> Result<String> {
