@@ -421,6 +421,7 @@ fn descriptor_from_flags_or_prompt(args: &NewArgs) -> Result<String> {
             const_: args.id.to_ascii_uppercase(),
             go: brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(),
             cli: format!("{}cli", args.id),
+            hypervisor_const: args.id.to_ascii_uppercase(),
         },
         features: Features { vms: args.vms, regional_network: args.regional_network, metrics: args.metrics },
         credential: Credential {

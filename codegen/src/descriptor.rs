@@ -71,6 +71,7 @@ struct RawNames {
     const_: Option<Spanned<String>>,
     go: Option<Spanned<String>>,
     cli: Option<Spanned<String>>,
+    hypervisor_const: Option<Spanned<String>>,
 }
 
 /// Unknown top-level keys land in `sections` (serde cannot combine `deny_unknown_fields` with
@@ -104,6 +105,9 @@ pub struct Names {
     pub go: String,
     /// Name of the debug CLI: `cmd/<cli>`.
     pub cli: String,
+    /// Suffix of the hypervisor and host-type constants (`HYPERVISOR_<x>`, `HOST_TYPE_<x>`):
+    /// the constant suffix unless the hypervisor has a name of its own (VMware's is `ESXI`).
+    pub hypervisor_const: String,
 }
 
 /// A validated descriptor.
@@ -228,8 +232,14 @@ impl Descriptor {
             const_: const_.map_or_else(|| id.to_ascii_uppercase(), |s| s.get_ref().clone()),
             go: go.map_or_else(|| brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(), |s| s.get_ref().clone()),
             cli: cli.map_or_else(|| format!("{id}cli"), |s| s.get_ref().clone()),
+            hypervisor_const: String::new(),
         };
         let offset_of = |s: Option<&Spanned<String>>| s.map_or(raw.id.span().start, |s| s.span().start);
+        let hypervisor_const = names.and_then(|n| n.hypervisor_const.as_ref());
+        let derived = Names { hypervisor_const: hypervisor_const.map_or_else(|| derived.const_.clone(), |s| s.get_ref().clone()), ..derived };
+        if !is_identifier(&derived.hypervisor_const, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+            errors.push(Error::input(at(path, text, offset_of(hypervisor_const)), format!("invalid hypervisor constant suffix `{}`", derived.hypervisor_const), "names.hypervisor_const is upper case: ^[A-Z][A-Z0-9_]*$"));
+        }
         if !is_identifier(&derived.const_, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
             errors.push(Error::input(at(path, text, offset_of(const_)), format!("invalid constant suffix `{}`", derived.const_), "names.const is upper case: ^[A-Z][A-Z0-9_]*$"));
         }
@@ -383,7 +393,11 @@ impl Descriptor {
         };
         out.push_str(&format!("env = \"{env}\"  # public | private | onpremise\n\n"));
         out.push_str("[names]\n");
-        out.push_str(&format!("const = \"{}\"\ngo = \"{}\"\ncli = \"{}\"\n\n", self.names.const_, self.names.go, self.names.cli));
+        out.push_str(&format!("const = \"{}\"\ngo = \"{}\"\ncli = \"{}\"\n", self.names.const_, self.names.go, self.names.cli));
+        if self.names.hypervisor_const != self.names.const_ {
+            out.push_str(&format!("hypervisor_const = \"{}\"\n", self.names.hypervisor_const));
+        }
+        out.push('\n');
         out.push_str("[features]\n");
         out.push_str(&format!(
             "vms = {}\nregional_network = {}\nmetrics = {}\n\n",
@@ -422,7 +436,7 @@ mod tests {
     #[test]
     fn derives_names() {
         let d = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme-Cloud\"\nenv = \"public\"\n").unwrap();
-        assert_eq!(d.names, Names { const_: "ACME".into(), go: "AcmeCloud".into(), cli: "acmecli".into() });
+        assert_eq!(d.names, Names { const_: "ACME".into(), go: "AcmeCloud".into(), cli: "acmecli".into(), hypervisor_const: "ACME".into() });
     }
 
     #[test]

@@ -474,6 +474,20 @@ impl MapEntry {
     }
 }
 
+/// For list-literal values (`{A, B}`): whether every item the registration wants is in the
+/// list the tree has, so a provider with more (AWS's dedicated hosts) is not drift.
+fn list_contains_all(have: &str, want: &str) -> bool {
+    let items = |s: &str| -> Option<Vec<String>> {
+        let inner = normalize(s);
+        let inner = inner.strip_prefix('{')?.strip_suffix('}')?.to_string();
+        Some(inner.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect())
+    };
+    match (items(have), items(want)) {
+        (Some(h), Some(w)) => !w.is_empty() && w.iter().all(|x| h.contains(x)),
+        _ => false,
+    }
+}
+
 impl PointKind for MapEntry {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
@@ -493,7 +507,7 @@ impl PointKind for MapEntry {
         if let Some(found) = Self::find(body, &src, &key) {
             let line = row(found) + 1;
             let have = found.child_by_field_name("value").map(|v| text(v, &src)).unwrap_or_default();
-            if normalize(have) != normalize(&value) {
+            if normalize(have) != normalize(&value) && !list_contains_all(have, &value) {
                 return Ok(Inspection::Drift { line, message: format!("{key} maps to `{}`, expected `{}`", normalize(have), normalize(&value)), kind: DriftKind::Value });
             }
             return Ok(Inspection::Present { line });
@@ -831,16 +845,21 @@ pub struct DeclsSpec {
     /// Go source of one or more top-level declarations (a template), appended at the end of
     /// the file when none of them is there yet.
     source: String,
+    /// A regex (a template) that finds the registration when it was written under other names
+    /// (an options type spelt `SAWS...` for a provider whose Go name is `Aws`); consulted only
+    /// when none of the declarations is there by name.
+    identity: Option<String>,
 }
 
 #[derive(Debug)]
 pub struct Decls {
     source: String,
+    identity: Option<String>,
 }
 
 impl Decls {
     pub fn new(spec: DeclsSpec) -> Self {
-        Self { source: spec.source }
+        Self { source: spec.source, identity: spec.identity }
     }
 
     /// Names declared by the fragment, in order.
@@ -881,6 +900,12 @@ impl PointKind for Decls {
         if let Some((_, line)) = found.first() {
             let missing: Vec<&String> = wanted.iter().filter(|w| !found.iter().any(|f| f.0 == *w)).collect();
             return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")), kind: DriftKind::Partial });
+        }
+        if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
+            let re = Regex::new(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
+            if let Some(m) = re.find(&src) {
+                return Ok(Inspection::Present { line: crate::text::line_of(&src, m.start()) });
+            }
         }
         let mut updated = src.clone();
         if !updated.ends_with('\n') {
