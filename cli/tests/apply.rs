@@ -5,7 +5,6 @@
 mod common;
 
 use common::*;
-use integrate_codegen::backend::{Removal, SourceFile};
 use integrate_codegen::engine::{self, PointState};
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
@@ -86,7 +85,6 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
         all_points = ws.profile.points.iter().map(|p| p.id.clone()).collect();
         let descriptors = ws.load_descriptors(&[id.to_string()]).unwrap();
         let reports = engine::inspect(&ws, &descriptors).unwrap();
-        let ctx = ws.context(&descriptors[0]);
         for report in reports.iter().filter(|r| r.state == PointState::Present) {
             if !covered.insert(report.point.clone()) {
                 continue;
@@ -94,16 +92,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
             let dir = tempfile::tempdir().unwrap();
             copy_tree(applied.path(), dir.path());
             let point = ws.profile.point(&report.point).unwrap();
-            let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let rel = r.render("file", &point.file).unwrap();
-            let path = dir.path().join(&point.root).join(&rel);
-            let text = std::fs::read_to_string(&path).unwrap();
-            let display = std::path::PathBuf::from(&rel);
-            match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
-                Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
-                Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
-                other => panic!("{}: unexpected {other:?}", point.id),
-            }
+            let rel = take_out(&ws, &descriptors[0], &point.id, dir.path());
             let out = integrate(dir.path()).args(["check", id]).assert().code(1).get_output().stdout.clone();
             let out = String::from_utf8(out).unwrap();
             let lines: Vec<&str> = out.lines().collect();

@@ -9,8 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{changed, copy_tree, gofmt_dirty, integrate, snapshot};
-use integrate_codegen::backend::{Removal, SourceFile};
+use common::{changed, copy_tree, gofmt_dirty, integrate, snapshot, take_out};
 use integrate_codegen::engine::{self, PointState};
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
@@ -114,24 +113,13 @@ fn each_point_alone_is_reported(new: &[&str], descriptor: Option<&str>, at_least
     integrate(applied.path()).args(new).assert().success();
     let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    let ctx = ws.context(&descriptors[0]);
     let present: Vec<String> = engine::inspect(&ws, &descriptors).unwrap().into_iter().filter(|r| r.state == PointState::Present).map(|r| r.point).collect();
     assert!(present.len() >= at_least, "expected at least {at_least} registrations, got {present:?}");
     for id in present {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(applied.path(), dir.path());
-        // Take the registration out as the point's kind would.
         let point = ws.profile.point(&id).unwrap();
-        let r = ws.profile.templates.renderer(&ctx, &point.id);
-        let rel = r.render("file", &point.file).unwrap();
-        let path = dir.path().join(&point.root).join(&rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let display = PathBuf::from(&rel);
-        match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
-            Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
-            Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
-            other => panic!("{id}: unexpected {other:?}"),
-        }
+        let rel = take_out(&ws, &descriptors[0], &id, dir.path());
         let (prefix, severity) = (format!("{}/{rel}:", point.root), point.severity.to_string());
         let out = check_output(dir.path(), 1);
         let lines: Vec<&str> = out.lines().collect();

@@ -180,3 +180,24 @@ pub fn basic_auth_server(user: &'static str, password: &'static str, n: usize) -
     });
     format!("http://{addr}/")
 }
+
+/// Takes one registration out of a copy of an applied workspace, as a developer who forgot it
+/// would leave the tree, using the point's own removal. `copy` is a copy of `ws`'s base
+/// directory; returns the file's path relative to its root.
+pub fn take_out(ws: &integrate_codegen::Workspace, d: &integrate_codegen::Descriptor, point_id: &str, copy: &Path) -> String {
+    use integrate_codegen::backend::{Removal, SourceFile};
+    let point = ws.profile.point(point_id).unwrap();
+    let ctx = ws.context(d);
+    let r = ws.profile.templates.renderer(&ctx, &point.id);
+    let rel = r.render("file", &point.file).unwrap();
+    let root = ws.roots[&point.root].strip_prefix(&ws.base).unwrap();
+    let path = copy.join(root).join(&rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let display = PathBuf::from(&rel);
+    match point.kind.remove(&SourceFile { display: &display, text: Some(&text) }, &r, true).unwrap() {
+        Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
+        Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
+        other => panic!("{point_id}: unexpected {other:?}"),
+    }
+    rel
+}

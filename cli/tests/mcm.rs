@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use integrate_codegen::backend::{Removal, SourceFile};
 use integrate_codegen::engine::{self, PointState};
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
@@ -243,32 +242,11 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
         ws.profile.points.len(),
         "every point of the profile applies to the test descriptor"
     );
-    let ctx = ws.context(&descriptors[0]);
     for report in present {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(applied.path(), dir.path());
         let point = ws.profile.point(&report.point).unwrap();
-        let r = ws.profile.templates.renderer(&ctx, &point.id);
-        let rel = r.render("file", &point.file).unwrap();
-        let path = dir.path().join(REPO).join(&rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let display = PathBuf::from(&rel);
-        match point
-            .kind
-            .remove(
-                &SourceFile {
-                    display: &display,
-                    text: Some(&text),
-                },
-                &r,
-                true,
-            )
-            .unwrap()
-        {
-            Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
-            Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
-            other => panic!("{}: unexpected {other:?}", point.id),
-        }
+        let rel = take_out(&ws, &descriptors[0], &point.id, dir.path());
         let out = integrate(dir.path())
             .arg("check")
             .assert()
