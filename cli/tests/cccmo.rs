@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{changed, copy_tree, gofmt_dirty, integrate, snapshot, take_out};
+use common::{changed, copy_tree, example, gofmt_dirty, integrate, snapshot, take_out};
 use integrate_codegen::engine::{self, PointState};
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
@@ -28,12 +28,6 @@ node_manager_image = "quay.io/openshift/origin-acme-cloud-node-manager"
 credentials = true
 cloud_conf = true
 "#;
-
-fn sample() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new().prefix("integrate-cccmo-").tempdir().unwrap();
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-cccmo"), dir.path());
-    dir
-}
 
 /// Runs go with `args` in the sample's module, offline; panics with its output on failure.
 fn go(dir: &Path, args: &[&str]) {
@@ -76,20 +70,20 @@ fn new_round_trip(dir: &Path, new: &[&str], id: &str) {
 
 #[test]
 fn new_provider_builds_passes_the_repository_tests_and_is_removed_exactly() {
-    let dir = sample();
+    let dir = example("sample-cccmo", None);
     new_round_trip(dir.path(), NEW, "testcloud");
 }
 
 #[test]
 fn node_manager_credentials_and_cloud_conf_are_generated_and_removed_exactly() {
-    let dir = sample();
+    let dir = example("sample-cccmo", None);
     std::fs::write(dir.path().join("descriptors/acme.toml"), ACME).unwrap();
     new_round_trip(dir.path(), &["new", "acme"], "acme");
 }
 
 #[test]
 fn the_optional_parts_land_where_the_platform_reads_them() {
-    let dir = sample();
+    let dir = example("sample-cccmo", None);
     std::fs::write(dir.path().join("descriptors/acme.toml"), ACME).unwrap();
     integrate(dir.path()).args(["new", "acme"]).assert().success();
     let read = |p: &str| std::fs::read_to_string(dir.path().join("cccmo").join(p)).unwrap();
@@ -106,7 +100,7 @@ fn the_optional_parts_land_where_the_platform_reads_them() {
 }
 
 fn each_point_alone_is_reported(new: &[&str], descriptor: Option<&str>, at_least: usize) {
-    let applied = sample();
+    let applied = example("sample-cccmo", None);
     if let Some(text) = descriptor {
         std::fs::write(applied.path().join("descriptors").join(format!("{}.toml", new[1])), text).unwrap();
     }
@@ -182,7 +176,7 @@ const MUTATIONS: &[Mutation] = &[
 
 #[test]
 fn breaking_each_deployment_policy_makes_check_name_it_at_its_line() {
-    let applied = sample();
+    let applied = example("sample-cccmo", None);
     integrate(applied.path()).args(NEW).assert().success();
     let mut tested: Vec<&str> = Vec::new();
     for m in MUTATIONS {
@@ -208,7 +202,7 @@ fn breaking_each_deployment_policy_makes_check_name_it_at_its_line() {
 
 #[test]
 fn the_node_manager_daemonset_keeps_the_pod_policies() {
-    let applied = sample();
+    let applied = example("sample-cccmo", None);
     std::fs::write(applied.path().join("descriptors/acme.toml"), ACME).unwrap();
     integrate(applied.path()).args(["new", "acme"]).assert().success();
     let asset = "pkg/cloud/acme/assets/cloud-node-manager-daemonset.yaml";
@@ -246,7 +240,7 @@ fn image_lists_that_disagree_are_findings_even_without_a_descriptor() {
         ),
     ];
     for (file, from, to, want) in cases {
-        let dir = sample();
+        let dir = example("sample-cccmo", None);
         let path = dir.path().join("cccmo").join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(from), "{file} no longer contains {from:?}");

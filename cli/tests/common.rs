@@ -10,18 +10,21 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub fn sample_source() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-platform")
+/// A fresh copy of `examples/<example>` in a temporary directory. With `descriptor`, the
+/// example's bundled descriptor file of that name is also put in `descriptors/`.
+pub fn example(example: &str, descriptor: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix("integrate-test-").tempdir().unwrap();
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").join(example), dir.path());
+    if let Some(file) = descriptor {
+        std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();
+        std::fs::copy(dir.path().join(file), dir.path().join("descriptors").join(file)).unwrap();
+    }
+    dir
 }
 
-/// A fresh copy of the sample platform in a temporary directory.
+/// A fresh copy of the cloudpods + cloudmux sample platform.
 pub fn sample() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("integrate-test-")
-        .tempdir()
-        .unwrap();
-    copy_tree(&sample_source(), dir.path());
-    dir
+    example("sample-platform", None)
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {

@@ -16,24 +16,6 @@ use integrate_codegen::{Workspace, WorkspaceOptions};
 
 const REPO: &str = "machine-controller-manager-provider-sampleprovider";
 
-fn sample_mcm() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("integrate-mcm-")
-        .tempdir()
-        .unwrap();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-mcm"),
-        dir.path(),
-    );
-    std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();
-    std::fs::copy(
-        dir.path().join("acme.toml"),
-        dir.path().join("descriptors/acme.toml"),
-    )
-    .unwrap();
-    dir
-}
-
 /// `go <args>` in the sample module, offline; panics with the output when it fails.
 fn go(module: &Path, args: &[&str]) {
     let out = Command::new("go")
@@ -96,7 +78,7 @@ fn manifests(repo: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn new_turns_the_sample_into_a_provider_that_builds_and_checks_clean() {
-    let dir = sample_mcm();
+    let dir = example("sample-mcm", Some("acme.toml"));
     let repo = dir.path().join(REPO);
     go(&repo, &["build", "./..."]);
     let clean_before = gofmt_dirty(&repo);
@@ -152,7 +134,7 @@ fn new_turns_the_sample_into_a_provider_that_builds_and_checks_clean() {
 
 #[test]
 fn the_licence_texts_may_keep_the_sample_name() {
-    let dir = sample_mcm();
+    let dir = example("sample-mcm", Some("acme.toml"));
     let licence = dir.path().join(REPO).join("LICENSES/Apache-2.0.txt");
     assert!(
         std::fs::read_to_string(&licence)
@@ -174,7 +156,7 @@ fn the_licence_texts_may_keep_the_sample_name() {
 
 #[test]
 fn remove_restores_every_byte_and_mode() {
-    let dir = sample_mcm();
+    let dir = example("sample-mcm", Some("acme.toml"));
     let before = snapshot(dir.path());
     integrate(dir.path())
         .args(["new", "acme"])
@@ -194,7 +176,7 @@ fn remove_restores_every_byte_and_mode() {
 /// A file added upstream that names the sample is caught by the consistency check.
 #[test]
 fn check_reports_a_file_that_still_names_the_sample() {
-    let dir = sample_mcm();
+    let dir = example("sample-mcm", Some("acme.toml"));
     integrate(dir.path())
         .args(["new", "acme"])
         .assert()
@@ -225,7 +207,7 @@ fn check_reports_a_file_that_still_names_the_sample() {
 /// renaming points are also caught by the consistency check, which is all else check may say.
 #[test]
 fn check_reports_exactly_the_registration_that_was_taken_out() {
-    let applied = sample_mcm();
+    let applied = example("sample-mcm", Some("acme.toml"));
     integrate(applied.path())
         .args(["new", "acme"])
         .assert()
@@ -305,7 +287,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
 /// rename, the driver skeleton and userData in the secret; it still builds.
 #[test]
 fn new_from_flags_alone_builds() {
-    let dir = sample_mcm();
+    let dir = example("sample-mcm", Some("acme.toml"));
     std::fs::remove_file(dir.path().join("descriptors/acme.toml")).unwrap();
     integrate(dir.path())
         .args(["new", "zeta", "--brand", "Zeta", "--env", "public"])

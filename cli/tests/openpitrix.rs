@@ -12,24 +12,6 @@ use common::*;
 use integrate_codegen::engine::{self, PointState};
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
-fn sample_openpitrix() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("integrate-openpitrix-")
-        .tempdir()
-        .unwrap();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-openpitrix"),
-        dir.path(),
-    );
-    std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();
-    std::fs::copy(
-        dir.path().join("examplecloud.toml"),
-        dir.path().join("descriptors/examplecloud.toml"),
-    )
-    .unwrap();
-    dir
-}
-
 /// Copies the checkout into a fresh GOPATH as openpitrix.io/openpitrix (the layout the
 /// repository needs before it had go.mod) and runs `go build` and `go vet` there, offline.
 fn gopath_build(checkout: &Path, packages: &[&str]) {
@@ -59,7 +41,7 @@ fn gopath_build(checkout: &Path, packages: &[&str]) {
 
 #[test]
 fn new_adds_a_plugin_that_builds_in_gopath_mode_and_checks_clean() {
-    let dir = sample_openpitrix();
+    let dir = example("sample-openpitrix", Some("examplecloud.toml"));
     let checkout = dir.path().join("openpitrix");
     gopath_build(&checkout, &["./..."]);
     let clean_before = gofmt_dirty(&checkout);
@@ -129,7 +111,7 @@ fn new_adds_a_plugin_that_builds_in_gopath_mode_and_checks_clean() {
 
 #[test]
 fn remove_restores_every_byte_and_mode() {
-    let dir = sample_openpitrix();
+    let dir = example("sample-openpitrix", Some("examplecloud.toml"));
     let before = snapshot(dir.path());
     integrate(dir.path())
         .args(["new", "examplecloud"])
@@ -153,7 +135,7 @@ fn remove_restores_every_byte_and_mode() {
 /// The descriptor must say where the provider's API is: the runtime entry is keyed by it.
 #[test]
 fn new_refuses_a_descriptor_without_an_api_server() {
-    let dir = sample_openpitrix();
+    let dir = example("sample-openpitrix", Some("examplecloud.toml"));
     let before = snapshot(dir.path());
     let out = integrate(dir.path())
         .args(["new", "acme", "--brand", "Acme", "--env", "public"])
@@ -173,7 +155,7 @@ fn new_refuses_a_descriptor_without_an_api_server() {
 /// Removing any single registration makes check report exactly that one, at its line.
 #[test]
 fn check_reports_exactly_the_registration_that_was_taken_out() {
-    let applied = sample_openpitrix();
+    let applied = example("sample-openpitrix", Some("examplecloud.toml"));
     integrate(applied.path())
         .args(["new", "examplecloud"])
         .assert()
