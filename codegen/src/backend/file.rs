@@ -61,12 +61,6 @@ impl NewFile {
     }
 }
 
-impl NewFile {
-    pub fn template(&self) -> &str {
-        &self.template
-    }
-}
-
 impl PointKind for NewFile {
     fn describe(&self, _r: &Renderer) -> Result<String> {
         Ok(format!("new file from template {}", self.template))

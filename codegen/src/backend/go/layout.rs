@@ -365,7 +365,8 @@ pub fn align_after_insert(kind: BlockKind, old: &str, anchor: usize, new: &str, 
         Some(l) => l.is_clean_at(old, anchor) && l.is_clean_at(old, anchor + 1),
         None => true,
     };
-    realign(kind, new, inserted, neighbours_clean)
+    let lines: Vec<usize> = inserted.collect();
+    realign_lines(kind, new, &lines, neighbours_clean)
 }
 
 /// After `new` was made from `old` by deleting the whole lines `removed` of `old`, realigns the
@@ -382,11 +383,6 @@ pub fn align_after_remove(kind: BlockKind, old: &str, removed: Range<usize>, new
     }
     let lines: Vec<usize> = [at.checked_sub(1), Some(at)].into_iter().flatten().collect();
     realign_lines(kind, new, &lines, true)
-}
-
-fn realign(kind: BlockKind, new: &str, inserted: Range<usize>, neighbours_clean: bool) -> String {
-    let lines: Vec<usize> = inserted.collect();
-    realign_lines(kind, new, &lines, neighbours_clean)
 }
 
 /// Rewrites the segments holding `lines`: all their rows when `whole_segment`, else only the
