@@ -224,7 +224,14 @@ pub fn run(cli: Cli) -> Result<u8> {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(&ids)?;
             if fix {
-                let plan = engine::plan_apply(&ws, &descriptors)?;
+                // Only what is mechanically fixable: missing registrations, not the ones an
+                // orphan finding stands for (adding or dropping a side is a decision).
+                let fixable: std::collections::BTreeSet<(String, String)> = engine::check(&ws, &descriptors)?
+                    .into_iter()
+                    .filter(|r| r.class == Some(engine::FindingClass::Missing))
+                    .map(|r| (r.provider, r.point))
+                    .collect();
+                let plan = engine::plan_fix(&ws, &descriptors, &fixable)?;
                 if !plan.is_empty() {
                     plan.commit(&ws)?;
                     for change in &plan.changes {
@@ -422,6 +429,7 @@ fn descriptor_from_flags_or_prompt(args: &NewArgs) -> Result<String> {
             go: brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(),
             cli: format!("{}cli", args.id),
             hypervisor_const: args.id.to_ascii_uppercase(),
+            package: args.id.clone(),
         },
         features: Features { vms: args.vms, regional_network: args.regional_network, metrics: args.metrics },
         credential: Credential {

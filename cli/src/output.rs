@@ -14,6 +14,7 @@ pub fn finding_line(r: &PointReport) -> String {
         (PointState::Drift { message }, Some(FindingClass::NoDescriptor)) => format!("no descriptor: {message}"),
         (PointState::Drift { message }, Some(FindingClass::Spelling)) => format!("spelling: {message}"),
         (PointState::Drift { message }, Some(FindingClass::NotApplicable)) => format!("mismatch: {message}"),
+        (PointState::Drift { message }, Some(FindingClass::Orphan)) => format!("orphan: {message}"),
         (PointState::Drift { message }, _) => format!("drift: {message}"),
         _ => r.what.clone(),
     };

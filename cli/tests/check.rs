@@ -110,7 +110,7 @@ fn a_descriptor_field_the_tree_disagrees_with() {
 }
 
 #[test]
-fn registered_in_cloudpods_with_no_factory_in_cloudmux() {
+fn a_missing_factory_file_of_a_present_package_is_missing_not_an_orphan() {
     let dir = applied();
     std::fs::remove_file(dir.path().join("cloudmux/pkg/multicloud/testcloud/provider/provider.go")).unwrap();
     let f = json_findings(dir.path(), &["testcloud"]);
@@ -120,14 +120,81 @@ fn registered_in_cloudpods_with_no_factory_in_cloudmux() {
     assert_eq!(f["severity"], "error");
 }
 
+/// The sample's CNware is registered in cloudpods with no cloudmux package (as in the real
+/// trees): one orphan finding at the alias stands for the seven missing cloudmux registrations,
+/// and `check --fix` does not write a skeleton for it.
+#[test]
+fn registered_in_cloudpods_with_no_factory_in_cloudmux() {
+    let dir = sample();
+    integrate(dir.path()).arg("discover").assert().success();
+    let f = json_findings(dir.path(), &["cnware"]);
+    let orphans: Vec<_> = f.iter().filter(|f| f["class"] == "orphan").collect();
+    assert_eq!(orphans.len(), 1, "{f:#?}");
+    let o = orphans[0];
+    assert_eq!(o["point"], "cloudmux.factory");
+    assert_eq!(o["severity"], "warning");
+    assert_eq!(o["path"], "cloudpods/pkg/apis/compute/cloudaccount_const.go");
+    let consts = std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/compute/cloudaccount_const.go")).unwrap();
+    let alias_line = consts.lines().position(|l| l.contains("CLOUD_PROVIDER_CNWARE    = compute.CLOUD_PROVIDER_CNWARE")).unwrap() + 1;
+    assert_eq!(o["line"], alias_line);
+    assert!(o["message"].as_str().unwrap().contains("cloudmux has none of its 7 registration(s)"), "{o:#?}");
+    assert!(!f.iter().any(|f| f["class"] == "missing" && f["point"].as_str().unwrap().starts_with("cloudmux.")), "folded into the orphan: {f:#?}");
+    integrate(dir.path()).args(["check", "cnware", "--fix"]).assert().code(1);
+    assert!(!dir.path().join("cloudmux/pkg/multicloud/cnware").exists(), "--fix wrote a skeleton for an orphan");
+}
+
 #[test]
 fn a_factory_with_no_cloudpods_registration() {
+    let dir = applied();
+    // Put cloudpods back as it was before testcloud: only cloudmux has it now.
+    std::fs::remove_dir_all(dir.path().join("cloudpods")).unwrap();
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-platform/cloudpods"), &dir.path().join("cloudpods"));
+    let f = json_findings(dir.path(), &["testcloud"]);
+    let f = only(&f);
+    assert_eq!(f["class"], "orphan");
+    assert_eq!(f["point"], "cloudpods.provider_alias");
+    assert_eq!(f["path"], "cloudmux/pkg/multicloud/testcloud/provider/provider.go");
+    assert!(f["message"].as_str().unwrap().starts_with("cloudmux has it (cloudmux.factory) but cloudpods has none of its"), "{f:#?}");
+}
+
+#[test]
+fn a_provider_missing_from_one_list_its_peers_are_in() {
     let dir = applied();
     edit(dir.path(), "cloudpods/pkg/apis/compute/cloudaccount_const.go", |t| t.replacen("\t\tCLOUD_PROVIDER_TESTCLOUD,\n\t}\n\n\tCLOUD_PROVIDER_HOST_TYPE_MAP", "\t}\n\n\tCLOUD_PROVIDER_HOST_TYPE_MAP", 1));
     let f = json_findings(dir.path(), &["testcloud"]);
     let f = only(&f);
     assert_eq!(f["point"], "cloudpods.cloud_providers");
     assert_eq!(f["severity"], "error");
+}
+
+/// Storage-only providers (S3 and the Ceph package nested in it, CephFS) own no regions, the
+/// local platform (OneCloud) has no cloudmux package, and climc names S3 `s3`: discover infers
+/// all of it, so check reports none of those registrations as missing.
+#[test]
+fn storage_only_nested_and_builtin_providers_after_discover() {
+    let dir = sample();
+    integrate(dir.path()).arg("discover").assert().success();
+    let read = |id: &str| std::fs::read_to_string(dir.path().join(format!("descriptors/{id}.toml"))).unwrap();
+    let ceph = read("ceph");
+    assert!(ceph.contains("package = \"objectstore/ceph\""), "{ceph}");
+    assert!(ceph.contains("env = \"onpremise\"  # the base of the factory of the package it is nested in"), "{ceph}");
+    assert!(ceph.contains("owns_regions = false"), "{ceph}");
+    let s3 = read("objectstore");
+    assert!(s3.contains("climc = \"s3\"") && s3.contains("feature = \"s3\""), "{s3}");
+    assert!(read("onecloud").contains("builtin = true"), "{}", read("onecloud"));
+    assert!(read("aws").contains("owns_regions = true"));
+    let f = json_findings(dir.path(), &["ceph", "objectstore", "cephfs", "onecloud"]);
+    let points = |id: &str| -> Vec<String> { f.iter().filter(|f| f["provider"] == id).map(|f| format!("{}:{}", f["class"].as_str().unwrap(), f["point"].as_str().unwrap())).collect() };
+    for id in ["ceph", "objectstore", "cephfs"] {
+        let p = points(id);
+        for gone in ["cloudpods.cloud_providers", "cloudpods.region_driver", "cloudmux.factory", "cloudmux.client", "cloudmux.region", "cloudmux.loader_import", "climc.create_command", "climc.feature"] {
+            assert!(!p.iter().any(|x| x.ends_with(gone)), "{id}: {gone} reported: {p:?}");
+        }
+    }
+    assert_eq!(points("onecloud"), vec!["missing:climc.city_list_provider_choice".to_string()]);
+    // A registration a nested package lacks goes into the nested package.
+    let out = integrate(dir.path()).args(["apply", "--dry-run", "ceph"]).assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&out).contains("+++ b/cloudmux/pkg/multicloud/objectstore/ceph/shell/region.go"), "{}", String::from_utf8_lossy(&out));
 }
 
 #[test]

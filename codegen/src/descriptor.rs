@@ -72,6 +72,7 @@ struct RawNames {
     go: Option<Spanned<String>>,
     cli: Option<Spanned<String>>,
     hypervisor_const: Option<Spanned<String>>,
+    package: Option<Spanned<String>>,
 }
 
 /// Unknown top-level keys land in `sections` (serde cannot combine `deny_unknown_fields` with
@@ -108,6 +109,9 @@ pub struct Names {
     /// Suffix of the hypervisor and host-type constants (`HYPERVISOR_<x>`, `HOST_TYPE_<x>`):
     /// the constant suffix unless the hypervisor has a name of its own (VMware's is `ESXI`).
     pub hypervisor_const: String,
+    /// Path of the provider's package below the platform's provider directory: the id, unless
+    /// the package is nested in another (cloudmux's Ceph is `objectstore/ceph`).
+    pub package: String,
 }
 
 /// A validated descriptor.
@@ -233,10 +237,26 @@ impl Descriptor {
             go: go.map_or_else(|| brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(), |s| s.get_ref().clone()),
             cli: cli.map_or_else(|| format!("{id}cli"), |s| s.get_ref().clone()),
             hypervisor_const: String::new(),
+            package: String::new(),
         };
         let offset_of = |s: Option<&Spanned<String>>| s.map_or(raw.id.span().start, |s| s.span().start);
         let hypervisor_const = names.and_then(|n| n.hypervisor_const.as_ref());
-        let derived = Names { hypervisor_const: hypervisor_const.map_or_else(|| derived.const_.clone(), |s| s.get_ref().clone()), ..derived };
+        let package = names.and_then(|n| n.package.as_ref());
+        let derived = Names {
+            hypervisor_const: hypervisor_const.map_or_else(|| derived.const_.clone(), |s| s.get_ref().clone()),
+            package: package.map_or_else(|| id.clone(), |s| s.get_ref().clone()),
+            ..derived
+        };
+        let package_ok = derived.package.split('/').all(|seg| {
+            is_identifier(seg, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && !GO_KEYWORDS.contains(&seg)
+        });
+        if !package_ok {
+            errors.push(Error::input(
+                at(path, text, offset_of(package)),
+                format!("invalid package path `{}`", derived.package),
+                "names.package is a slash-separated path of Go package names (lowercase letters, digits, underscores), e.g. `objectstore/ceph`",
+            ));
+        }
         if !is_identifier(&derived.hypervisor_const, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
             errors.push(Error::input(at(path, text, offset_of(hypervisor_const)), format!("invalid hypervisor constant suffix `{}`", derived.hypervisor_const), "names.hypervisor_const is upper case: ^[A-Z][A-Z0-9_]*$"));
         }
@@ -397,6 +417,9 @@ impl Descriptor {
         if self.names.hypervisor_const != self.names.const_ {
             out.push_str(&format!("hypervisor_const = \"{}\"\n", self.names.hypervisor_const));
         }
+        if self.names.package != self.id {
+            out.push_str(&format!("package = \"{}\"\n", self.names.package));
+        }
         out.push('\n');
         out.push_str("[features]\n");
         out.push_str(&format!(
@@ -436,7 +459,7 @@ mod tests {
     #[test]
     fn derives_names() {
         let d = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme-Cloud\"\nenv = \"public\"\n").unwrap();
-        assert_eq!(d.names, Names { const_: "ACME".into(), go: "AcmeCloud".into(), cli: "acmecli".into(), hypervisor_const: "ACME".into() });
+        assert_eq!(d.names, Names { const_: "ACME".into(), go: "AcmeCloud".into(), cli: "acmecli".into(), hypervisor_const: "ACME".into(), package: "acme".into() });
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct Signal {
     pub field: String,
     /// The root the files live in; absent for a default that always applies.
     pub root: Option<String>,
+    /// A minijinja expression over the fields found so far; the signal is tried only when it
+    /// is true (a field it names that is not found yet makes it false).
+    pub when: Option<String>,
     /// Glob patterns of files, relative to the root (templates).
     #[serde(default)]
     pub files: Vec<String>,
@@ -174,6 +177,11 @@ impl FileCache {
 fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCache) -> Result<Option<Found>> {
     let r = ws.profile.templates.renderer(ctx, "discover");
     for signal in ws.profile.discover.iter().filter(|s| s.field == field) {
+        if let Some(cond) = &signal.when {
+            if !r.condition(cond).unwrap_or(false) {
+                continue;
+            }
+        }
         let Some(pattern) = &signal.pattern else {
             let value = signal.value.clone().unwrap_or(toml::Value::Boolean(false));
             return Ok(Some(Found { value, note: signal.note.clone() }));

@@ -49,6 +49,9 @@ pub enum FindingClass {
     NoDescriptor,
     /// A profile consistency rule (`[[checks]]`) is broken.
     Consistency,
+    /// The provider exists on one side only: registered with no implementation, or implemented
+    /// with no registration (the profile's `[orphans]`).
+    Orphan,
 }
 
 impl FindingClass {
@@ -62,6 +65,7 @@ impl FindingClass {
             FindingClass::Duplicate => "duplicate",
             FindingClass::NoDescriptor => "no_descriptor",
             FindingClass::Consistency => "consistency",
+            FindingClass::Orphan => "orphan",
         }
     }
 
@@ -74,6 +78,7 @@ impl FindingClass {
         FindingClass::Duplicate,
         FindingClass::NoDescriptor,
         FindingClass::Consistency,
+        FindingClass::Orphan,
     ];
 
     /// One sentence on what the class means, for SARIF rule descriptions and docs.
@@ -87,6 +92,7 @@ impl FindingClass {
             FindingClass::Duplicate => "An entry is listed more than once.",
             FindingClass::NoDescriptor => "A provider defined in the tree has no descriptor.",
             FindingClass::Consistency => "A consistency rule of the platform profile is broken.",
+            FindingClass::Orphan => "The provider exists on one side only: registered in the platform with no implementation, or implemented with no registration.",
         }
     }
 }
@@ -315,9 +321,68 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
 /// consistency rules.
 pub fn check(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
     let mut out = inspect(ws, descriptors)?;
+    fold_orphans(ws, &mut out);
     out.extend(tree_findings(ws, descriptors)?);
     out.extend(run_checks(ws, descriptors)?);
     Ok(out)
+}
+
+/// Applies the profile's `[orphans]` rule. A provider is an orphan when one side has it (the
+/// rule's point is present) and the other has none of it: every point in the group of the
+/// other side's point is missing. Then the missing registrations of that side's root become
+/// one `orphan` finding at the present point's line. A provider missing on both sides is new,
+/// not an orphan, and one missing file of an otherwise present side stays a plain `missing`.
+pub fn fold_orphans(ws: &Workspace, reports: &mut Vec<PointReport>) {
+    let Some(rule) = &ws.profile.orphans else { return };
+    let point_of = |id: &str| ws.profile.point(id);
+    let mut providers: Vec<String> = Vec::new();
+    for r in reports.iter() {
+        if !providers.contains(&r.provider) {
+            providers.push(r.provider.clone());
+        }
+    }
+    for provider in providers {
+        let state_of = |id: &str| reports.iter().find(|r| r.provider == provider && r.point == id).map(|r| r.state.clone());
+        let (present, absent, consequence) = match (state_of(&rule.registered), state_of(&rule.implemented)) {
+            (Some(PointState::Present), Some(PointState::Missing)) => (&rule.registered, &rule.implemented, &rule.registered_only),
+            (Some(PointState::Missing), Some(PointState::Present)) => (&rule.implemented, &rule.registered, &rule.implemented_only),
+            _ => continue,
+        };
+        let (Some(present_point), Some(absent_point)) = (point_of(present), point_of(absent)) else { continue };
+        let side_present = reports.iter().any(|r| {
+            r.provider == provider
+                && point_of(&r.point).is_some_and(|p| p.group == absent_point.group)
+                && matches!(r.state, PointState::Present | PointState::Drift { .. })
+        });
+        if side_present {
+            continue;
+        }
+        let absent_root = absent_point.root.clone();
+        let is_folded = |r: &PointReport| r.provider == provider && r.state == PointState::Missing && point_of(&r.point).is_some_and(|p| p.root == absent_root);
+        let folded: Vec<String> = reports.iter().filter(|r| is_folded(r)).map(|r| r.point.clone()).collect();
+        let Some(anchor) = reports.iter().find(|r| r.provider == provider && &r.point == present).cloned() else { continue };
+        reports.retain(|r| !is_folded(r));
+        let message = format!(
+            "{} has it ({present}) but {absent_root} has none of its {} registration(s) ({})",
+            present_point.root,
+            folded.len(),
+            folded.join(", ")
+        );
+        reports.push(PointReport {
+            point: absent.clone(),
+            group: Some("orphans".into()),
+            severity: rule.severity,
+            why: consequence.clone(),
+            what: message.clone(),
+            state: PointState::Drift { message },
+            class: Some(FindingClass::Orphan),
+            fix: Some(format!(
+                "a decision, so `check --fix` leaves it: add the {absent_root} side (`integrate apply {provider}` writes the {} missing registrations) or take the provider out (`integrate remove {provider}`)",
+                folded.len()
+            )),
+            ..anchor
+        });
+    }
 }
 
 /// Findings that belong to no single descriptor: entries listed twice in the files the
@@ -497,6 +562,16 @@ pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<
 
 /// Plans adding every missing registration of the descriptors.
 pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
+    plan_apply_where(ws, descriptors, None)
+}
+
+/// The plan of `check --fix`: only the registrations named as (provider, point) pairs, the
+/// findings whose fix is mechanical.
+pub fn plan_fix(ws: &Workspace, descriptors: &[Descriptor], only: &std::collections::BTreeSet<(String, String)>) -> Result<Plan> {
+    plan_apply_where(ws, descriptors, Some(only))
+}
+
+fn plan_apply_where(ws: &Workspace, descriptors: &[Descriptor], only: Option<&std::collections::BTreeSet<(String, String)>>) -> Result<Plan> {
     let mut errors = Vec::new();
     for d in descriptors {
         if let Err(e) = check_collisions(ws, d, false) {
@@ -509,6 +584,9 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
     for d in descriptors {
         let ctx = ws.context(d);
         for point in &ws.profile.points {
+            if only.is_some_and(|only| !only.contains(&(d.id.clone(), point.id.clone()))) {
+                continue;
+            }
             let res = resolve(ws, point, &ctx)?;
             if !res.applies {
                 plan.reports.push(report(d, &res, 0, PointState::NotApplicable));

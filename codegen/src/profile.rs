@@ -111,6 +111,26 @@ struct RawProfile {
     discover_prefix: Option<String>,
     #[serde(default)]
     verify: Vec<crate::verify::VerifyStep>,
+    orphans: Option<OrphanRule>,
+}
+
+/// A provider lives on two sides that must both exist: the platform registers it (cloudpods'
+/// alias) and a library implements it (cloudmux's factory). When exactly one side has it, check
+/// reports one `orphan` finding instead of every registration of the absent side, and
+/// `check --fix` leaves it alone: whether to add the implementation or drop the registration
+/// is a decision, not a mechanical fix.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrphanRule {
+    /// The point whose presence says the platform registers the provider.
+    pub registered: String,
+    /// The point whose presence says an implementation exists.
+    pub implemented: String,
+    pub severity: Severity,
+    /// What goes wrong when only the registration exists.
+    pub registered_only: String,
+    /// What goes wrong when only the implementation exists.
+    pub implemented_only: String,
 }
 
 /// How the platform's own client creates an account (`integrate account import`): a program
@@ -209,6 +229,7 @@ pub struct Profile {
     pub discover: Vec<crate::discover::Signal>,
     pub discover_prefix: Option<String>,
     pub verify: Vec<crate::verify::VerifyStep>,
+    pub orphans: Option<OrphanRule>,
     pub templates: Templates,
 }
 
@@ -314,8 +335,29 @@ impl Profile {
                 errors.push(Error::input(at(0), format!("inventory point `{inv}` is not declared"), "name a go.const_spec point"));
             }
         }
+        if let Some(rule) = &raw.orphans {
+            for id in [&rule.registered, &rule.implemented] {
+                if !points.iter().any(|p| &p.id == id) {
+                    errors.push(Error::input(at(0), format!("[orphans] names point `{id}`, which is not declared"), "name a point of this profile"));
+                }
+            }
+        }
         Error::collect(errors)?;
-        Ok(Profile { name: raw.name, description: raw.description, roots: raw.roots, inventory: raw.inventory, points, checks, section: raw.section, account_import: raw.account_import, discover: raw.discover, discover_prefix: raw.discover_prefix, verify: raw.verify, templates })
+        Ok(Profile {
+            name: raw.name,
+            description: raw.description,
+            roots: raw.roots,
+            inventory: raw.inventory,
+            points,
+            checks,
+            section: raw.section,
+            account_import: raw.account_import,
+            discover: raw.discover,
+            discover_prefix: raw.discover_prefix,
+            verify: raw.verify,
+            orphans: raw.orphans,
+            templates,
+        })
     }
 
     /// The defaults of the profile's descriptor section, for the template context.

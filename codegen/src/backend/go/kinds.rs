@@ -265,6 +265,10 @@ pub struct ListElementSpec {
     /// Only look inside this function (for `x := []string{...}` in `init`).
     func: Option<String>,
     element: String,
+    /// Other literals in the same scope whose elements count as the registration too (climc
+    /// appends `storageFeatures` to `features`); apply only ever adds to `var`.
+    #[serde(default)]
+    also_in: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -419,6 +423,12 @@ impl PointKind for ListElement {
         let want = normalize(&element);
         if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
+        }
+        for other in &self.spec.also_in {
+            let body = find_literal(file, &tree, &src, other, self.spec.func.as_deref())?;
+            if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
+                return Ok(Inspection::Present { line: row(*found) + 1 });
+            }
         }
         if let Some(near) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)).eq_ignore_ascii_case(&want)) {
             return Ok(Inspection::Drift {

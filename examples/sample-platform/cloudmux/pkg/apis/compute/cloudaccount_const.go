@@ -11,7 +11,9 @@ const (
 	CLOUD_PROVIDER_QINGCLOUD = "QingCloud"
 	CLOUD_PROVIDER_CNWARE  = "CNware"
 
-	CLOUD_PROVIDER_CEPHFS = "CephFS"
+	CLOUD_PROVIDER_GENERICS3 = "S3"
+	CLOUD_PROVIDER_CEPH      = "Ceph"
+	CLOUD_PROVIDER_CEPHFS    = "CephFS"
 
 	CLOUD_PROVIDER_HEALTH_NORMAL        = "normal"        // account is healthy
 	CLOUD_PROVIDER_HEALTH_INSUFFICIENT  = "insufficient"  // balance too low for on-demand resources

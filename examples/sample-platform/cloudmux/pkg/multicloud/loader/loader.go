@@ -8,6 +8,8 @@ import (
 	_ "yunion.io/x/cloudmux/pkg/multicloud/aliyun/provider"
 	_ "yunion.io/x/cloudmux/pkg/multicloud/aws/provider" // public cloud
 	_ "yunion.io/x/cloudmux/pkg/multicloud/cephfs/provider" // file storage
+	_ "yunion.io/x/cloudmux/pkg/multicloud/objectstore/ceph/provider"
+	_ "yunion.io/x/cloudmux/pkg/multicloud/objectstore/provider" // object storage
 	_ "yunion.io/x/cloudmux/pkg/multicloud/openstack/provider" // private cloud
 	_ "yunion.io/x/cloudmux/pkg/multicloud/qingcloud/provider"
 	_ "yunion.io/x/cloudmux/pkg/multicloud/zstack/provider" // private cloud

@@ -21,6 +21,8 @@ func init() {
 	cmd.CreateWithKeyword("create-openstack", &options.SOpenStackCloudAccountCreateOptions{})
 	cmd.CreateWithKeyword("create-zstack", &options.SZStackCloudAccountCreateOptions{})
 	cmd.CreateWithKeyword("create-qingcloud", &options.SQingCloudCloudAccountCreateOptions{})
+	cmd.CreateWithKeyword("create-s3", &options.SS3CloudAccountCreateOptions{})
+	cmd.CreateWithKeyword("create-ceph", &options.SCephCloudAccountCreateOptions{})
 	cmd.CreateWithKeyword("create-cephfs", &options.SCephFSCloudAccountCreateOptions{})
 	cmd.CreateWithKeyword("create-cnware", &options.SCNwareCloudAccountCreateOptions{})
 

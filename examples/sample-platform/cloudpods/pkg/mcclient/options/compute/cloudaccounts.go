@@ -273,6 +273,28 @@ func (opts *SQingCloudCloudAccountUpdateCredentialOptions) Params() (jsonutils.J
 	return jsonutils.Marshal(opts), nil
 }
 
+type SS3CloudAccountCreateOptions struct {
+	SCloudAccountCreateBaseOptions
+	SAccessKeyCredential
+	Endpoint string `help:"S3 endpoint" positional:"true" json:"endpoint"`
+}
+
+func (opts *SS3CloudAccountCreateOptions) Params() (jsonutils.JSONObject, error) {
+	params := jsonutils.Marshal(opts)
+	params.(*jsonutils.JSONDict).Add(jsonutils.NewString("S3"), "provider")
+	return params, nil
+}
+
+type SCephCloudAccountCreateOptions struct {
+	SS3CloudAccountCreateOptions
+}
+
+func (opts *SCephCloudAccountCreateOptions) Params() (jsonutils.JSONObject, error) {
+	params := jsonutils.Marshal(opts)
+	params.(*jsonutils.JSONDict).Add(jsonutils.NewString("Ceph"), "provider")
+	return params, nil
+}
+
 type SCephFSCredentialWithEnvironment struct {
 	SUserPasswordCredential
 
