@@ -121,6 +121,39 @@ fn demo_runs_new_and_check_on_the_bundled_sample() {
     assert!(out.contains("# a second apply changes 0 file(s)"), "{out}");
 }
 
+/// A storage-only provider nested in another package (as cloudmux's Ceph is in objectstore),
+/// with an access key and an endpoint: its package goes under the nested path, it is not put
+/// in CLOUD_PROVIDERS, everything builds and is gofmt-clean, and remove restores every byte.
+#[test]
+fn new_nested_storage_provider_builds_and_removes_cleanly() {
+    let dir = sample();
+    let before = snapshot(dir.path());
+    let clean_before: Vec<String> = gofmt_dirty(dir.path());
+    std::fs::write(
+        dir.path().join("descriptors/minio.toml"),
+        "schema = 1\nid = \"minio\"\nbrand = \"MinIO\"\nenv = \"onpremise\"\n[names]\npackage = \"objectstore/minio\"\n[credential]\nendpoint = \"endpoint\"\n[cloudpods]\nowns_regions = false\n",
+    )
+    .unwrap();
+    integrate(dir.path()).args(["new", "minio"]).assert().success();
+    integrate(dir.path()).args(["check", "minio"]).assert().code(0);
+    for file in ["minio.go", "region.go", "provider/provider.go", "shell/region.go", "miniocli/main.go"] {
+        assert!(dir.path().join("cloudmux/pkg/multicloud/objectstore/minio").join(file).is_file(), "{file}");
+    }
+    let loader = std::fs::read_to_string(dir.path().join("cloudmux/pkg/multicloud/loader/loader.go")).unwrap();
+    assert!(loader.contains("_ \"yunion.io/x/cloudmux/pkg/multicloud/objectstore/minio/provider\""), "{loader}");
+    let consts = std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/compute/cloudaccount_const.go")).unwrap();
+    let cloud_providers = consts.split("CLOUD_PROVIDERS = []string{").nth(1).unwrap().split('}').next().unwrap();
+    assert!(!cloud_providers.contains("MINIO"), "a storage-only provider owns no regions: {cloud_providers}");
+    assert!(!dir.path().join("cloudpods/pkg/compute/regiondrivers/minio.go").exists());
+    go_build(&dir.path().join("cloudmux"));
+    go_build(&dir.path().join("cloudpods"));
+    let newly_dirty: Vec<String> = gofmt_dirty(dir.path()).into_iter().filter(|f| !clean_before.contains(f)).collect();
+    assert!(newly_dirty.is_empty(), "{newly_dirty:?}");
+    integrate(dir.path()).args(["remove", "minio"]).assert().success();
+    std::fs::remove_file(dir.path().join("descriptors/minio.toml")).unwrap();
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
+}
+
 #[test]
 fn optional_registrations_from_the_cloudpods_section_build_and_remove_cleanly() {
     let dir = sample();
