@@ -75,7 +75,7 @@ impl Templates {
     }
 
     pub fn renderer<'a>(&'a self, context: &'a Value, point: &'a str) -> Renderer<'a> {
-        Renderer { templates: self, context, point, presence_only: false, root: None }
+        Renderer { templates: self, context, point, presence_only: false, root: None, files: None }
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -95,6 +95,7 @@ pub struct Renderer<'a> {
     point: &'a str,
     presence_only: bool,
     root: Option<&'a std::path::Path>,
+    files: Option<&'a crate::files::FileStore>,
 }
 
 impl std::fmt::Debug for Renderer<'_> {
@@ -124,6 +125,17 @@ impl<'a> Renderer<'a> {
 
     pub fn root(&self) -> Option<&std::path::Path> {
         self.root
+    }
+
+    /// The run's file store, for kinds that look at sibling files: they then list and read
+    /// each file once for all providers instead of once per provider.
+    pub fn with_files(mut self, files: Option<&'a crate::files::FileStore>) -> Self {
+        self.files = files;
+        self
+    }
+
+    pub fn files(&self) -> Option<&crate::files::FileStore> {
+        self.files
     }
 
     fn error(&self, what: &str, e: minijinja::Error) -> Error {
