@@ -4,12 +4,13 @@
 //! order, each a regular expression over files of a root. The first that matches sets the
 //! field, and the descriptor says next to the field which signal (file and line) it came from.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
+use crate::files::FileStore;
 use crate::workspace::Workspace;
 
 /// One way to infer a descriptor field, declared in a profile's `[[discover]]`.
@@ -80,7 +81,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         ));
     };
     let prefix = ws.profile.discover_prefix.clone().unwrap_or_default();
-    let mut cache = FileCache::default();
+    let cache = FileStore::new();
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
     for m in members {
@@ -91,7 +92,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         ];
         for field in ws.profile.discover.iter().map(|s| s.field.clone()).collect::<indexmap_like::Ordered>().0 {
             let ctx = context(&fields);
-            if let Some(found) = infer(ws, &field, &ctx, &mut cache)? {
+            if let Some(found) = infer(ws, &field, &ctx, &cache)? {
                 fields.push((field, found));
             }
         }
@@ -151,30 +152,7 @@ fn context(fields: &[(String, Found)]) -> minijinja::Value {
     minijinja::Value::from_serialize(serde_json::Value::Object(root))
 }
 
-/// File lists per (root, globs) and file texts, read once for all providers.
-#[derive(Default)]
-struct FileCache {
-    lists: std::collections::HashMap<(PathBuf, Vec<String>), Vec<PathBuf>>,
-    texts: std::collections::HashMap<PathBuf, Option<std::sync::Arc<str>>>,
-}
-
-impl FileCache {
-    fn files(&mut self, root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
-        let key = (root.to_path_buf(), globs.to_vec());
-        if let Some(v) = self.lists.get(&key) {
-            return Ok(v.clone());
-        }
-        let v = files(root, globs)?;
-        self.lists.insert(key, v.clone());
-        Ok(v)
-    }
-
-    fn text(&mut self, path: &Path) -> Option<std::sync::Arc<str>> {
-        self.texts.entry(path.to_path_buf()).or_insert_with(|| std::fs::read_to_string(path).ok().map(std::sync::Arc::from)).clone()
-    }
-}
-
-fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCache) -> Result<Option<Found>> {
+fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &FileStore) -> Result<Option<Found>> {
     let r = ws.profile.templates.renderer(ctx, "discover");
     for signal in ws.profile.discover.iter().filter(|s| s.field == field) {
         if let Some(cond) = &signal.when {
@@ -189,10 +167,10 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
         let Some(root) = signal.root.as_ref().and_then(|r| ws.roots.get(r)) else { continue };
         // A signal that needs a field not found yet (strict undefined) cannot apply.
         let Ok(pattern) = r.render("pattern", pattern) else { continue };
-        let re = regex::Regex::new(&pattern).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{pattern}`: {e}"), "fix the profile"))?;
+        let re = crate::files::cached_regex(&pattern).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{pattern}`: {e}"), "fix the profile"))?;
         let contains = match &signal.file_contains {
             Some(c) => match r.render("file_contains", c) {
-                Ok(c) => Some(regex::Regex::new(&c).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{c}`: {e}"), "fix the profile"))?),
+                Ok(c) => Some(crate::files::cached_regex(&c).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{c}`: {e}"), "fix the profile"))?),
                 Err(_) => continue,
             },
             None => None,
@@ -202,12 +180,12 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
             let Ok(g) = r.render("files", g) else { continue };
             globs.push(g);
         }
-        for path in cache.files(root, &globs)? {
-            let Some(text) = cache.text(&path) else { continue };
+        for path in cache.glob(root, &globs)?.iter() {
+            let Some(text) = cache.text(path) else { continue };
             if contains.as_ref().is_some_and(|c| !c.is_match(&text)) {
                 continue;
             }
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/");
             let haystack = if signal.on == MatchOn::Path { rel.as_str() } else { &*text };
             if signal.collect {
                 let template = signal.value.as_ref().and_then(|v| v.as_str()).unwrap_or("$1");
@@ -222,7 +200,7 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
                 if items.is_empty() {
                     continue;
                 }
-                let shown = ws.display_path(&path);
+                let shown = ws.display_path(path);
                 return Ok(Some(Found { value: toml::Value::Array(items), note: format!("{} ({})", signal.note, shown.display()) }));
             }
             let Some(caps) = re.captures(haystack) else { continue };
@@ -240,51 +218,11 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &mut FileCa
                 }
             };
             let line = if signal.on == MatchOn::Path { 1 } else { crate::text::line_of(&text, caps.get(0).map_or(0, |m| m.start())) };
-            let shown = ws.display_path(&path);
+            let shown = ws.display_path(path);
             return Ok(Some(Found { value, note: format!("{} ({}:{line})", signal.note, shown.display()) }));
         }
     }
     Ok(None)
-}
-
-/// Files under `root` matching any of the globs, sorted (vendor/ and .git/ are skipped).
-pub(crate) fn glob_files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
-    files(root, globs)
-}
-
-/// Files under `root` matching any of the globs, sorted.
-fn files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
-    let mut builder = globset::GlobSetBuilder::new();
-    for g in globs {
-        builder.add(globset::GlobBuilder::new(g).literal_separator(true).build().map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover glob `{g}`: {e}"), "fix the profile"))?);
-    }
-    let set = builder.build().map_err(|e| Error::input(Location::new("profile", 0, 0), e.to_string(), "fix the profile"))?;
-    // Literal paths need no walk.
-    if globs.iter().all(|g| !g.contains(['*', '?', '[', '{'])) {
-        return Ok(globs.iter().map(|g| root.join(g)).filter(|p| p.is_file()).collect());
-    }
-    // Walk only below the literal directories the globs start with.
-    let mut starts: Vec<PathBuf> = globs
-        .iter()
-        .map(|g| {
-            let literal: Vec<&str> = g.split('/').take_while(|c| !c.contains(['*', '?', '[', '{'])).collect();
-            root.join(literal.join("/"))
-        })
-        .collect();
-    starts.sort();
-    starts.dedup();
-    let mut out: Vec<PathBuf> = starts
-        .iter()
-        .filter(|s| s.is_dir())
-        .flat_map(|s| walkdir::WalkDir::new(s).into_iter().filter_entry(|e| e.file_name() != "vendor" && e.file_name() != ".git"))
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| e.path().strip_prefix(root).is_ok_and(|rel| set.is_match(rel)))
-        .map(|e| e.into_path())
-        .collect();
-    out.sort();
-    out.dedup();
-    Ok(out)
 }
 
 /// Descriptor TOML with the signal of every field as a comment.

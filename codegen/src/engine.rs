@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::backend::{DriftKind, Inspection, Member, Removal, SourceFile};
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
+use crate::files::FileStore;
 use crate::profile::{Point, Severity};
 use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
 use crate::workspace::Workspace;
@@ -261,70 +262,84 @@ fn report(d: &Descriptor, res: &Resolved<'_>, line: usize, state: PointState) ->
 
 /// Inspects every point for each descriptor without changing anything: the checklist.
 pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    inspect_with(ws, descriptors, &FileStore::new())
+}
+
+/// [`inspect`], reading files through `files`.
+pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let mut out = Vec::new();
-    let mut cache: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for d in descriptors {
         let ctx = ws.context(d);
         for point in &ws.profile.points {
-            let res = resolve(ws, point, &ctx)?;
-            let Some(path) = &res.path else {
-                let state = if res.applies { PointState::NotChecked { reason: unchecked_reason(ws, point) } } else { PointState::NotApplicable };
-                out.push(report(d, &res, 0, state));
-                continue;
-            };
-            let text = match cache.get(path) {
-                Some(t) => t.clone(),
-                None => {
-                    let t = read_normalized(path)?;
-                    cache.insert(path.clone(), t.clone());
-                    t
-                }
-            };
-            let r = ws.profile.templates.renderer(&ctx, &point.id).presence_only().with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
-            let file = SourceFile { display: &res.display, text: text.as_deref() };
-            if !res.applies {
-                // A registration the descriptor says does not apply, yet is there: the tree
-                // and the descriptor disagree (a provider in the wrong env list, a regional
-                // network flag that is false, ...). Anchors that are absent do not matter here.
-                let mut rep = report(d, &res, 0, PointState::NotApplicable);
-                if let Ok(Inspection::Present { line }) = point.kind.inspect(&file, &r) {
-                    let when = point.when.as_deref().unwrap_or_default();
-                    rep.line = line;
-                    rep.state = PointState::Drift { message: format!("{} is registered, but the descriptor says it does not apply (`{when}` is false)", res.what) };
-                    rep.class = Some(FindingClass::NotApplicable);
-                    rep.fix = Some(format!("correct descriptors/{}.toml, or `integrate remove` then `apply` after correcting it", d.id));
-                }
-                out.push(rep);
-                continue;
-            }
-            let rep = match point.kind.inspect(&file, &r)? {
-                Inspection::Present { line } => report(d, &res, line, PointState::Present),
-                Inspection::Drift { line, message, kind } => {
-                    let mut rep = report(d, &res, line, PointState::Drift { message });
-                    rep.class = Some(match kind {
-                        DriftKind::Value => FindingClass::Value,
-                        DriftKind::Spelling => FindingClass::Spelling,
-                        DriftKind::Partial => FindingClass::Partial,
-                    });
-                    rep
-                }
-                Inspection::Missing { line, .. } => report(d, &res, line, PointState::Missing),
-            };
-            out.push(rep);
+            out.push(inspect_point(ws, d, &ctx, point, files)?);
         }
     }
     Ok(out)
+}
+
+/// One row of the checklist: `point` for descriptor `d` (whose template context is `ctx`).
+fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: &Point, files: &FileStore) -> Result<PointReport> {
+    let res = resolve(ws, point, ctx)?;
+    let Some(path) = &res.path else {
+        let state = if res.applies { PointState::NotChecked { reason: unchecked_reason(ws, point) } } else { PointState::NotApplicable };
+        return Ok(report(d, &res, 0, state));
+    };
+    let stored = files.source(path)?;
+    let r = ws.profile.templates.renderer(ctx, &point.id).presence_only().with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
+    let file = SourceFile { display: &res.display, text: stored.normalized(), memo: Some(&stored.memo) };
+    if !res.applies {
+        // A registration the descriptor says does not apply, yet is there: the tree
+        // and the descriptor disagree (a provider in the wrong env list, a regional
+        // network flag that is false, ...). Anchors that are absent do not matter here.
+        let mut rep = report(d, &res, 0, PointState::NotApplicable);
+        if let Ok(Inspection::Present { line }) = point.kind.inspect(&file, &r) {
+            let when = point.when.as_deref().unwrap_or_default();
+            rep.line = line;
+            rep.state = PointState::Drift { message: format!("{} is registered, but the descriptor says it does not apply (`{when}` is false)", res.what) };
+            rep.class = Some(FindingClass::NotApplicable);
+            rep.fix = Some(format!("correct descriptors/{}.toml, or `integrate remove` then `apply` after correcting it", d.id));
+        }
+        return Ok(rep);
+    }
+    Ok(match point.kind.inspect(&file, &r)? {
+        Inspection::Present { line } => report(d, &res, line, PointState::Present),
+        Inspection::Drift { line, message, kind } => {
+            let mut rep = report(d, &res, line, PointState::Drift { message });
+            rep.class = Some(match kind {
+                DriftKind::Value => FindingClass::Value,
+                DriftKind::Spelling => FindingClass::Spelling,
+                DriftKind::Partial => FindingClass::Partial,
+            });
+            rep
+        }
+        Inspection::Missing { line, .. } => report(d, &res, line, PointState::Missing),
+    })
 }
 
 /// Everything `integrate check` reports: every point for every descriptor, findings about the
 /// tree as a whole (repeated entries, providers without a descriptor), and the profile's
 /// consistency rules.
 pub fn check(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
-    let mut out = inspect(ws, descriptors)?;
+    check_with(ws, descriptors, &FileStore::new())
+}
+
+/// [`check`], reading every file through `files`, so each is read (and parsed) once.
+pub fn check_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
+    let mut out = inspect_with(ws, descriptors, files)?;
     fold_orphans(ws, &mut out);
-    out.extend(tree_findings(ws, descriptors)?);
-    out.extend(run_checks(ws, descriptors)?);
+    out.extend(tree_findings_with(ws, descriptors, files)?);
+    out.extend(run_checks_with(ws, descriptors, files)?);
     Ok(out)
+}
+
+/// Every file [`check`] reads for these descriptors, in the order it first reads them: the
+/// points' files, the files `present_if` globs search, the files of the profile's checks, and
+/// paths it looks for that do not exist. It is the record of a real check run, so it cannot
+/// drift from what check does; the benchmark times reading these files as check's floor.
+pub fn files_read_by_check(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PathBuf>> {
+    let files = FileStore::new();
+    check_with(ws, descriptors, &files)?;
+    Ok(files.asked())
 }
 
 /// Applies the profile's `[orphans]` rule. A provider is an orphan when one side has it (the
@@ -388,6 +403,11 @@ pub fn fold_orphans(ws: &Workspace, reports: &mut Vec<PointReport>) {
 /// Findings that belong to no single descriptor: entries listed twice in the files the
 /// profile's points anchor to, and providers of the inventory that no descriptor describes.
 pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    tree_findings_with(ws, descriptors, &FileStore::new())
+}
+
+/// [`tree_findings`], reading files through `files`.
+pub fn tree_findings_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for point in &ws.profile.points {
@@ -398,8 +418,8 @@ pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<P
         let Some(root) = ws.roots.get(&point.root) else { continue };
         let path = root.join(&point.file);
         let display = ws.display_path(&path);
-        let text = read_normalized(&path)?;
-        let file = SourceFile { display: &display, text: text.as_deref() };
+        let stored = files.source(&path)?;
+        let file = SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) };
         // A missing anchor is reported per descriptor; here it only means nothing to count.
         let Ok(dups) = point.kind.duplicates(&file) else { continue };
         for dup in dups {
@@ -427,7 +447,7 @@ pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<P
             });
         }
     }
-    if let Some((display, members)) = inventory(ws)? {
+    if let Some((display, members)) = inventory_with(ws, files)? {
         let id = ws.profile.inventory.as_deref().expect("inventory exists");
         let point = ws.profile.point(id).expect("validated");
         let names: Vec<String> = descriptors
@@ -460,8 +480,13 @@ pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<P
 
 /// Runs the profile's `[[checks]]` over the tree; each finding becomes a report in drift state.
 pub fn run_checks(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
+    run_checks_with(ws, descriptors, &FileStore::new())
+}
+
+/// [`run_checks`], the checks reading files through `files`.
+pub fn run_checks_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let display = |p: &Path| ws.display_path(p);
-    let ctx = crate::backend::CheckContext { roots: &ws.roots, descriptors, templates: &ws.profile.templates, display: &display };
+    let ctx = crate::backend::CheckContext { roots: &ws.roots, descriptors, templates: &ws.profile.templates, display: &display, files };
     let mut out = Vec::new();
     for check in &ws.profile.checks {
         for f in check.check.run(&ctx)? {
@@ -487,19 +512,13 @@ pub fn run_checks(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<Poin
     Ok(out)
 }
 
-fn read_normalized(path: &Path) -> Result<Option<String>> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => {
-            let ending = LineEnding::detect(&t);
-            Ok(Some(normalize_line_endings(&t, ending)))
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
-}
-
 /// The providers the tree already defines, read from the profile's inventory point.
 pub fn inventory(ws: &Workspace) -> Result<Option<(PathBuf, Vec<Member>)>> {
+    inventory_with(ws, &FileStore::new())
+}
+
+/// [`inventory`], reading the file through `files`.
+pub fn inventory_with(ws: &Workspace, files: &FileStore) -> Result<Option<(PathBuf, Vec<Member>)>> {
     let Some(id) = &ws.profile.inventory else { return Ok(None) };
     let point = ws.profile.point(id).expect("validated when the profile loaded");
     let Some(root) = ws.roots.get(&point.root) else { return Ok(None) };
@@ -508,8 +527,8 @@ pub fn inventory(ws: &Workspace) -> Result<Option<(PathBuf, Vec<Member>)>> {
     let rel = ws.profile.templates.renderer(&ctx, id).render("file", &point.file)?;
     let path = root.join(rel);
     let display = ws.display_path(&path);
-    let text = read_normalized(&path)?;
-    let members = point.kind.members(&SourceFile { display: &display, text: text.as_deref() })?;
+    let stored = files.source(&path)?;
+    let members = point.kind.members(&SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) })?;
     Ok(Some((display, members)))
 }
 
@@ -599,7 +618,7 @@ fn plan_apply_where(ws: &Workspace, descriptors: &[Descriptor], only: Option<&st
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
+            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
@@ -638,7 +657,7 @@ pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> R
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref() };
+            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
             match point.kind.remove(&file, &r, force)? {
                 Removal::Absent => {}
                 Removal::Rewrite(text) => {

@@ -12,6 +12,7 @@ pub mod discover;
 pub mod docs;
 pub mod engine;
 pub mod error;
+pub mod files;
 pub mod profile;
 pub mod template;
 pub mod text;

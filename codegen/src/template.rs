@@ -9,6 +9,9 @@ use minijinja::{Environment, UndefinedBehavior, Value};
 
 use crate::error::{Error, Location, Result};
 
+/// Prefix of the loader names of inline templates; no file template name contains a NUL.
+const INLINE: &str = "\0inline\0";
+
 /// Template sources by name, for file templates.
 #[derive(Debug, Clone, Default)]
 pub struct TemplateStore {
@@ -49,12 +52,30 @@ impl Templates {
             });
         }
         let files = store.files.clone();
-        env.set_loader(move |name| Ok(files.get(name).cloned()));
+        // Inline templates (point fields, conditions) are loaded by a name that carries their
+        // source, so the environment compiles each distinct one once and keeps it.
+        env.set_loader(move |name| Ok(match name.strip_prefix(INLINE) {
+            Some(source) => Some(source.to_string()),
+            None => files.get(name).cloned(),
+        }));
+        env.set_auto_escape_callback(|name| {
+            if name.starts_with(INLINE) { minijinja::AutoEscape::None } else { minijinja::default_auto_escape_callback(name) }
+        });
         Self { env: Arc::new(env), origin: store.origin.clone() }
     }
 
+    /// Renders an inline template, compiled on first use. A failure is rendered again the way
+    /// `render_str` does, so the error names the template `<string>` whichever way it failed.
+    fn render_inline(&self, source: &str, context: &Value) -> std::result::Result<String, minijinja::Error> {
+        let name = format!("{INLINE}{source}");
+        match self.env.get_template(&name).and_then(|t| t.render(context)) {
+            Ok(out) => Ok(out),
+            Err(_) => self.env.render_str(source, context),
+        }
+    }
+
     pub fn renderer<'a>(&'a self, context: &'a Value, point: &'a str) -> Renderer<'a> {
-        Renderer { templates: self, context, point, presence_only: false, root: None }
+        Renderer { templates: self, context, point, presence_only: false, root: None, files: None }
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -74,6 +95,7 @@ pub struct Renderer<'a> {
     point: &'a str,
     presence_only: bool,
     root: Option<&'a std::path::Path>,
+    files: Option<&'a crate::files::FileStore>,
 }
 
 impl std::fmt::Debug for Renderer<'_> {
@@ -105,6 +127,17 @@ impl<'a> Renderer<'a> {
         self.root
     }
 
+    /// The run's file store, for kinds that look at sibling files: they then list and read
+    /// each file once for all providers instead of once per provider.
+    pub fn with_files(mut self, files: Option<&'a crate::files::FileStore>) -> Self {
+        self.files = files;
+        self
+    }
+
+    pub fn files(&self) -> Option<&crate::files::FileStore> {
+        self.files
+    }
+
     fn error(&self, what: &str, e: minijinja::Error) -> Error {
         let mut message = format!("point `{}`, {what}: {e}", self.point);
         let mut source = std::error::Error::source(&e);
@@ -120,7 +153,7 @@ impl<'a> Renderer<'a> {
         if !source.contains("{{") && !source.contains("{%") {
             return Ok(source.to_string());
         }
-        self.templates.env.render_str(source, self.context).map_err(|e| self.error(&format!("field `{field}`"), e))
+        self.templates.render_inline(source, self.context).map_err(|e| self.error(&format!("field `{field}`"), e))
     }
 
     /// Renders a template file of the profile by name.
@@ -133,7 +166,7 @@ impl<'a> Renderer<'a> {
     pub fn condition(&self, expr: &str) -> Result<bool> {
         // Rendered as an `if` so strict undefined applies: a misspelt field is an error.
         let source = format!("{{% if {expr} %}}1{{% endif %}}");
-        let out = self.templates.env.render_str(&source, self.context).map_err(|e| self.error(&format!("condition `{expr}`"), e))?;
+        let out = self.templates.render_inline(&source, self.context).map_err(|e| self.error(&format!("condition `{expr}`"), e))?;
         Ok(out == "1")
     }
 }
@@ -152,5 +185,24 @@ mod tests {
         assert!(r.condition("id == 'acme'").unwrap());
         assert!(r.condition("nope").is_err());
         assert!(r.condition("id.nope").is_err());
+    }
+
+    #[test]
+    fn inline_templates_render_and_fail_as_render_str_does() {
+        let t = Templates::new(&TemplateStore::default());
+        let ctx = Value::from_serialize(serde_json::json!({"id": "acme", "v": "<a href=\"x\">&</a>"}));
+        // Sources whose name would turn on HTML or JSON escaping if the name decided it.
+        for source in ["{{ v }}.html", "{{ v }}.json", "{{ v }}", "{{ nope }}", "{{ id", "a\n{% if id %}b{% endif %}\n"] {
+            let cached = t.render_inline(source, &ctx).map_err(|e| e.to_string());
+            let mut fresh_env = Environment::new();
+            fresh_env.set_undefined_behavior(UndefinedBehavior::Strict);
+            fresh_env.set_keep_trailing_newline(true);
+            fresh_env.set_trim_blocks(true);
+            fresh_env.set_lstrip_blocks(true);
+            let fresh = fresh_env.render_str(source, &ctx).map_err(|e| e.to_string());
+            assert_eq!(cached, fresh, "{source}");
+            // A second render uses the compiled template and gives the same.
+            assert_eq!(t.render_inline(source, &ctx).map_err(|e| e.to_string()), fresh, "{source}");
+        }
     }
 }

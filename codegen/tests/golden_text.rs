@@ -120,6 +120,7 @@ fn golden_cases() {
             &SourceFile {
                 display: &display,
                 text: Some(&before),
+                memo: None,
             },
             &r,
         );
@@ -164,6 +165,7 @@ fn golden_cases() {
                 &SourceFile {
                     display: &display,
                     text: Some(&after),
+                    memo: None,
                 },
                 &r,
             )
@@ -179,6 +181,7 @@ fn golden_cases() {
                 &SourceFile {
                     display: &display,
                     text: Some(&after),
+                    memo: None,
                 },
                 &r,
                 false,
@@ -234,6 +237,7 @@ fn absent_check_reports_lines_that_still_name_the_old_project() {
             descriptors: &[],
             templates: &templates,
             display: &display,
+            files: &integrate_codegen::files::FileStore::new(),
         })
         .unwrap();
     assert!(none.is_empty(), "{none:?}");
@@ -243,6 +247,7 @@ fn absent_check_reports_lines_that_still_name_the_old_project() {
             descriptors: std::slice::from_ref(&d),
             templates: &templates,
             display: &display,
+            files: &integrate_codegen::files::FileStore::new(),
         })
         .unwrap();
     assert_eq!(found.len(), 1, "{found:?}");

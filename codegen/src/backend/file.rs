@@ -43,11 +43,20 @@ impl NewFile {
         let (Some(p), Some(root)) = (&self.present_if, r.root()) else { return Ok(None) };
         let glob = r.render("present_if.files", &p.files)?;
         let contains = p.contains.as_deref().map(|c| r.render("present_if.contains", c)).transpose()?;
-        let re = contains.as_deref().map(regex::Regex::new).transpose().map_err(|e| {
+        let re = contains.as_deref().map(crate::files::cached_regex).transpose().map_err(|e| {
             crate::error::Error::input(Location::new("profile", 0, 0), format!("present_if.contains: {e}"), "fix the profile")
         })?;
-        for path in crate::discover::glob_files(root, std::slice::from_ref(&glob))? {
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let globs = std::slice::from_ref(&glob);
+        let paths: std::sync::Arc<[std::path::PathBuf]> = match r.files() {
+            Some(files) => files.glob(root, globs)?,
+            None => crate::files::glob_files(root, globs)?.into(),
+        };
+        for path in paths.iter() {
+            let text = match r.files() {
+                Some(files) => files.text(path),
+                None => std::fs::read_to_string(path).ok().map(std::sync::Arc::from),
+            };
+            let Some(text) = text else { continue };
             match &re {
                 None => return Ok(Some(1)),
                 Some(re) => {

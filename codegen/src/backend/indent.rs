@@ -466,6 +466,7 @@ mod tests {
             &SourceFile {
                 display: std::path::Path::new("c.yaml"),
                 text: Some(src),
+                memo: None,
             },
             &templates.renderer(&ctx, "p"),
         )

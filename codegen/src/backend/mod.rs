@@ -23,16 +23,65 @@ pub struct SourceFile<'a> {
     /// The path shown in messages (relative to the workspace where possible).
     pub display: &'a std::path::Path,
     pub text: Option<&'a str>,
+    /// Where a back end may keep what it works out from `text` (a parsed tree, an anchor) for
+    /// the next inspection of the same text: check inspects each file once per provider.
+    /// `None` when the caller keeps nothing; results must not depend on it.
+    pub memo: Option<&'a Memo>,
 }
 
-impl SourceFile<'_> {
+impl<'a> SourceFile<'a> {
+    /// A file with no memo.
+    pub fn new(display: &'a std::path::Path, text: Option<&'a str>) -> Self {
+        Self { display, text, memo: None }
+    }
+
+    /// The same file seen with another text (a candidate edit), which the memo does not cover.
+    pub fn with_text(&self, text: &'a str) -> Self {
+        Self { display: self.display, text: Some(text), memo: None }
+    }
+
+    /// `compute()`, or what it returned for an earlier call with the same `key` on the same
+    /// text when the file has a memo.
+    pub fn memo<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        match self.memo {
+            Some(m) => m.get_or_insert_with(key, compute),
+            None => std::sync::Arc::new(compute()),
+        }
+    }
     /// The file's text, or an anchor error when the file does not exist.
-    pub fn require(&self, expected: &str) -> Result<&str> {
+    pub fn require(&self, expected: &str) -> Result<&'a str> {
         self.text.ok_or_else(|| Error::AnchorNotFound {
             at: Location::new(self.display, 0, 0),
             message: format!("the file does not exist; expected it to contain {expected}"),
             hint: "check the root path in integrate.toml (or --root NAME=PATH) points at the right checkout".into(),
         })
+    }
+}
+
+/// Values worked out from one file text, by key and type, each computed once even when
+/// several threads ask at the same time. The owner guarantees the text does not change.
+#[derive(Default)]
+pub struct Memo {
+    #[allow(clippy::type_complexity)] // reason: a type-erased map of once-cells is what this is
+    slots: std::sync::Mutex<std::collections::HashMap<(std::any::TypeId, String), std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>>>,
+}
+
+impl Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// The value stored under `key`, computing it first if there is none. `compute` may use
+    /// the memo itself for other keys.
+    pub fn get_or_insert_with<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let slot = {
+            let mut slots = self.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            slots.entry((std::any::TypeId::of::<T>(), key.to_string())).or_default().clone()
+        };
+        let value = slot.get_or_init(|| std::sync::Arc::new(compute())).clone();
+        value.downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
     }
 }
 
@@ -125,6 +174,8 @@ pub struct CheckContext<'a> {
     pub templates: &'a crate::template::Templates,
     /// Turns an absolute path into the one shown in messages.
     pub display: &'a dyn Fn(&std::path::Path) -> std::path::PathBuf,
+    /// Where checks read files, so a run reads each once and knows what it read.
+    pub files: &'a crate::files::FileStore,
 }
 
 impl Debug for CheckContext<'_> {

@@ -454,7 +454,7 @@ impl TreeCheck for Absent {
             if excluded(rel) {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            let Some(text) = ctx.files.text(entry.path()) else {
                 continue;
             };
             for (i, line) in text.lines().enumerate() {

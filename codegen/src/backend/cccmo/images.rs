@@ -61,12 +61,9 @@ struct Key {
     line: usize,
 }
 
-fn read(path: &Path) -> Result<Option<String>> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(Some(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
+/// The file's text, `None` when it does not exist.
+fn read(files: &crate::files::FileStore, path: &Path) -> Result<Option<String>> {
+    Ok(files.source(path)?.raw().map(str::to_string))
 }
 
 impl ImagesOneToOne {
@@ -120,7 +117,7 @@ impl TreeCheck for ImagesOneToOne {
     fn run(&self, ctx: &CheckContext<'_>) -> Result<Vec<CheckFinding>> {
         let Some(root) = ctx.roots.get(&self.spec.root) else { return Ok(Vec::new()) };
         let paths: Vec<PathBuf> = [&self.spec.image_references, &self.spec.images_configmap, &self.spec.struct_file].iter().map(|p| root.join(p)).collect();
-        let (Some(refs_text), Some(cm_text), Some(go_text)) = (read(&paths[0])?, read(&paths[1])?, read(&paths[2])?) else {
+        let (Some(refs_text), Some(cm_text), Some(go_text)) = (read(ctx.files, &paths[0])?, read(ctx.files, &paths[1])?, read(ctx.files, &paths[2])?) else {
             // A file that is not there is not this check's to report.
             return Ok(Vec::new());
         };

@@ -343,7 +343,11 @@ impl TreeCheck for WorkloadPolicy {
             let dir = root.join(r.render("assets", &self.spec.assets)?);
             let platform = r.render("platform_type", &self.spec.platform_type)?;
             for path in yaml_files(&dir)? {
-                let template = crate::error::read_to_string(&path)?;
+                let template = match ctx.files.text(&path) {
+                    Some(t) => t.to_string(),
+                    // Read again for the error itself.
+                    None => crate::error::read_to_string(&path)?,
+                };
                 let display = (ctx.display)(&path);
                 let mut finding = |line: usize, message: String, fix: String| {
                     out.push(CheckFinding { provider: Some(d.id.clone()), path: display.clone(), line, message: format!("policy {}: {message}", self.spec.policy), fix: Some(fix) });

@@ -14,12 +14,16 @@ use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
 
-/// Parses a target file, refusing one that is not valid Go.
-pub(super) fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(String, Tree)> {
-    let src = file.require(expected)?.to_string();
-    let tree = syntax::parse(&src);
+/// Parses a target file, refusing one that is not valid Go. With a memo, the file is parsed
+/// once for all points and providers that inspect it.
+pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str) -> Result<(&'a str, Tree)> {
+    let src = file.require(expected)?;
+    let tree = match file.memo {
+        Some(memo) => (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone(),
+        None => syntax::parse(src),
+    };
     if let Some((offset, what)) = syntax::first_error(&tree) {
-        let (line, column) = crate::text::line_col(&src, offset);
+        let (line, column) = crate::text::line_col(src, offset);
         return Err(Error::Syntax {
             at: Location::new(file.display, line, column),
             message: format!("not valid Go ({what}); integrate edits only files that parse"),
@@ -31,6 +35,17 @@ pub(super) fn parse_valid(file: &SourceFile<'_>, expected: &str) -> Result<(Stri
 
 fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
     Error::AnchorNotFound { at: Location::new(file.display, 0, 0), message, hint: hint.to_string() }
+}
+
+/// What `find` locates in the file (an anchor, the same for every provider), kept in the
+/// file's memo under `key` once found. A failure is not kept: it is looked for again, and its
+/// error returned, on every call.
+pub(super) fn memo_found<T: std::any::Any + Send + Sync>(file: &SourceFile<'_>, key: &str, find: impl Fn() -> Result<T>) -> Result<std::sync::Arc<T>> {
+    let kept = file.memo(key, || find().ok().map(std::sync::Arc::new));
+    match &*kept {
+        Some(found) => Ok(found.clone()),
+        None => find().map(std::sync::Arc::new),
+    }
 }
 
 fn row(node: Node<'_>) -> usize {
@@ -85,7 +100,7 @@ pub(super) fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
 /// the last candidate, the plain deletion, touches the fewest bytes.
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate) };
+        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
         if let Inspection::Missing { updated, .. } = kind.inspect(&probe, r)? {
             if updated == src {
                 return Ok(candidate.clone());
@@ -141,8 +156,12 @@ pub struct ConstSpec {
     value: String,
 }
 
-struct SpecInfo<'t> {
-    node: Node<'t>,
+/// A const spec of the file: where it is, the names it declares and its value's text.
+struct SpecInfo {
+    /// 0-based first and last line, and the byte offset it starts at.
+    row: usize,
+    end_row: usize,
+    start_byte: usize,
     names: Vec<String>,
     value: String,
 }
@@ -159,21 +178,25 @@ impl ConstSpec {
         })
     }
 
-    fn specs<'t>(tree: &'t Tree, src: &str) -> Vec<SpecInfo<'t>> {
-        let mut out = Vec::new();
-        syntax::visit(tree.root_node(), &mut |n| {
-            if n.kind() == "const_spec" {
-                let names = field_children(n, "name").iter().map(|x| text(*x, src).to_string()).collect();
-                let value = n.child_by_field_name("value").map(|v| text(v, src).to_string()).unwrap_or_default();
-                out.push(SpecInfo { node: n, names, value });
-                return false;
-            }
-            true
-        });
-        out
+    /// Every const spec of the file, in order (those inside functions too); kept in the file's
+    /// memo, since every provider looks for its constant among the same specs.
+    fn specs(file: &SourceFile<'_>, tree: &Tree, src: &str) -> std::sync::Arc<Vec<SpecInfo>> {
+        file.memo("go.const_specs", || {
+            let mut out = Vec::new();
+            syntax::visit(tree.root_node(), &mut |n| {
+                if n.kind() == "const_spec" {
+                    let names = field_children(n, "name").iter().map(|x| text(*x, src).to_string()).collect();
+                    let value = n.child_by_field_name("value").map(|v| text(v, src).to_string()).unwrap_or_default();
+                    out.push(SpecInfo { row: row(n), end_row: n.end_position().row, start_byte: n.start_byte(), names, value });
+                    return false;
+                }
+                true
+            });
+            out
+        })
     }
 
-    fn is_member(&self, spec: &SpecInfo<'_>) -> bool {
+    fn is_member(&self, spec: &SpecInfo) -> bool {
         spec.names.iter().any(|n| self.family.is_match(n) && !self.exclude.as_ref().is_some_and(|e| e.is_match(n)))
             && self.value_family.as_ref().is_none_or(|v| v.is_match(&spec.value))
     }
@@ -192,9 +215,9 @@ impl PointKind for ConstSpec {
         let name = r.render("name", &self.name)?;
         let value = r.render("value", &self.value)?;
         let (src, tree) = parse_valid(file, &self.family_description())?;
-        let specs = Self::specs(&tree, &src);
+        let specs = Self::specs(file, &tree, src);
         if let Some(found) = specs.iter().find(|s| s.names.contains(&name)) {
-            let line = row(found.node) + 1;
+            let line = found.row + 1;
             if normalize(&found.value) != normalize(&value) {
                 let kind = if normalize(&found.value).eq_ignore_ascii_case(&normalize(&value)) { DriftKind::Spelling } else { DriftKind::Value };
                 return Ok(Inspection::Drift { line, message: format!("{name} is `{}`, expected `{value}`", found.value), kind });
@@ -206,48 +229,48 @@ impl PointKind for ConstSpec {
             return Err(anchor_error(file, format!("expected {}", self.family_description()), "check that the file is the one the profile expects, or adjust the point's `family` pattern"));
         };
         let anchor = match self.placement {
-            Placement::Last => last.node,
+            Placement::Last => *last,
             Placement::LargestGroup => {
-                let mut best: (usize, Node) = (0, last.node);
+                let mut best: (usize, &SpecInfo) = (0, *last);
                 let mut run = 0;
                 for (i, m) in members.iter().enumerate() {
-                    let contiguous = i > 0 && row(m.node) == members[i - 1].node.end_position().row + 1;
+                    let contiguous = i > 0 && m.row == members[i - 1].end_row + 1;
                     run = if contiguous { run + 1 } else { 1 };
                     if run >= best.0 {
-                        best = (run, m.node);
+                        best = (run, *m);
                     }
                 }
                 best.1
             }
         };
-        let indent = indentation_at(&src, anchor.start_byte()).to_string();
-        let end_row = anchor.end_position().row;
+        let end_row = anchor.end_row;
         if r.is_presence_only() {
             return Ok(Inspection::Missing { line: end_row + 2, updated: String::new() });
         }
-        let updated = insert_lines_after(BlockKind::Specs, &src, end_row, &format!("{indent}{name} = {value}"));
+        let indent = indentation_at(src, anchor.start_byte);
+        let updated = insert_lines_after(BlockKind::Specs, src, end_row, &format!("{indent}{name} = {value}"));
         Ok(Inspection::Missing { line: end_row + 2, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let name = r.render("name", &self.name)?;
         let (src, tree) = parse_valid(file, &self.family_description())?;
-        let specs = Self::specs(&tree, &src);
+        let specs = Self::specs(file, &tree, src);
         let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
-        let candidates = delete_lines(BlockKind::Specs, &src, row(found.node), found.node.end_position().row);
+        let candidates = delete_lines(BlockKind::Specs, src, found.row, found.end_row);
         Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
     }
 
     fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
         let (src, tree) = parse_valid(file, &self.family_description())?;
-        Ok(Self::specs(&tree, &src)
+        Ok(Self::specs(file, &tree, src)
             .iter()
             .filter(|s| self.is_member(s))
             .flat_map(|s| {
                 s.names.iter().map(|n| Member {
                     name: n.clone(),
                     value: s.value.trim_matches('"').to_string(),
-                    line: row(s.node) + 1,
+                    line: s.row + 1,
                 })
             })
             .collect())
@@ -282,8 +305,11 @@ impl ListElement {
     }
 }
 
+/// The body of the composite literal assigned to `var`; where it is stays in the file's memo,
+/// so each provider after the first finds it without searching the file.
 fn find_literal<'t>(file: &SourceFile<'_>, tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Result<Node<'t>> {
-    let literal = syntax::find_var_literal(tree, src, var, func).ok_or_else(|| {
+    let at = file.memo(&format!("go.literal\0{var}\0{func:?}"), || syntax::find_var_literal(tree, src, var, func).map(syntax::NodePath::of));
+    let literal = at.as_ref().as_ref().map(|p| p.node(tree)).ok_or_else(|| {
         let scope = func.map(|f| format!(" inside func {f}")).unwrap_or_default();
         anchor_error(file, format!("expected a composite literal assigned to `{var}`{scope}"), "check that the variable still exists under that name, or update the profile")
     })?;
@@ -620,7 +646,9 @@ impl PointKind for TagChoice {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let value = r.render("value", &self.spec.value)?;
         let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
-        let (range, line) = self.value_range(file, &src, &tree)?;
+        // Where the tag's value is, the same for every provider: kept in the file's memo.
+        let key = format!("go.tag_choice\0{}\0{}\0{}", self.spec.type_name, self.spec.field, self.spec.tag);
+        let (range, line) = (*memo_found(file, &key, || self.value_range(file, src, &tree))?).clone();
         let list = &src[range.clone()];
         let choices: Vec<&str> = list.split(self.spec.separator.as_str()).collect();
         if choices.contains(&value.as_str()) {
@@ -629,8 +657,11 @@ impl PointKind for TagChoice {
         if let Some(near) = choices.iter().find(|c| c.eq_ignore_ascii_case(&value)) {
             return Ok(Inspection::Drift { line, message: format!("`{}:` lists `{near}`, but the value is `{value}` (the CLI matches case-sensitively)", self.spec.tag), kind: DriftKind::Spelling });
         }
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line, updated: String::new() });
+        }
         let insertion = if list.is_empty() { value } else { format!("{}{}", self.spec.separator, value) };
-        let mut updated = src.clone();
+        let mut updated = src.to_string();
         updated.insert_str(range.end, &insertion);
         Ok(Inspection::Missing { line, updated })
     }
@@ -644,7 +675,7 @@ impl PointKind for TagChoice {
         let mut choices: Vec<&str> = list.split(sep).collect();
         let Some(i) = choices.iter().position(|c| *c == value) else { return Ok(Removal::Absent) };
         choices.remove(i);
-        let mut updated = src.clone();
+        let mut updated = src.to_string();
         updated.replace_range(range, &choices.join(sep));
         Ok(Removal::Rewrite(updated))
     }
@@ -684,6 +715,27 @@ impl Statement {
             .ok_or_else(|| anchor_error(file, format!("expected func {}", self.func), "check the function name, or update the profile"))?;
         Ok(syntax::block_statements(body))
     }
+
+    /// The function's statements with their normalised text, kept in the file's memo: every
+    /// provider compares its statement with all of them.
+    fn statement_infos(&self, file: &SourceFile<'_>, tree: &Tree, src: &str) -> Result<std::sync::Arc<Vec<StatementInfo>>> {
+        memo_found(file, &format!("go.statements\0{}", self.func), || {
+            Ok(self
+                .statements(file, tree, src)?
+                .into_iter()
+                .map(|s| StatementInfo { range: s.byte_range(), row: row(s), end_row: s.end_position().row, normalized: normalize(text(s, src)) })
+                .collect())
+        })
+    }
+}
+
+/// A statement of the function a `go.statement` point registers in.
+struct StatementInfo {
+    range: std::ops::Range<usize>,
+    /// 0-based first and last line.
+    row: usize,
+    end_row: usize,
+    normalized: String,
 }
 
 impl PointKind for Statement {
@@ -695,21 +747,25 @@ impl PointKind for Statement {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let statement = r.render("statement", &self.statement)?;
         let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
-        let statements = self.statements(file, &tree, &src)?;
+        let statements = self.statement_infos(file, &tree, src)?;
         let want = normalize(&statement);
-        if let Some(found) = statements.iter().find(|s| normalize(text(**s, &src)) == want) {
-            return Ok(Inspection::Present { line: row(*found) + 1 });
+        if let Some(found) = statements.iter().find(|s| s.normalized == want) {
+            return Ok(Inspection::Present { line: found.row + 1 });
         }
+        let text_of = |s: &StatementInfo| &src[s.range.clone()];
         if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
-            if let Some(found) = statements.iter().find(|s| self.shape.is_match(text(**s, &src)) && text(**s, &src).contains(&identity)) {
-                return Ok(Inspection::Present { line: row(*found) + 1 });
+            if let Some(found) = statements.iter().find(|s| self.shape.is_match(text_of(s)) && text_of(s).contains(&identity)) {
+                return Ok(Inspection::Present { line: found.row + 1 });
             }
         }
-        let anchor = statements.iter().rev().find(|s| self.shape.is_match(text(**s, &src))).ok_or_else(|| {
+        let anchor = statements.iter().rev().find(|s| self.shape.is_match(text_of(s))).ok_or_else(|| {
             anchor_error(file, format!("expected a statement matching `{}` in func {}", self.shape.as_str(), self.func), "check the function still registers its entries this way, or update the point's `shape`")
         })?;
-        let indent = indentation_at(&src, anchor.start_byte()).to_string();
-        let end_row = anchor.end_position().row;
+        let end_row = anchor.end_row;
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: end_row + 2, updated: String::new() });
+        }
+        let indent = indentation_at(src, anchor.range.start).to_string();
         let lines = format!("{indent}{}", indent_continuation(statement.trim_end(), &indent));
         let updated = insert_plain_lines_after(&src, end_row, &lines);
         Ok(Inspection::Missing { line: end_row + 2, updated })
@@ -724,7 +780,7 @@ impl PointKind for Statement {
         };
         let start = line_start(&src, found.start_byte());
         let end = line_end_inclusive(&src, found.end_byte());
-        let mut updated = src.clone();
+        let mut updated = src.to_string();
         updated.replace_range(start..end, "");
         Ok(Removal::Rewrite(updated))
     }
@@ -899,10 +955,11 @@ impl PointKind for Decls {
         let fragment = r.render("source", &self.source)?;
         let wanted = Self::fragment_names(&fragment);
         let (src, tree) = parse_valid(file, "Go declarations")?;
-        let existing = Self::target_decls(&tree, &src);
+        // The file's declarations with their names, the same for every provider.
+        let existing = file.memo("go.decls", || Self::target_decls(&tree, src).into_iter().map(|(n, names)| (row(n), names)).collect::<Vec<_>>());
         let found: Vec<(&String, usize)> = wanted
             .iter()
-            .filter_map(|w| existing.iter().find(|(_, names)| names.contains(w)).map(|(n, _)| (w, row(*n) + 1)))
+            .filter_map(|w| existing.iter().find(|(_, names)| names.contains(w)).map(|(n, _)| (w, n + 1)))
             .collect();
         if found.len() == wanted.len() {
             return Ok(Inspection::Present { line: found.first().map_or(1, |f| f.1) });
@@ -912,12 +969,17 @@ impl PointKind for Decls {
             return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")), kind: DriftKind::Partial });
         }
         if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
-            let re = Regex::new(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
-            if let Some(m) = re.find(&src) {
-                return Ok(Inspection::Present { line: crate::text::line_of(&src, m.start()) });
+            let re = crate::files::cached_regex(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
+            if let Some(m) = re.find(src) {
+                return Ok(Inspection::Present { line: crate::text::line_of(src, m.start()) });
             }
         }
-        let mut updated = src.clone();
+        if r.is_presence_only() {
+            // Where the declarations would start: after the file and one blank line.
+            let line = src.matches('\n').count() + usize::from(!src.ends_with('\n')) + 2;
+            return Ok(Inspection::Missing { line, updated: String::new() });
+        }
+        let mut updated = src.to_string();
         if !updated.ends_with('\n') {
             updated.push('\n');
         }
@@ -955,7 +1017,7 @@ impl PointKind for Decls {
         if ranges.is_empty() {
             return Ok(Removal::Absent);
         }
-        let mut updated = src.clone();
+        let mut updated = src.to_string();
         for (from, to) in ranges.into_iter().rev() {
             updated.replace_range(from..to, "");
         }
@@ -1017,6 +1079,18 @@ impl CaseValue {
     fn values<'t>(list: Node<'t>) -> Vec<Node<'t>> {
         children(list).into_iter().filter(|c| c.is_named() && c.kind() != "comment").collect()
     }
+
+    /// The values of every `case` of the function as (text, 0-based line, end offset), kept in
+    /// the file's memo: every provider looks for its value among the same cases.
+    fn case_values(&self, file: &SourceFile<'_>, tree: &Tree, src: &str) -> Result<std::sync::Arc<Vec<Vec<(String, usize, usize)>>>> {
+        memo_found(file, &format!("go.cases\0{}", self.func), || {
+            Ok(self
+                .cases(file, tree, src)?
+                .into_iter()
+                .map(|list| Self::values(list).into_iter().map(|v| (text(v, src).to_string(), row(v), v.end_byte())).collect())
+                .collect())
+        })
+    }
 }
 
 impl PointKind for CaseValue {
@@ -1027,20 +1101,23 @@ impl PointKind for CaseValue {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let value = r.render("value", &self.value)?;
         let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
-        let lists = self.cases(file, &tree, &src)?;
-        for list in &lists {
-            if let Some(v) = Self::values(*list).into_iter().find(|v| text(*v, &src) == value) {
-                return Ok(Inspection::Present { line: row(v) + 1 });
+        let lists = self.case_values(file, &tree, src)?;
+        for list in lists.iter() {
+            if let Some((_, line, _)) = list.iter().find(|(v, _, _)| *v == value) {
+                return Ok(Inspection::Present { line: line + 1 });
             }
         }
         let list = lists
             .iter()
-            .find(|l| Self::values(**l).iter().any(|v| self.with.is_match(text(*v, &src))))
+            .find(|l| l.iter().any(|(v, _, _)| self.with.is_match(v)))
             .ok_or_else(|| anchor_error(file, format!("expected a case in func {} listing a value matching `{}`", self.func, self.with.as_str()), "update the point's `with` pattern"))?;
-        let last = *Self::values(*list).last().expect("a case lists at least one value");
-        let mut updated = src.clone();
-        updated.insert_str(last.end_byte(), &format!(", {value}"));
-        Ok(Inspection::Missing { line: row(last) + 1, updated })
+        let (_, last_row, last_end) = list.last().expect("a case lists at least one value");
+        if r.is_presence_only() {
+            return Ok(Inspection::Missing { line: last_row + 1, updated: String::new() });
+        }
+        let mut updated = src.to_string();
+        updated.insert_str(*last_end, &format!(", {value}"));
+        Ok(Inspection::Missing { line: last_row + 1, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
@@ -1051,7 +1128,7 @@ impl PointKind for CaseValue {
             if let Some(i) = values.iter().position(|v| text(*v, &src) == value) {
                 let v = values[i];
                 let range = if i > 0 { values[i - 1].end_byte()..v.end_byte() } else if values.len() > 1 { v.start_byte()..values[1].start_byte() } else { v.start_byte()..v.end_byte() };
-                let mut updated = src.clone();
+                let mut updated = src.to_string();
                 updated.replace_range(range, "");
                 return Ok(Removal::Rewrite(updated));
             }
@@ -1125,17 +1202,17 @@ impl PointKind for ConstGroup {
         let group = r.render("specs", &self.group)?;
         let names = Self::names(&group);
         let (src, tree) = parse_valid(file, "a const block")?;
-        let specs = ConstSpec::specs(&tree, &src);
+        let specs = ConstSpec::specs(file, &tree, src);
         let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
         if let Some(first) = found.first() {
-            let line = row(first.node) + 1;
+            let line = first.row + 1;
             if found.len() == names.len() {
                 return Ok(Inspection::Present { line });
             }
             return Ok(Inspection::Drift { line, message: format!("{} of {} constants of the group are declared", found.len(), names.len()), kind: DriftKind::Partial });
         }
-        let block = self.block(file, &tree, &src)?;
-        let close = block.end_position().row;
+        // The block's last line, the same for every provider: kept in the file's memo.
+        let close = *memo_found(file, &format!("go.const_block\0{}", self.block.as_str()), || Ok(self.block(file, &tree, src)?.end_position().row))?;
         if r.is_presence_only() {
             return Ok(Inspection::Missing { line: close + 2, updated: String::new() });
         }
@@ -1150,10 +1227,10 @@ impl PointKind for ConstGroup {
         let group = r.render("specs", &self.group)?;
         let names = Self::names(&group);
         let (src, tree) = parse_valid(file, "a const block")?;
-        let specs = ConstSpec::specs(&tree, &src);
+        let specs = ConstSpec::specs(file, &tree, src);
         let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
         let (Some(first), Some(last)) = (found.first(), found.last()) else { return Ok(Removal::Absent) };
-        let mut start = row(first.node);
+        let mut start = first.row;
         // The group's comment and the blank line before it go too.
         let lines: Vec<&str> = src.split('\n').collect();
         if start > 0 && lines[start - 1].trim_start().starts_with("//") {
@@ -1163,8 +1240,8 @@ impl PointKind for ConstGroup {
             start -= 1;
         }
         let from = offset_of_line(&src, start);
-        let to = offset_of_line(&src, last.node.end_position().row + 1);
-        let mut updated = src.clone();
+        let to = offset_of_line(src, last.end_row + 1);
+        let mut updated = src.to_string();
         updated.replace_range(from..to, "");
         Ok(Removal::Rewrite(updated))
     }

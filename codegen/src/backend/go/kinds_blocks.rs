@@ -421,7 +421,7 @@ impl PointKind for StructFields {
             return Ok(Removal::Absent);
         }
         ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
-        let mut out = src.clone();
+        let mut out = src.to_string();
         for range in &ranges {
             out = delete_lines(&out, range.clone());
         }
@@ -434,6 +434,7 @@ impl PointKind for StructFields {
                 &SourceFile {
                     display: file.display,
                     text: Some(&without),
+                    memo: None,
                 },
                 r,
             )? && updated == src
@@ -682,6 +683,7 @@ mod tests {
             &SourceFile {
                 display: std::path::Path::new("x.go"),
                 text: Some(src),
+                memo: None,
             },
             &r,
         )

@@ -31,12 +31,43 @@ pub fn parse(text: &str) -> Tree {
     tree
 }
 
-fn parse_uncached(text: &str) -> Tree {
+/// Parses Go source without the cache, for callers that keep the tree themselves.
+pub fn parse_uncached(text: &str) -> Tree {
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_go::LANGUAGE.into())
         .expect("the bundled tree-sitter-go grammar matches the tree-sitter version");
     parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
+}
+
+/// Where a node sits in its tree, as child indices from the root. Unlike a [`Node`] it does not
+/// borrow the tree, so an anchor found once can be kept in a memo and found again in the same
+/// tree (or a copy of it) without searching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodePath(Vec<u32>);
+
+impl NodePath {
+    pub fn of(node: Node<'_>) -> Self {
+        let mut path = Vec::new();
+        let mut cur = node;
+        while let Some(parent) = cur.parent() {
+            let mut cursor = parent.walk();
+            let index = parent.children(&mut cursor).position(|c| c.id() == cur.id()).expect("a node is a child of its parent");
+            path.push(u32::try_from(index).expect("fewer than 2^32 children"));
+            cur = parent;
+        }
+        path.reverse();
+        NodePath(path)
+    }
+
+    /// The node in `tree`, which must be the tree the path was taken in or a copy of it.
+    pub fn node<'t>(&self, tree: &'t Tree) -> Node<'t> {
+        let mut node = tree.root_node();
+        for &i in &self.0 {
+            node = node.child(i as usize).expect("the path was taken in this tree");
+        }
+        node
+    }
 }
 
 /// The first ERROR or MISSING node, as (byte offset, description).
@@ -309,6 +340,19 @@ mod tests {
     fn normalizes_whitespace_but_not_tokens() {
         assert_eq!(normalize("cmd.Create( &a.B{} )"), normalize("cmd.Create(&a.B{})"));
         assert_ne!(normalize("a b"), normalize("ab"));
+    }
+
+    #[test]
+    fn node_paths_find_the_same_node_again() {
+        let src = "package x\nvar (\n\tA = []string{\"a\", \"b\"}\n)\nfunc f() {\n\tB := []int{1}\n}\n";
+        let tree = parse(src);
+        for (var, func) in [("A", None), ("B", Some("f"))] {
+            let node = find_var_literal(&tree, src, var, func).unwrap();
+            let path = NodePath::of(node);
+            assert_eq!(path.node(&tree.clone()).id(), node.id());
+            assert_eq!(path.node(&tree).byte_range(), node.byte_range());
+        }
+        assert_eq!(NodePath::of(tree.root_node()).node(&tree).id(), tree.root_node().id());
     }
 
     #[test]

@@ -1,0 +1,202 @@
+//! The files one run reads, each read once: check inspects dozens of points for dozens of
+//! providers, and many of them look at the same files (a shared list, a provider package that
+//! `present_if` globs search), so a [`FileStore`] keeps every text it read, every glob listing
+//! it walked, and per text a [`Memo`] where back ends keep what they worked out from it (a
+//! parsed tree, the anchors found in it). It also records which files it was asked for, in
+//! order: [`crate::engine::files_read_by_check`] derives the benchmark's floor from that record.
+//! Files are assumed not to change during a run; apply's staged edits never go through a store.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use crate::backend::Memo;
+use crate::error::{Error, Location, Result};
+use crate::text::{LineEnding, normalize_line_endings};
+
+/// One file as read from disk.
+#[derive(Debug)]
+pub struct StoredFile {
+    /// The text as on disk; `None` when the file does not exist.
+    raw: Option<Arc<str>>,
+    /// The LF-normalised text, made on first use (the same allocation when already LF).
+    normalized: OnceLock<Option<Arc<str>>>,
+    /// What back ends keep about the normalised text.
+    pub memo: Memo,
+}
+
+impl StoredFile {
+    /// The text exactly as on disk, `None` when the file does not exist.
+    pub fn raw(&self) -> Option<&str> {
+        self.raw.as_deref()
+    }
+
+    /// The text with CRLF line endings turned into LF, as the engine hands it to back ends.
+    pub fn normalized(&self) -> Option<&str> {
+        self.normalized
+            .get_or_init(|| {
+                self.raw.as_ref().map(|raw| match LineEnding::detect(raw) {
+                    LineEnding::Lf => raw.clone(),
+                    ending => Arc::from(normalize_line_endings(raw, ending)),
+                })
+            })
+            .as_deref()
+    }
+}
+
+/// Files, glob listings and per-text memos of one run. Safe to share between threads.
+#[derive(Debug, Default)]
+pub struct FileStore {
+    files: Mutex<HashMap<PathBuf, Arc<StoredFile>>>,
+    lists: Mutex<HashMap<(PathBuf, Vec<String>), Arc<[PathBuf]>>>,
+    /// Every path asked for, in the order of the first request.
+    asked: Mutex<Vec<PathBuf>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl FileStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The file at `path`, read on the first request. A file that does not exist is stored as
+    /// absent; any other read error (not UTF-8, no permission) is returned and not stored.
+    pub fn read(&self, path: &Path) -> std::io::Result<Arc<StoredFile>> {
+        if let Some(f) = lock(&self.files).get(path) {
+            return Ok(f.clone());
+        }
+        let raw = match std::fs::read_to_string(path) {
+            Ok(t) => Some(Arc::from(t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                self.note_asked(path);
+                return Err(e);
+            }
+        };
+        let mut files = lock(&self.files);
+        if let Some(f) = files.get(path) {
+            return Ok(f.clone());
+        }
+        let f = Arc::new(StoredFile { raw, normalized: OnceLock::new(), memo: Memo::default() });
+        files.insert(path.to_path_buf(), f.clone());
+        drop(files);
+        self.note_asked(path);
+        Ok(f)
+    }
+
+    /// The file for the engine: like [`FileStore::read`], with a read error as an [`Error`].
+    pub fn source(&self, path: &Path) -> Result<Arc<StoredFile>> {
+        self.read(path).map_err(|e| Error::io(path, e))
+    }
+
+    /// The text of `path` as on disk, or `None` when it cannot be read for any reason.
+    pub fn text(&self, path: &Path) -> Option<Arc<str>> {
+        self.read(path).ok().and_then(|f| f.raw.clone())
+    }
+
+    /// Files under `root` matching any of the globs, sorted (vendor/ and .git/ are skipped);
+    /// each listing is walked once per store.
+    pub fn glob(&self, root: &Path, globs: &[String]) -> Result<Arc<[PathBuf]>> {
+        let key = (root.to_path_buf(), globs.to_vec());
+        if let Some(v) = lock(&self.lists).get(&key) {
+            return Ok(v.clone());
+        }
+        let v: Arc<[PathBuf]> = glob_files(root, globs)?.into();
+        Ok(lock(&self.lists).entry(key).or_insert(v).clone())
+    }
+
+    /// Every path this store was asked for, in the order of the first request, including files
+    /// that turned out not to exist or not to be readable.
+    pub fn asked(&self) -> Vec<PathBuf> {
+        lock(&self.asked).clone()
+    }
+
+    fn note_asked(&self, path: &Path) {
+        lock(&self.asked).push(path.to_path_buf());
+    }
+}
+
+/// Files under `root` matching any of the globs, sorted (vendor/ and .git/ are skipped).
+pub fn glob_files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for g in globs {
+        builder.add(globset::GlobBuilder::new(g).literal_separator(true).build().map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover glob `{g}`: {e}"), "fix the profile"))?);
+    }
+    let set = builder.build().map_err(|e| Error::input(Location::new("profile", 0, 0), e.to_string(), "fix the profile"))?;
+    // Literal paths need no walk.
+    if globs.iter().all(|g| !g.contains(['*', '?', '[', '{'])) {
+        return Ok(globs.iter().map(|g| root.join(g)).filter(|p| p.is_file()).collect());
+    }
+    // Walk only below the literal directories the globs start with.
+    let mut starts: Vec<PathBuf> = globs
+        .iter()
+        .map(|g| {
+            let literal: Vec<&str> = g.split('/').take_while(|c| !c.contains(['*', '?', '[', '{'])).collect();
+            root.join(literal.join("/"))
+        })
+        .collect();
+    starts.sort();
+    starts.dedup();
+    let mut out: Vec<PathBuf> = starts
+        .iter()
+        .filter(|s| s.is_dir())
+        .flat_map(|s| walkdir::WalkDir::new(s).into_iter().filter_entry(|e| e.file_name() != "vendor" && e.file_name() != ".git"))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().strip_prefix(root).is_ok_and(|rel| set.is_match(rel)))
+        .map(|e| e.into_path())
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Compiled regular expressions by pattern. Profiles render patterns per provider, and most
+/// render to the same text for every provider; compiling each distinct one once saves the
+/// compile (far slower than a search on a small file) for all the others.
+pub fn cached_regex(pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(re) = lock(cache).get(pattern) {
+        return Ok(re.clone());
+    }
+    let re = regex::Regex::new(pattern)?;
+    Ok(lock(cache).entry(pattern.to_string()).or_insert(re).clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_file_once_and_records_requests_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.go");
+        let b = dir.path().join("b.go");
+        std::fs::write(&a, "x\r\ny\r\n").unwrap();
+        let store = FileStore::new();
+        let first = store.source(&a).unwrap();
+        assert_eq!(first.raw(), Some("x\r\ny\r\n"));
+        assert_eq!(first.normalized(), Some("x\ny\n"));
+        assert!(store.source(&b).unwrap().raw().is_none());
+        std::fs::write(&a, "changed").unwrap();
+        assert_eq!(store.text(&a).as_deref(), Some("x\r\ny\r\n"));
+        assert_eq!(store.asked(), vec![a, b]);
+    }
+
+    #[test]
+    fn globs_are_listed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("p/q")).unwrap();
+        std::fs::write(dir.path().join("p/q/x.go"), "").unwrap();
+        let store = FileStore::new();
+        let globs = vec!["p/**/*.go".to_string()];
+        assert_eq!(store.glob(dir.path(), &globs).unwrap().len(), 1);
+        std::fs::write(dir.path().join("p/y.go"), "").unwrap();
+        assert_eq!(store.glob(dir.path(), &globs).unwrap().len(), 1);
+        assert_eq!(glob_files(dir.path(), &globs).unwrap().len(), 2);
+    }
+}
