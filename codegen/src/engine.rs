@@ -265,16 +265,56 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
     inspect_with(ws, descriptors, &FileStore::new())
 }
 
-/// [`inspect`], reading files through `files`.
+/// [`inspect`], reading files through `files`. Every (descriptor, point) pair is judged on its
+/// own, so the pairs are spread over threads; the reports come back in descriptor order, then
+/// point order, and the error returned is the first one in that order, as a sequential run
+/// would return it.
 pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
-    let mut out = Vec::new();
-    for d in descriptors {
-        let ctx = ws.context(d);
-        for point in &ws.profile.points {
-            out.push(inspect_point(ws, d, &ctx, point, files)?);
-        }
+    let points = &ws.profile.points;
+    if points.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let contexts: Vec<minijinja::Value> = descriptors.iter().map(|d| ws.context(d)).collect();
+    let results = parallel_map(descriptors.len() * points.len(), |i| {
+        let (d, p) = (i / points.len(), i % points.len());
+        inspect_point(ws, &descriptors[d], &contexts[d], &points[p], files)
+    });
+    results.into_iter().collect()
+}
+
+/// `f(0)`, ..., `f(n - 1)` in order, computed on as many threads as the machine has cores.
+/// Threads take the next index as they finish one, so an expensive item (the first look at a
+/// large file) does not hold up the others.
+fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n);
+    if threads <= 1 {
+        return (0..n).map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= n {
+                            return done;
+                        }
+                        done.push((i, f(i)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            let done = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, value) in done {
+                slots[i] = Some(value);
+            }
+        }
+    });
+    slots.into_iter().map(|v| v.expect("every index is computed once")).collect()
 }
 
 /// One row of the checklist: `point` for descriptor `d` (whose template context is `ctx`).
