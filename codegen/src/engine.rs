@@ -269,11 +269,38 @@ pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStor
         return Ok(Vec::new());
     }
     let contexts: Vec<minijinja::Value> = descriptors.iter().map(|d| ws.context(d)).collect();
+    if let Some(ctx) = contexts.first() {
+        prepare_files(ws, ctx, files);
+    }
     let results = parallel_map(descriptors.len() * points.len(), |i| {
         let (d, p) = (i / points.len(), i % points.len());
         inspect_point(ws, &descriptors[d], &contexts[d], &points[p], files)
     });
     results.into_iter().collect()
+}
+
+/// Reads the files the points inspect (those of the first descriptor: most points name the
+/// same file for every provider) and lets their back ends prepare them (parse them into the
+/// file's memo), largest first and on all threads. Without this the first inspection of a
+/// large file parses it while inspections of the same file on other threads wait, and a large
+/// file met late finishes alone. Errors are left for the inspections to report, in order.
+fn prepare_files(ws: &Workspace, ctx: &minijinja::Value, files: &FileStore) {
+    let mut paths: Vec<(usize, PathBuf)> = Vec::new();
+    for point in &ws.profile.points {
+        let Ok(Resolved { path: Some(path), .. }) = resolve(ws, point, ctx) else { continue };
+        if paths.iter().any(|(_, p)| *p == path) {
+            continue;
+        }
+        let Ok(stored) = files.read(&path) else { continue };
+        paths.push((stored.raw().map_or(0, str::len), path));
+    }
+    paths.sort_by(|a, b| b.0.cmp(&a.0));
+    parallel_map(paths.len(), |i| {
+        let path = &paths[i].1;
+        if let Ok(stored) = files.read(path) {
+            crate::backend::prepare(path, &SourceFile { display: path, text: stored.normalized(), memo: Some(&stored.memo) });
+        }
+    });
 }
 
 /// `f(0)`, ..., `f(n - 1)` in order, computed on as many threads as the machine has cores.

@@ -14,12 +14,17 @@ use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
 
+/// The tree of `src`, parsed once per memo (`src` must be the memo's text).
+pub(super) fn memo_tree(memo: &crate::backend::Memo, src: &str) -> Tree {
+    (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone()
+}
+
 /// Parses a target file, refusing one that is not valid Go. With a memo, the file is parsed
 /// once for all points and providers that inspect it.
 pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str) -> Result<(&'a str, Tree)> {
     let src = file.require(expected)?;
     let tree = match file.memo {
-        Some(memo) => (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone(),
+        Some(memo) => memo_tree(memo, src),
         None => syntax::parse(src),
     };
     if let Some((offset, what)) = syntax::first_error(&tree) {
