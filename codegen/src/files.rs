@@ -1,10 +1,11 @@
 //! The files one run reads, each read once: check inspects dozens of points for dozens of
 //! providers, and many of them look at the same files (a shared list, a provider package that
 //! `present_if` globs search), so a [`FileStore`] keeps every text it read, every glob listing
-//! it walked, and per text a [`Memo`] where back ends keep what they worked out from it (a
-//! parsed tree, the anchors found in it). It also records which files it was asked for, in
-//! order: [`crate::engine::files_read_by_check`] derives the benchmark's floor from that record.
-//! Files are assumed not to change during a run; apply's staged edits never go through a store.
+//! it walked, every regular expression it compiled, and per text a [`Memo`] where back ends
+//! keep what they worked out from it (a parsed tree, the anchors found in it). It also records
+//! which files it was asked for, in order: [`crate::engine::files_read_by_check`] derives the
+//! benchmark's floor from that record. Files are assumed not to change during a run; apply's
+//! staged edits never go through a store.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,7 @@ pub struct FileStore {
     /// Every file below a directory, by directory: globs of one provider's package
     /// (`pkg/multicloud/aws/*.go`, `pkg/multicloud/aws/**/*.go`, ...) share one walk.
     walks: Mutex<HashMap<PathBuf, Arc<[PathBuf]>>>,
+    regexes: Mutex<HashMap<String, regex::Regex>>,
     /// Every path asked for, in the order of the first request.
     asked: Mutex<Vec<PathBuf>>,
 }
@@ -119,6 +121,17 @@ impl FileStore {
         lock(&self.walks).entry(dir.to_path_buf()).or_insert(v).clone()
     }
 
+    /// The compiled regular expression, compiled once per store. Profiles render patterns per
+    /// provider that often come out the same for every provider (`present_if`, discover), and
+    /// compiling is far slower than searching a small file.
+    pub fn regex(&self, pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
+        if let Some(re) = lock(&self.regexes).get(pattern) {
+            return Ok(re.clone());
+        }
+        let re = regex::Regex::new(pattern)?;
+        Ok(lock(&self.regexes).entry(pattern.to_string()).or_insert(re).clone())
+    }
+
     /// Every path this store was asked for, in the order of the first request, including files
     /// that turned out not to exist or not to be readable.
     pub fn asked(&self) -> Vec<PathBuf> {
@@ -174,19 +187,6 @@ fn glob_with(root: &Path, globs: &[String], walk: impl Fn(&Path) -> Arc<[PathBuf
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-/// Compiled regular expressions by pattern. Profiles render patterns per provider, and most
-/// render to the same text for every provider; compiling each distinct one once saves the
-/// compile (far slower than a search on a small file) for all the others.
-pub fn cached_regex(pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
-    static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(re) = lock(cache).get(pattern) {
-        return Ok(re.clone());
-    }
-    let re = regex::Regex::new(pattern)?;
-    Ok(lock(cache).entry(pattern.to_string()).or_insert(re).clone())
 }
 
 #[cfg(test)]

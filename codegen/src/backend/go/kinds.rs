@@ -964,7 +964,7 @@ impl PointKind for Decls {
             return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")), kind: DriftKind::Partial });
         }
         if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
-            let re = crate::files::cached_regex(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
+            let re = Regex::new(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
             if let Some(m) = re.find(src) {
                 return Ok(Inspection::Present { line: crate::text::line_of(src, m.start()) });
             }
