@@ -537,7 +537,12 @@ pub fn inventory_with(ws: &Workspace, files: &FileStore) -> Result<Option<(PathB
 /// Refuses a descriptor whose constant or brand is already used by another provider in the
 /// tree. With `is_new`, an exact match (the provider already exists) is refused too.
 pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<()> {
-    let Some((display, members)) = inventory(ws)? else { return Ok(()) };
+    check_collisions_with(ws, d, is_new, &FileStore::new())
+}
+
+/// [`check_collisions`], reading the inventory through `files`.
+fn check_collisions_with(ws: &Workspace, d: &Descriptor, is_new: bool, files: &FileStore) -> Result<()> {
+    let Some((display, members)) = inventory_with(ws, files)? else { return Ok(()) };
     let id = ws.profile.inventory.as_deref().expect("inventory exists");
     let point = ws.profile.point(id).expect("validated");
     let ctx = ws.context(d);
@@ -584,8 +589,10 @@ pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<
 /// Plans adding every missing registration of the descriptors.
 pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
     let mut errors = Vec::new();
+    // The inventory is read and parsed once for all descriptors.
+    let files = FileStore::new();
     for d in descriptors {
-        if let Err(e) = check_collisions(ws, d, false) {
+        if let Err(e) = check_collisions_with(ws, d, false, &files) {
             errors.push(e);
         }
     }
