@@ -333,7 +333,7 @@ fn shared_files(ws: &Workspace, ctx: &minijinja::Value, files: &FileStore) -> Sh
             sized.push((size, path));
         }
     }
-    sized.sort_by(|a, b| b.0.cmp(&a.0));
+    sized.sort_by_key(|(size, _)| std::cmp::Reverse(*size));
     SharedFiles { paths: sized.into_iter().map(|(_, p)| p).collect(), point_sizes }
 }
 

@@ -45,11 +45,14 @@ impl StoredFile {
     }
 }
 
+/// A glob listing: the root and the globs.
+type GlobKey = (PathBuf, Vec<String>);
+
 /// Files, glob listings and per-text memos of one run. Safe to share between threads.
 #[derive(Debug, Default)]
 pub struct FileStore {
     files: Mutex<HashMap<PathBuf, Arc<StoredFile>>>,
-    lists: Mutex<HashMap<(PathBuf, Vec<String>), Arc<[PathBuf]>>>,
+    lists: Mutex<HashMap<GlobKey, Arc<[PathBuf]>>>,
     /// Every file below a directory, by directory: globs of one provider's package
     /// (`pkg/multicloud/aws/*.go`, `pkg/multicloud/aws/**/*.go`, ...) share one walk.
     walks: Mutex<HashMap<PathBuf, Arc<[PathBuf]>>>,
