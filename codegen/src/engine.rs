@@ -265,9 +265,11 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
 /// would return it.
 pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let points = &ws.profile.points;
-    let Some(first) = descriptors.first() else { return Ok(Vec::new()) };
+    if descriptors.is_empty() {
+        return Ok(Vec::new());
+    }
     let contexts: Vec<minijinja::Value> = descriptors.iter().map(|d| ws.context(d)).collect();
-    let shared = shared_files(ws, &ws.context(first), files);
+    let shared = shared_files(ws, &contexts[0], files);
     // The jobs: first prepare the shared files, largest first; then the inspections, point by
     // point, those on the smallest files first. A thread done with its share of the parsing
     // goes on with inspections while the other still parses the largest file, and by the time
@@ -648,7 +650,7 @@ pub fn plan_apply(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Plan> {
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
+            let file = SourceFile::new(&res.display, staged.current.as_deref());
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
@@ -687,7 +689,7 @@ pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> R
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
+            let file = SourceFile::new(&res.display, staged.current.as_deref());
             match point.kind.remove(&file, &r, force)? {
                 Removal::Absent => {}
                 Removal::Rewrite(text) => {

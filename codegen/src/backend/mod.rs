@@ -48,6 +48,7 @@ impl<'a> SourceFile<'a> {
             None => std::sync::Arc::new(compute()),
         }
     }
+
     /// The file's text, or an anchor error when the file does not exist.
     pub fn require(&self, expected: &str) -> Result<&'a str> {
         self.text.ok_or_else(|| Error::AnchorNotFound {

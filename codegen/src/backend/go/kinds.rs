@@ -105,7 +105,7 @@ pub(super) fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
 /// the last candidate, the plain deletion, touches the fewest bytes.
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
+        let probe = file.with_text(candidate);
         if let Inspection::Missing { updated, .. } = kind.inspect(&probe, r)? {
             if updated == src {
                 return Ok(candidate.clone());

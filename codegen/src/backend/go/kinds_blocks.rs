@@ -431,11 +431,7 @@ impl PointKind for StructFields {
         if first > 0 && lines[first - 1].trim().is_empty() {
             let without = delete_lines(&out, first - 1..first);
             if let Inspection::Missing { updated, .. } = self.inspect(
-                &SourceFile {
-                    display: file.display,
-                    text: Some(&without),
-                    memo: None,
-                },
+                &file.with_text(&without),
                 r,
             )? && updated == src
             {
@@ -680,11 +676,7 @@ mod tests {
         let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
         let r = templates.renderer(&ctx, "p");
         kind.inspect(
-            &SourceFile {
-                display: std::path::Path::new("x.go"),
-                text: Some(src),
-                memo: None,
-            },
+            &SourceFile::new(std::path::Path::new("x.go"), Some(src)),
             &r,
         )
     }

@@ -49,7 +49,7 @@ fn splice(src: &str, range: std::ops::Range<usize>, with: &str) -> String {
 /// `src`; otherwise the last one (the plain deletion).
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
+        let probe = file.with_text(candidate);
         if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
             && updated == src
         {
