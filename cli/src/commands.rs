@@ -239,12 +239,17 @@ pub fn run(cli: Cli) -> Result<u8> {
                     }
                 }
             }
-            let mut reports = engine::check(&ws, &descriptors)?;
+            let files = integrate_codegen::files::FileStore::new();
+            let mut reports = engine::check_with(&ws, &descriptors, &files)?;
             // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
                 reports.retain(|r| ids.contains(&r.provider));
             }
-            cmd_check_as(&reports, severity.into(), format, &mut out)
+            let code = cmd_check_as(&reports, severity.into(), format, &mut out);
+            // The process ends here; freeing every parsed tree node by node would only delay it
+            // (about a tenth of check's time on cloudpods + cloudmux).
+            std::mem::forget(files);
+            code
         }
         Command::Remove { id, force, dry_run, sync_vendor } => {
             let ws = open_workspace(&cli.global)?;

@@ -197,7 +197,7 @@ pub fn take_out(ws: &integrate_codegen::Workspace, d: &integrate_codegen::Descri
     let path = copy.join(root).join(&rel);
     let text = std::fs::read_to_string(&path).unwrap();
     let display = PathBuf::from(&rel);
-    match point.kind.remove(&SourceFile { display: &display, text: Some(&text), memo: None }, &r, true).unwrap() {
+    match point.kind.remove(&SourceFile::new(&display, Some(&text)), &r, true).unwrap() {
         Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
         Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
         other => panic!("{point_id}: unexpected {other:?}"),

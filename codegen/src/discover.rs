@@ -167,10 +167,10 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &FileStore)
         let Some(root) = signal.root.as_ref().and_then(|r| ws.roots.get(r)) else { continue };
         // A signal that needs a field not found yet (strict undefined) cannot apply.
         let Ok(pattern) = r.render("pattern", pattern) else { continue };
-        let re = crate::files::cached_regex(&pattern).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{pattern}`: {e}"), "fix the profile"))?;
+        let re = cache.regex(&pattern).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{pattern}`: {e}"), "fix the profile"))?;
         let contains = match &signal.file_contains {
             Some(c) => match r.render("file_contains", c) {
-                Ok(c) => Some(crate::files::cached_regex(&c).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{c}`: {e}"), "fix the profile"))?),
+                Ok(c) => Some(cache.regex(&c).map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover pattern `{c}`: {e}"), "fix the profile"))?),
                 Err(_) => continue,
             },
             None => None,

@@ -271,15 +271,78 @@ pub fn inspect(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointRe
 /// would return it.
 pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let points = &ws.profile.points;
-    if points.is_empty() {
+    if descriptors.is_empty() {
         return Ok(Vec::new());
     }
     let contexts: Vec<minijinja::Value> = descriptors.iter().map(|d| ws.context(d)).collect();
-    let results = parallel_map(descriptors.len() * points.len(), |i| {
-        let (d, p) = (i / points.len(), i % points.len());
-        inspect_point(ws, &descriptors[d], &contexts[d], &points[p], files)
+    let shared = shared_files(ws, &contexts[0], files);
+    // The jobs: first prepare the shared files, largest first; then the inspections, point by
+    // point, those on the smallest files first. A thread done with its share of the parsing
+    // goes on with inspections while the other still parses the largest file, and by the time
+    // the inspections of that file come up it is parsed: no thread waits for another.
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&p| shared.point_sizes[p]);
+    let jobs: Vec<Job> = (0..shared.paths.len())
+        .map(Job::Prepare)
+        .chain(order.iter().flat_map(|&p| (0..descriptors.len()).map(move |d| Job::Inspect(d, p))))
+        .collect();
+    let done = parallel_map(jobs.len(), |j| match jobs[j] {
+        Job::Prepare(i) => {
+            let path = &shared.paths[i];
+            if let Ok(stored) = files.read(path) {
+                crate::backend::prepare(path, &SourceFile { display: path, text: stored.normalized(), memo: Some(&stored.memo) });
+            }
+            None
+        }
+        Job::Inspect(d, p) => Some((d * points.len() + p, inspect_point(ws, &descriptors[d], &contexts[d], &points[p], files))),
     });
-    results.into_iter().collect()
+    // Back in descriptor, then point, order; the first error in that order is the one returned.
+    let mut reports: Vec<Option<Result<PointReport>>> = (0..descriptors.len() * points.len()).map(|_| None).collect();
+    for (i, report) in done.into_iter().flatten() {
+        reports[i] = Some(report);
+    }
+    reports.into_iter().map(|r| r.expect("every pair is inspected once")).collect()
+}
+
+/// A unit of [`inspect_with`]'s work.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    /// Let the back end prepare `SharedFiles::paths[i]`.
+    Prepare(usize),
+    /// Inspect point `.1` for descriptor `.0`.
+    Inspect(usize, usize),
+}
+
+/// The files the points read for the first descriptor (most points name the same file for
+/// every provider).
+struct SharedFiles {
+    /// Each file once, largest first.
+    paths: Vec<PathBuf>,
+    /// The size of each point's file, by point index; 0 when it has none or it does not exist.
+    point_sizes: Vec<usize>,
+}
+
+/// Reads the files the first descriptor's points name; errors are left for the inspections to
+/// report, in order. Their back ends then prepare them (parse them into the file's memo)
+/// largest first and on all threads: without it, the first inspection of a large file parses
+/// it while inspections of the same file on other threads wait, and a large file met late
+/// finishes alone.
+fn shared_files(ws: &Workspace, ctx: &minijinja::Value, files: &FileStore) -> SharedFiles {
+    let mut sized: Vec<(usize, PathBuf)> = Vec::new();
+    let mut point_sizes = Vec::with_capacity(ws.profile.points.len());
+    for point in &ws.profile.points {
+        let Ok(Resolved { path: Some(path), .. }) = resolve(ws, point, ctx) else {
+            point_sizes.push(0);
+            continue;
+        };
+        let size = files.read(&path).ok().and_then(|f| f.raw().map(str::len)).unwrap_or(0);
+        point_sizes.push(size);
+        if !sized.iter().any(|(_, p)| *p == path) {
+            sized.push((size, path));
+        }
+    }
+    sized.sort_by_key(|(size, _)| std::cmp::Reverse(*size));
+    SharedFiles { paths: sized.into_iter().map(|(_, p)| p).collect(), point_sizes }
 }
 
 /// `f(0)`, ..., `f(n - 1)` in order, computed on as many threads as the machine has cores.
@@ -575,7 +638,12 @@ pub fn inventory_with(ws: &Workspace, files: &FileStore) -> Result<Option<(PathB
 /// Refuses a descriptor whose constant or brand is already used by another provider in the
 /// tree. With `is_new`, an exact match (the provider already exists) is refused too.
 pub fn check_collisions(ws: &Workspace, d: &Descriptor, is_new: bool) -> Result<()> {
-    let Some((display, members)) = inventory(ws)? else { return Ok(()) };
+    check_collisions_with(ws, d, is_new, &FileStore::new())
+}
+
+/// [`check_collisions`], reading the inventory through `files`.
+fn check_collisions_with(ws: &Workspace, d: &Descriptor, is_new: bool, files: &FileStore) -> Result<()> {
+    let Some((display, members)) = inventory_with(ws, files)? else { return Ok(()) };
     let id = ws.profile.inventory.as_deref().expect("inventory exists");
     let point = ws.profile.point(id).expect("validated");
     let ctx = ws.context(d);
@@ -632,8 +700,10 @@ pub fn plan_fix(ws: &Workspace, descriptors: &[Descriptor], only: &std::collecti
 
 fn plan_apply_where(ws: &Workspace, descriptors: &[Descriptor], only: Option<&std::collections::BTreeSet<(String, String)>>) -> Result<Plan> {
     let mut errors = Vec::new();
+    // The inventory is read and parsed once for all descriptors.
+    let files = FileStore::new();
     for d in descriptors {
-        if let Err(e) = check_collisions(ws, d, false) {
+        if let Err(e) = check_collisions_with(ws, d, false, &files) {
             errors.push(e);
         }
     }
@@ -658,7 +728,7 @@ fn plan_apply_where(ws: &Workspace, descriptors: &[Descriptor], only: Option<&st
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
+            let file = SourceFile::new(&res.display, staged.current.as_deref());
             let inspection = point.kind.inspect(&file, &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
@@ -697,7 +767,7 @@ pub fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> R
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let file = SourceFile { display: &res.display, text: staged.current.as_deref(), memo: None };
+            let file = SourceFile::new(&res.display, staged.current.as_deref());
             match point.kind.remove(&file, &r, force)? {
                 Removal::Absent => {}
                 Removal::Rewrite(text) => {

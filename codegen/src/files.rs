@@ -1,10 +1,11 @@
 //! The files one run reads, each read once: check inspects dozens of points for dozens of
 //! providers, and many of them look at the same files (a shared list, a provider package that
 //! `present_if` globs search), so a [`FileStore`] keeps every text it read, every glob listing
-//! it walked, and per text a [`Memo`] where back ends keep what they worked out from it (a
-//! parsed tree, the anchors found in it). It also records which files it was asked for, in
-//! order: [`crate::engine::files_read_by_check`] derives the benchmark's floor from that record.
-//! Files are assumed not to change during a run; apply's staged edits never go through a store.
+//! it walked, every regular expression it compiled, and per text a [`Memo`] where back ends
+//! keep what they worked out from it (a parsed tree, the anchors found in it). It also records
+//! which files it was asked for, in order: [`crate::engine::files_read_by_check`] derives the
+//! benchmark's floor from that record. Files are assumed not to change during a run; apply's
+//! staged edits never go through a store.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -44,11 +45,18 @@ impl StoredFile {
     }
 }
 
+/// A glob listing: the root and the globs.
+type GlobKey = (PathBuf, Vec<String>);
+
 /// Files, glob listings and per-text memos of one run. Safe to share between threads.
 #[derive(Debug, Default)]
 pub struct FileStore {
     files: Mutex<HashMap<PathBuf, Arc<StoredFile>>>,
-    lists: Mutex<HashMap<(PathBuf, Vec<String>), Arc<[PathBuf]>>>,
+    lists: Mutex<HashMap<GlobKey, Arc<[PathBuf]>>>,
+    /// Every file below a directory, by directory: globs of one provider's package
+    /// (`pkg/multicloud/aws/*.go`, `pkg/multicloud/aws/**/*.go`, ...) share one walk.
+    walks: Mutex<HashMap<PathBuf, Arc<[PathBuf]>>>,
+    regexes: Mutex<HashMap<String, regex::Regex>>,
     /// Every path asked for, in the order of the first request.
     asked: Mutex<Vec<PathBuf>>,
 }
@@ -104,8 +112,27 @@ impl FileStore {
         if let Some(v) = lock(&self.lists).get(&key) {
             return Ok(v.clone());
         }
-        let v: Arc<[PathBuf]> = glob_files(root, globs)?.into();
+        let v: Arc<[PathBuf]> = glob_with(root, globs, |dir| self.walk(dir))?.into();
         Ok(lock(&self.lists).entry(key).or_insert(v).clone())
+    }
+
+    fn walk(&self, dir: &Path) -> Arc<[PathBuf]> {
+        if let Some(v) = lock(&self.walks).get(dir) {
+            return v.clone();
+        }
+        let v: Arc<[PathBuf]> = walk(dir).into();
+        lock(&self.walks).entry(dir.to_path_buf()).or_insert(v).clone()
+    }
+
+    /// The compiled regular expression, compiled once per store. Profiles render patterns per
+    /// provider that often come out the same for every provider (`present_if`, discover), and
+    /// compiling is far slower than searching a small file.
+    pub fn regex(&self, pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
+        if let Some(re) = lock(&self.regexes).get(pattern) {
+            return Ok(re.clone());
+        }
+        let re = regex::Regex::new(pattern)?;
+        Ok(lock(&self.regexes).entry(pattern.to_string()).or_insert(re).clone())
     }
 
     /// Every path this store was asked for, in the order of the first request, including files
@@ -121,6 +148,22 @@ impl FileStore {
 
 /// Files under `root` matching any of the globs, sorted (vendor/ and .git/ are skipped).
 pub fn glob_files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
+    glob_with(root, globs, |dir| walk(dir).into())
+}
+
+/// Every file below `dir`, skipping vendor/ and .git/ directories.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "vendor" && e.file_name() != ".git")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// [`glob_files`], listing directories with `walk`.
+fn glob_with(root: &Path, globs: &[String], walk: impl Fn(&Path) -> Arc<[PathBuf]>) -> Result<Vec<PathBuf>> {
     let mut builder = globset::GlobSetBuilder::new();
     for g in globs {
         builder.add(globset::GlobBuilder::new(g).literal_separator(true).build().map_err(|e| Error::input(Location::new("profile", 0, 0), format!("discover glob `{g}`: {e}"), "fix the profile"))?);
@@ -140,31 +183,13 @@ pub fn glob_files(root: &Path, globs: &[String]) -> Result<Vec<PathBuf>> {
         .collect();
     starts.sort();
     starts.dedup();
-    let mut out: Vec<PathBuf> = starts
-        .iter()
-        .filter(|s| s.is_dir())
-        .flat_map(|s| walkdir::WalkDir::new(s).into_iter().filter_entry(|e| e.file_name() != "vendor" && e.file_name() != ".git"))
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| e.path().strip_prefix(root).is_ok_and(|rel| set.is_match(rel)))
-        .map(|e| e.into_path())
-        .collect();
+    let mut out: Vec<PathBuf> = Vec::new();
+    for start in starts.iter().filter(|s| s.is_dir()) {
+        out.extend(walk(start).iter().filter(|p| p.strip_prefix(root).is_ok_and(|rel| set.is_match(rel))).cloned());
+    }
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-/// Compiled regular expressions by pattern. Profiles render patterns per provider, and most
-/// render to the same text for every provider; compiling each distinct one once saves the
-/// compile (far slower than a search on a small file) for all the others.
-pub fn cached_regex(pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
-    static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(re) = lock(cache).get(pattern) {
-        return Ok(re.clone());
-    }
-    let re = regex::Regex::new(pattern)?;
-    Ok(lock(cache).entry(pattern.to_string()).or_insert(re).clone())
 }
 
 #[cfg(test)]
@@ -197,6 +222,9 @@ mod tests {
         assert_eq!(store.glob(dir.path(), &globs).unwrap().len(), 1);
         std::fs::write(dir.path().join("p/y.go"), "").unwrap();
         assert_eq!(store.glob(dir.path(), &globs).unwrap().len(), 1);
+        // Another glob below the same directory shares the walk, done before y.go existed.
+        assert_eq!(store.glob(dir.path(), &["p/*.go".to_string()]).unwrap().len(), 0);
         assert_eq!(glob_files(dir.path(), &globs).unwrap().len(), 2);
+        assert_eq!(glob_files(dir.path(), &["p/*.go".to_string()]).unwrap().len(), 1);
     }
 }

@@ -14,9 +14,13 @@ impl LineEnding {
     /// A file counts as CRLF only when every `\n` is preceded by `\r`; mixed files are treated as
     /// LF, so text we insert uses `\n` and nothing already there is rewritten.
     pub fn detect(text: &str) -> Self {
-        let lf = text.matches('\n').count();
-        let crlf = text.matches("\r\n").count();
-        if lf > 0 && lf == crlf { LineEnding::CrLf } else { LineEnding::Lf }
+        // The first `\n` without its `\r` settles it, so an LF file is decided on its first line.
+        let bytes = text.as_bytes();
+        let mut breaks = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i).peekable();
+        if breaks.peek().is_none() {
+            return LineEnding::Lf;
+        }
+        if breaks.all(|i| i > 0 && bytes[i - 1] == b'\r') { LineEnding::CrLf } else { LineEnding::Lf }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -97,6 +101,11 @@ mod tests {
         assert_eq!(LineEnding::detect("a\r\nb\r\n"), LineEnding::CrLf);
         assert_eq!(LineEnding::detect("a\r\nb\n"), LineEnding::Lf);
         assert_eq!(LineEnding::detect("a"), LineEnding::Lf);
+        assert_eq!(LineEnding::detect(""), LineEnding::Lf);
+        assert_eq!(LineEnding::detect("\n"), LineEnding::Lf);
+        assert_eq!(LineEnding::detect("\r\n"), LineEnding::CrLf);
+        assert_eq!(LineEnding::detect("a\nb\r\n"), LineEnding::Lf);
+        assert_eq!(LineEnding::detect("a\r\r\nb\r\n\r"), LineEnding::CrLf);
     }
 
     #[test]

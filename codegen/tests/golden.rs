@@ -75,7 +75,7 @@ fn golden_cases() {
         let r = templates.renderer(&ctx, &name);
         let before = std::fs::read_to_string(case.join("before.go")).unwrap();
         let display = PathBuf::from("before.go");
-        let updated = match kind.inspect(&SourceFile { display: &display, text: Some(&before), memo: None }, &r).unwrap() {
+        let updated = match kind.inspect(&SourceFile::new(&display, Some(&before)), &r).unwrap() {
             Inspection::Missing { updated, .. } => updated,
             other => {
                 failures.push(format!("{name}: expected Missing on before.go, got {other:?}"));
@@ -91,11 +91,11 @@ fn golden_cases() {
             failures.push(format!("{name}: output differs from after.go:\n{}", similar::TextDiff::from_lines(&after, &updated).unified_diff()));
             continue;
         }
-        match kind.inspect(&SourceFile { display: &display, text: Some(&after), memo: None }, &r).unwrap() {
+        match kind.inspect(&SourceFile::new(&display, Some(&after)), &r).unwrap() {
             Inspection::Present { .. } => {}
             other => failures.push(format!("{name}: expected Present on after.go, got {other:?}")),
         }
-        match kind.remove(&SourceFile { display: &display, text: Some(&after), memo: None }, &r, false).unwrap() {
+        match kind.remove(&SourceFile::new(&display, Some(&after)), &r, false).unwrap() {
             Removal::Rewrite(text) if text == before => {}
             Removal::Rewrite(text) => failures.push(format!("{name}: remove did not restore before.go:\n{}", similar::TextDiff::from_lines(&before, &text).unified_diff())),
             other => failures.push(format!("{name}: expected Rewrite from remove, got {other:?}")),

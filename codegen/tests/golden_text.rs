@@ -117,11 +117,7 @@ fn golden_cases() {
         let before = std::fs::read_to_string(&before_path).unwrap();
         let display = PathBuf::from(before_path.file_name().unwrap());
         let inspected = kind.inspect(
-            &SourceFile {
-                display: &display,
-                text: Some(&before),
-                memo: None,
-            },
+            &SourceFile::new(&display, Some(&before)),
             &r,
         );
         if let Ok(expected) = std::fs::read_to_string(case.join("error.txt")) {
@@ -162,11 +158,7 @@ fn golden_cases() {
         }
         match kind
             .inspect(
-                &SourceFile {
-                    display: &display,
-                    text: Some(&after),
-                    memo: None,
-                },
+                &SourceFile::new(&display, Some(&after)),
                 &r,
             )
             .unwrap()
@@ -178,11 +170,7 @@ fn golden_cases() {
         }
         match kind
             .remove(
-                &SourceFile {
-                    display: &display,
-                    text: Some(&after),
-                    memo: None,
-                },
+                &SourceFile::new(&display, Some(&after)),
                 &r,
                 false,
             )

@@ -65,7 +65,7 @@ fn golden_cases() {
         let r = templates.renderer(&ctx, &name);
         let before = std::fs::read_to_string(case.join("before.yaml")).unwrap();
         let display = PathBuf::from("before.yaml");
-        let file = SourceFile { display: &display, text: Some(&before), memo: None };
+        let file = SourceFile::new(&display, Some(&before));
         ran += 1;
         if let Ok(expected) = std::fs::read_to_string(case.join("error.txt")) {
             match kind.inspect(&file, &r) {
@@ -111,7 +111,7 @@ fn golden_cases() {
         if rewritten > rewritten_lines_allowed(&kind_name) {
             failures.push(format!("{name}: the edit rewrote {rewritten} existing line(s)"));
         }
-        let after_file = SourceFile { display: &display, text: Some(&after), memo: None };
+        let after_file = SourceFile::new(&display, Some(&after));
         match kind.inspect(&after_file, &r) {
             Ok(Inspection::Present { .. }) => {}
             other => failures.push(format!("{name}: expected Present on after.yaml, got {other:?}")),
@@ -139,7 +139,7 @@ fn repeated_entries_are_reported_with_their_lines() {
     t.insert("value".into(), "v".into());
     let json = build_kind("yaml.json_entry", t, &Location::new("p.toml", 1, 1)).unwrap();
     let text = "data:\n  images.json: |\n    {\n      \"a\": \"x\",\n      \"b\": \"y\",\n      \"a\": \"z\"\n    }\n";
-    let dups = json.duplicates(&SourceFile { display: &display, text: Some(text), memo: None }).unwrap();
+    let dups = json.duplicates(&SourceFile::new(&display, Some(text))).unwrap();
     assert_eq!(dups.len(), 1);
     assert_eq!((dups[0].entry.as_str(), dups[0].lines.clone()), ("a", vec![4, 6]));
 
@@ -149,7 +149,7 @@ fn repeated_entries_are_reported_with_their_lines() {
     t.insert("item".into(), "name: n".into());
     let seq = build_kind("yaml.sequence_item", t, &Location::new("p.toml", 1, 1)).unwrap();
     let text = "tags:\n- name: a\n- name: b\n- name: a\n  extra: 1\n";
-    let dups = seq.duplicates(&SourceFile { display: &display, text: Some(text), memo: None }).unwrap();
+    let dups = seq.duplicates(&SourceFile::new(&display, Some(text))).unwrap();
     assert_eq!(dups.len(), 1);
     assert_eq!((dups[0].entry.as_str(), dups[0].lines.clone()), ("name: a", vec![2, 4]));
 }

@@ -43,7 +43,11 @@ impl NewFile {
         let (Some(p), Some(root)) = (&self.present_if, r.root()) else { return Ok(None) };
         let glob = r.render("present_if.files", &p.files)?;
         let contains = p.contains.as_deref().map(|c| r.render("present_if.contains", c)).transpose()?;
-        let re = contains.as_deref().map(crate::files::cached_regex).transpose().map_err(|e| {
+        let compile = |c: &str| match r.files() {
+            Some(files) => files.regex(c),
+            None => regex::Regex::new(c),
+        };
+        let re = contains.as_deref().map(compile).transpose().map_err(|e| {
             crate::error::Error::input(Location::new("profile", 0, 0), format!("present_if.contains: {e}"), "fix the profile")
         })?;
         let globs = std::slice::from_ref(&glob);

@@ -463,11 +463,7 @@ mod tests {
         let templates = crate::template::Templates::new(&crate::template::TemplateStore::default());
         let ctx = minijinja::Value::from_serialize(serde_json::json!({}));
         kind.inspect(
-            &SourceFile {
-                display: std::path::Path::new("c.yaml"),
-                text: Some(src),
-                memo: None,
-            },
+            &SourceFile::new(std::path::Path::new("c.yaml"), Some(src)),
             &templates.renderer(&ctx, "p"),
         )
     }

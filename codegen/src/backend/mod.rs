@@ -48,6 +48,7 @@ impl<'a> SourceFile<'a> {
             None => std::sync::Arc::new(compute()),
         }
     }
+
     /// The file's text, or an anchor error when the file does not exist.
     pub fn require(&self, expected: &str) -> Result<&'a str> {
         self.text.ok_or_else(|| Error::AnchorNotFound {
@@ -82,6 +83,15 @@ impl Memo {
         };
         let value = slot.get_or_init(|| std::sync::Arc::new(compute())).clone();
         value.downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
+    }
+}
+
+/// Lets the back end of `path` do what it can before any point inspects the file, such as
+/// parsing it into the file's memo, so a run can do it for many files at once. Inspections
+/// give the same results with or without it.
+pub fn prepare(path: &std::path::Path, file: &SourceFile<'_>) {
+    if path.extension().is_some_and(|e| e == "go") {
+        go::prepare(file);
     }
 }
 

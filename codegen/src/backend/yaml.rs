@@ -300,7 +300,7 @@ pub fn verify_edit(file: &SourceFile<'_>, updated: &str, expected: &serde_json::
 /// back exactly `src`, or else the last (the plain deletion): removal is apply's exact inverse.
 pub fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
+        let probe = file.with_text(candidate);
         if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
             && updated == src
         {

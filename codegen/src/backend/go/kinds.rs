@@ -14,12 +14,17 @@ use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
 
+/// The tree of `src`, parsed once per memo (`src` must be the memo's text).
+pub(super) fn memo_tree(memo: &crate::backend::Memo, src: &str) -> Tree {
+    (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone()
+}
+
 /// Parses a target file, refusing one that is not valid Go. With a memo, the file is parsed
 /// once for all points and providers that inspect it.
 pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str) -> Result<(&'a str, Tree)> {
     let src = file.require(expected)?;
     let tree = match file.memo {
-        Some(memo) => (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone(),
+        Some(memo) => memo_tree(memo, src),
         None => syntax::parse(src),
     };
     if let Some((offset, what)) = syntax::first_error(&tree) {
@@ -100,7 +105,7 @@ pub(super) fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
 /// the last candidate, the plain deletion, touches the fewest bytes.
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
+        let probe = file.with_text(candidate);
         if let Inspection::Missing { updated, .. } = kind.inspect(&probe, r)? {
             if updated == src {
                 return Ok(candidate.clone());
@@ -258,7 +263,7 @@ impl PointKind for ConstSpec {
         let specs = Self::specs(file, &tree, src);
         let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
         let candidates = delete_lines(BlockKind::Specs, src, found.row, found.end_row);
-        Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
+        Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }
 
     fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
@@ -434,8 +439,8 @@ fn literal_duplicates(src: &str, body: Node<'_>) -> Vec<Duplicate> {
 impl PointKind for ListElement {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
-        Ok(literal_duplicates(&src, body))
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
+        Ok(literal_duplicates(src, body))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {
@@ -445,38 +450,38 @@ impl PointKind for ListElement {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let element = r.render("element", &self.spec.element)?;
         let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
-        if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
+        if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
         }
         for other in &self.spec.also_in {
-            let body = find_literal(file, &tree, &src, other, self.spec.func.as_deref())?;
-            if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)) == want) {
+            let body = find_literal(file, &tree, src, other, self.spec.func.as_deref())?;
+            if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, src)) == want) {
                 return Ok(Inspection::Present { line: row(*found) + 1 });
             }
         }
-        if let Some(near) = literal_elements(body).iter().find(|e| normalize(text(**e, &src)).eq_ignore_ascii_case(&want)) {
+        if let Some(near) = literal_elements(body).iter().find(|e| normalize(text(**e, src)).eq_ignore_ascii_case(&want)) {
             return Ok(Inspection::Drift {
                 line: row(*near) + 1,
-                message: format!("{} lists `{}`, but the value is `{element}`", self.spec.var, text(*near, &src)),
+                message: format!("{} lists `{}`, but the value is `{element}`", self.spec.var, text(*near, src)),
                 kind: DriftKind::Spelling,
             });
         }
         if r.is_presence_only() {
-            return Ok(Inspection::Missing { line: insertion_line(&src, body, &element), updated: String::new() });
+            return Ok(Inspection::Missing { line: insertion_line(src, body, &element), updated: String::new() });
         }
-        let (line, updated) = insert_element(&src, body, &element);
+        let (line, updated) = insert_element(src, body, &element);
         Ok(Inspection::Missing { line, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let element = r.render("element", &self.spec.element)?;
         let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
-        match literal_elements(body).into_iter().find(|e| normalize(text(*e, &src)) == want) {
-            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, &src, remove_element(&src, body, found))?)),
+        match literal_elements(body).into_iter().find(|e| normalize(text(*e, src)) == want) {
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found))?)),
             None => Ok(Removal::Absent),
         }
     }
@@ -527,8 +532,8 @@ fn list_contains_all(have: &str, want: &str) -> bool {
 impl PointKind for MapEntry {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
-        Ok(literal_duplicates(&src, body))
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
+        Ok(literal_duplicates(src, body))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {
@@ -539,10 +544,10 @@ impl PointKind for MapEntry {
         let key = r.render("key", &self.spec.key)?;
         let value = r.render("value", &self.spec.value)?;
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
-        if let Some(found) = Self::find(body, &src, &key) {
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
+        if let Some(found) = Self::find(body, src, &key) {
             let line = row(found) + 1;
-            let have = found.child_by_field_name("value").map(|v| text(v, &src)).unwrap_or_default();
+            let have = found.child_by_field_name("value").map(|v| text(v, src)).unwrap_or_default();
             if normalize(have) != normalize(&value) && !list_contains_all(have, &value) {
                 return Ok(Inspection::Drift { line, message: format!("{key} maps to `{}`, expected `{}`", normalize(have), normalize(&value)), kind: DriftKind::Value });
             }
@@ -550,18 +555,18 @@ impl PointKind for MapEntry {
         }
         let entry = format!("{key}: {value}");
         if r.is_presence_only() {
-            return Ok(Inspection::Missing { line: insertion_line(&src, body, &entry), updated: String::new() });
+            return Ok(Inspection::Missing { line: insertion_line(src, body, &entry), updated: String::new() });
         }
-        let (line, updated) = insert_element(&src, body, &entry);
+        let (line, updated) = insert_element(src, body, &entry);
         Ok(Inspection::Missing { line, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let key = r.render("key", &self.spec.key)?;
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
-        let body = find_literal(file, &tree, &src, &self.spec.var, self.spec.func.as_deref())?;
-        match Self::find(body, &src, &key) {
-            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, &src, remove_element(&src, body, found))?)),
+        let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
+        match Self::find(body, src, &key) {
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found))?)),
             None => Ok(Removal::Absent),
         }
     }
@@ -627,7 +632,7 @@ impl TagChoice {
 impl PointKind for TagChoice {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
-        let (range, line) = self.value_range(file, &src, &tree)?;
+        let (range, line) = self.value_range(file, src, &tree)?;
         let mut out: Vec<Duplicate> = Vec::new();
         for v in src[range].split(self.spec.separator.as_str()) {
             match out.iter_mut().find(|d| d.entry == v) {
@@ -669,7 +674,7 @@ impl PointKind for TagChoice {
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let value = r.render("value", &self.spec.value)?;
         let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
-        let (range, _) = self.value_range(file, &src, &tree)?;
+        let (range, _) = self.value_range(file, src, &tree)?;
         let list = &src[range.clone()];
         let sep = self.spec.separator.as_str();
         let mut choices: Vec<&str> = list.split(sep).collect();
@@ -767,7 +772,7 @@ impl PointKind for Statement {
         }
         let indent = indentation_at(src, anchor.range.start).to_string();
         let lines = format!("{indent}{}", indent_continuation(statement.trim_end(), &indent));
-        let updated = insert_plain_lines_after(&src, end_row, &lines);
+        let updated = insert_plain_lines_after(src, end_row, &lines);
         Ok(Inspection::Missing { line: end_row + 2, updated })
     }
 
@@ -775,11 +780,11 @@ impl PointKind for Statement {
         let statement = r.render("statement", &self.statement)?;
         let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
         let want = normalize(&statement);
-        let Some(found) = self.statements(file, &tree, &src)?.into_iter().find(|s| normalize(text(*s, &src)) == want) else {
+        let Some(found) = self.statements(file, &tree, src)?.into_iter().find(|s| normalize(text(*s, src)) == want) else {
             return Ok(Removal::Absent);
         };
-        let start = line_start(&src, found.start_byte());
-        let end = line_end_inclusive(&src, found.end_byte());
+        let start = line_start(src, found.start_byte());
+        let end = line_end_inclusive(src, found.end_byte());
         let mut updated = src.to_string();
         updated.replace_range(start..end, "");
         Ok(Removal::Rewrite(updated))
@@ -853,7 +858,7 @@ impl PointKind for Import {
         let name = self.name.as_deref().map(|n| r.render("name", n)).transpose()?;
         let (src, tree) = parse_valid(file, "an import block")?;
         let specs = Self::specs(&tree);
-        if let Some(found) = specs.iter().find(|s| Self::path_of(**s, &src) == path) {
+        if let Some(found) = specs.iter().find(|s| Self::path_of(**s, src) == path) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
         }
         // Groups: runs of specs on consecutive lines.
@@ -866,7 +871,7 @@ impl PointKind for Import {
         }
         let group = groups
             .iter()
-            .map(|g| (g.iter().filter(|s| self.group.is_match(Self::path_of(**s, &src))).count(), g))
+            .map(|g| (g.iter().filter(|s| self.group.is_match(Self::path_of(**s, src))).count(), g))
             .filter(|(n, _)| *n > 0)
             .max_by_key(|(n, _)| *n)
             .map(|(_, g)| g)
@@ -876,7 +881,7 @@ impl PointKind for Import {
             None => format!("\"{path}\""),
         };
         // gofmt sorts a group by path: insert before the first larger path.
-        let before = group.iter().find(|s| Self::path_of(**s, &src) > path.as_str());
+        let before = group.iter().find(|s| Self::path_of(**s, src) > path.as_str());
         let (after_row, reference) = match before {
             Some(b) => (row(*b) - 1, *b),
             None => (group.last().expect("groups are non-empty").end_position().row, *group.last().expect("non-empty")),
@@ -884,18 +889,18 @@ impl PointKind for Import {
         if r.is_presence_only() {
             return Ok(Inspection::Missing { line: after_row + 2, updated: String::new() });
         }
-        let indent = indentation_at(&src, reference.start_byte()).to_string();
-        let updated = insert_lines_after(BlockKind::Imports, &src, after_row, &format!("{indent}{spec_text}"));
+        let indent = indentation_at(src, reference.start_byte()).to_string();
+        let updated = insert_lines_after(BlockKind::Imports, src, after_row, &format!("{indent}{spec_text}"));
         Ok(Inspection::Missing { line: after_row + 2, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let path = r.render("path", &self.path)?;
         let (src, tree) = parse_valid(file, "an import block")?;
-        match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, &src) == path) {
+        match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, src) == path) {
             Some(found) => {
-                let candidates = delete_lines(BlockKind::Imports, &src, row(found), found.end_position().row);
-                Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
+                let candidates = delete_lines(BlockKind::Imports, src, row(found), found.end_position().row);
+                Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
             }
             None => Ok(Removal::Absent),
         }
@@ -969,7 +974,7 @@ impl PointKind for Decls {
             return Ok(Inspection::Drift { line: *line, message: format!("only some declarations are present; missing: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")), kind: DriftKind::Partial });
         }
         if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
-            let re = crate::files::cached_regex(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
+            let re = Regex::new(&identity).map_err(|e| Error::input(Location::new(file.display, 0, 0), format!("identity `{identity}`: {e}"), "fix the profile"))?;
             if let Some(m) = re.find(src) {
                 return Ok(Inspection::Present { line: crate::text::line_of(src, m.start()) });
             }
@@ -994,7 +999,7 @@ impl PointKind for Decls {
         let wanted = Self::fragment_names(&r.render("source", &self.source)?);
         let (src, tree) = parse_valid(file, "Go declarations")?;
         let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for (node, names) in Self::target_decls(&tree, &src) {
+        for (node, names) in Self::target_decls(&tree, src) {
             if !names.iter().any(|n| wanted.contains(n)) {
                 continue;
             }
@@ -1007,12 +1012,12 @@ impl PointKind for Decls {
                     break;
                 }
             }
-            let mut from = line_start(&src, start.start_byte());
+            let mut from = line_start(src, start.start_byte());
             // Take the blank line that separated it from what came before.
             if src[..from].ends_with("\n\n") {
                 from -= 1;
             }
-            ranges.push((from, line_end_inclusive(&src, node.end_byte())));
+            ranges.push((from, line_end_inclusive(src, node.end_byte())));
         }
         if ranges.is_empty() {
             return Ok(Removal::Absent);
@@ -1080,17 +1085,25 @@ impl CaseValue {
         children(list).into_iter().filter(|c| c.is_named() && c.kind() != "comment").collect()
     }
 
-    /// The values of every `case` of the function as (text, 0-based line, end offset), kept in
-    /// the file's memo: every provider looks for its value among the same cases.
-    fn case_values(&self, file: &SourceFile<'_>, tree: &Tree, src: &str) -> Result<std::sync::Arc<Vec<Vec<(String, usize, usize)>>>> {
+    /// The values of every `case` of the function, case by case, kept in the file's memo:
+    /// every provider looks for its value among the same cases.
+    fn case_values(&self, file: &SourceFile<'_>, tree: &Tree, src: &str) -> Result<std::sync::Arc<Vec<Vec<CaseItem>>>> {
         memo_found(file, &format!("go.cases\0{}", self.func), || {
             Ok(self
                 .cases(file, tree, src)?
                 .into_iter()
-                .map(|list| Self::values(list).into_iter().map(|v| (text(v, src).to_string(), row(v), v.end_byte())).collect())
+                .map(|list| Self::values(list).into_iter().map(|v| CaseItem { text: text(v, src).to_string(), row: row(v), end_byte: v.end_byte() }).collect())
                 .collect())
         })
     }
+}
+
+/// A value of a `case` clause.
+struct CaseItem {
+    text: String,
+    /// 0-based line.
+    row: usize,
+    end_byte: usize,
 }
 
 impl PointKind for CaseValue {
@@ -1103,29 +1116,29 @@ impl PointKind for CaseValue {
         let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
         let lists = self.case_values(file, &tree, src)?;
         for list in lists.iter() {
-            if let Some((_, line, _)) = list.iter().find(|(v, _, _)| *v == value) {
-                return Ok(Inspection::Present { line: line + 1 });
+            if let Some(v) = list.iter().find(|v| v.text == value) {
+                return Ok(Inspection::Present { line: v.row + 1 });
             }
         }
         let list = lists
             .iter()
-            .find(|l| l.iter().any(|(v, _, _)| self.with.is_match(v)))
+            .find(|l| l.iter().any(|v| self.with.is_match(&v.text)))
             .ok_or_else(|| anchor_error(file, format!("expected a case in func {} listing a value matching `{}`", self.func, self.with.as_str()), "update the point's `with` pattern"))?;
-        let (_, last_row, last_end) = list.last().expect("a case lists at least one value");
+        let last = list.last().expect("a case lists at least one value");
         if r.is_presence_only() {
-            return Ok(Inspection::Missing { line: last_row + 1, updated: String::new() });
+            return Ok(Inspection::Missing { line: last.row + 1, updated: String::new() });
         }
         let mut updated = src.to_string();
-        updated.insert_str(*last_end, &format!(", {value}"));
-        Ok(Inspection::Missing { line: last_row + 1, updated })
+        updated.insert_str(last.end_byte, &format!(", {value}"));
+        Ok(Inspection::Missing { line: last.row + 1, updated })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let value = r.render("value", &self.value)?;
         let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
-        for list in self.cases(file, &tree, &src)? {
+        for list in self.cases(file, &tree, src)? {
             let values = Self::values(list);
-            if let Some(i) = values.iter().position(|v| text(*v, &src) == value) {
+            if let Some(i) = values.iter().position(|v| text(*v, src) == value) {
                 let v = values[i];
                 let range = if i > 0 { values[i - 1].end_byte()..v.end_byte() } else if values.len() > 1 { v.start_byte()..values[1].start_byte() } else { v.start_byte()..v.end_byte() };
                 let mut updated = src.to_string();
@@ -1219,7 +1232,7 @@ impl PointKind for ConstGroup {
         let indent = "\t";
         let body: Vec<String> = group.trim_matches('\n').lines().map(|l| format!("{indent}{}", l.trim())).collect();
         let lines = format!("\n{}", body.join("\n"));
-        let updated = insert_lines_after(BlockKind::Specs, &src, close - 1, &lines);
+        let updated = insert_lines_after(BlockKind::Specs, src, close - 1, &lines);
         Ok(Inspection::Missing { line: close + 2, updated })
     }
 
@@ -1239,7 +1252,7 @@ impl PointKind for ConstGroup {
         if start > 0 && lines[start - 1].trim().is_empty() {
             start -= 1;
         }
-        let from = offset_of_line(&src, start);
+        let from = offset_of_line(src, start);
         let to = offset_of_line(src, last.end_row + 1);
         let mut updated = src.to_string();
         updated.replace_range(from..to, "");

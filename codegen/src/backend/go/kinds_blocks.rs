@@ -346,8 +346,8 @@ impl PointKind for StructFields {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name))?;
         let fields = self.fields(file, r)?;
-        let list = self.field_list(file, &tree, &src)?;
-        let existing = Self::existing(list, &src);
+        let list = self.field_list(file, &tree, src)?;
+        let existing = Self::existing(list, src);
         let mut missing = Vec::new();
         let mut first_line = None;
         for f in &fields {
@@ -382,7 +382,7 @@ impl PointKind for StructFields {
                 "write the struct with its braces on separate lines, then run integrate again",
             ));
         }
-        let indent = format!("{}\t", indentation_at(&src, list.end_byte() - 1));
+        let indent = format!("{}\t", indentation_at(src, list.end_byte() - 1));
         let mut lines = Self::lines(&missing, &indent);
         // A field right above would join the alignment section of the new ones; a blank line
         // keeps the sections, and the bytes of the existing fields, apart.
@@ -391,15 +391,15 @@ impl PointKind for StructFields {
         }
         Ok(Inspection::Missing {
             line: close + 1 + usize::from(lines[0].is_empty()),
-            updated: insert_lines(&src, close, &lines),
+            updated: insert_lines(src, close, &lines),
         })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name))?;
         let fields = self.fields(file, r)?;
-        let list = self.field_list(file, &tree, &src)?;
-        let existing = Self::existing(list, &src);
+        let list = self.field_list(file, &tree, src)?;
+        let existing = Self::existing(list, src);
         let lines: Vec<&str> = src.split('\n').collect();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for f in &fields {
@@ -431,11 +431,7 @@ impl PointKind for StructFields {
         if first > 0 && lines[first - 1].trim().is_empty() {
             let without = delete_lines(&out, first - 1..first);
             if let Inspection::Missing { updated, .. } = self.inspect(
-                &SourceFile {
-                    display: file.display,
-                    text: Some(&without),
-                    memo: None,
-                },
+                &file.with_text(&without),
                 r,
             )? && updated == src
             {
@@ -593,7 +589,7 @@ impl PointKind for Lines {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let (src, tree) = parse_valid(file, &self.scope())?;
         let want = self.rendered(r)?;
-        let (nodes, rows) = self.nodes(file, &tree, &src)?;
+        let (nodes, rows) = self.nodes(file, &tree, src)?;
         let lines: Vec<&str> = src.split('\n').collect();
         if let Some(row) = Self::find(&lines, rows.clone(), &want) {
             let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
@@ -620,8 +616,8 @@ impl PointKind for Lines {
             });
         }
         let (pattern, anchor) = match &self.anchor {
-            Anchor::After(p) => (p, nodes.iter().rev().find(|n| p.is_match(text(**n, &src)))),
-            Anchor::Before(p) => (p, nodes.iter().find(|n| p.is_match(text(**n, &src)))),
+            Anchor::After(p) => (p, nodes.iter().rev().find(|n| p.is_match(text(**n, src)))),
+            Anchor::Before(p) => (p, nodes.iter().find(|n| p.is_match(text(**n, src)))),
         };
         let anchor = anchor.ok_or_else(|| {
             anchor_error(
@@ -634,7 +630,7 @@ impl PointKind for Lines {
                 "check the code still has that shape, or update the point's pattern",
             )
         })?;
-        let indent = indentation_at(&src, anchor.start_byte()).to_string();
+        let indent = indentation_at(src, anchor.start_byte()).to_string();
         let at = match self.anchor {
             Anchor::After(_) => anchor.end_position().row + 1,
             Anchor::Before(_) => anchor.start_position().row,
@@ -652,19 +648,19 @@ impl PointKind for Lines {
         let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
         Ok(Inspection::Missing {
             line: at + first + 1,
-            updated: insert_lines(&src, at, &block),
+            updated: insert_lines(src, at, &block),
         })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let (src, tree) = parse_valid(file, &self.scope())?;
         let want = self.rendered(r)?;
-        let Ok((_, rows)) = self.nodes(file, &tree, &src) else {
+        let Ok((_, rows)) = self.nodes(file, &tree, src) else {
             return Ok(Removal::Absent);
         };
         let lines: Vec<&str> = src.split('\n').collect();
         match Self::find(&lines, rows, &want) {
-            Some(row) => Ok(Removal::Rewrite(delete_lines(&src, row..row + want.len()))),
+            Some(row) => Ok(Removal::Rewrite(delete_lines(src, row..row + want.len()))),
             None => Ok(Removal::Absent),
         }
     }
@@ -680,11 +676,7 @@ mod tests {
         let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
         let r = templates.renderer(&ctx, "p");
         kind.inspect(
-            &SourceFile {
-                display: std::path::Path::new("x.go"),
-                text: Some(src),
-                memo: None,
-            },
+            &SourceFile::new(std::path::Path::new("x.go"), Some(src)),
             &r,
         )
     }

@@ -49,7 +49,7 @@ fn splice(src: &str, range: std::ops::Range<usize>, with: &str) -> String {
 /// `src`; otherwise the last one (the plain deletion).
 fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
     for candidate in &candidates {
-        let probe = SourceFile { display: file.display, text: Some(candidate), memo: None };
+        let probe = file.with_text(candidate);
         if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
             && updated == src
         {
@@ -171,9 +171,9 @@ impl PointKind for SwitchCase {
         let case = r.render("case", &self.case)?;
         let body = r.render("body", &self.body)?;
         let (src, tree) = parse_valid(file, &self.expected())?;
-        let switch = find_switch(file, &tree, &src, &self.func, self.switch.as_ref())?;
-        if let Some(found) = Self::find(switch, &src, &case) {
-            let have = clause_body(found, &src);
+        let switch = find_switch(file, &tree, src, &self.func, self.switch.as_ref())?;
+        if let Some(found) = Self::find(switch, src, &case) {
+            let have = clause_body(found, src);
             if normalize(have) != normalize(&body) {
                 return Ok(Inspection::Drift {
                     line: row(found) + 1,
@@ -185,9 +185,9 @@ impl PointKind for SwitchCase {
         }
         let all = clauses(switch);
         let first = all.first().ok_or_else(|| anchor_error(file, row(switch) + 1, format!("the switch in func {} has no case", self.func), "add the first case by hand"))?;
-        let indent = indentation_at(&src, first.start_byte()).to_string();
+        let indent = indentation_at(src, first.start_byte()).to_string();
         let before_row = match all.iter().find(|c| c.kind() == "default_case") {
-            Some(default) => leading_comments_start(&src, row(*default), &indent),
+            Some(default) => leading_comments_start(src, row(*default), &indent),
             None => end_row(switch),
         };
         let mut lines = format!("{indent}case {case}:\n");
@@ -199,23 +199,23 @@ impl PointKind for SwitchCase {
             }
             lines.push('\n');
         }
-        let at = offset_of_line(&src, before_row);
-        Ok(Inspection::Missing { line: before_row + 1, updated: splice(&src, at..at, &lines) })
+        let at = offset_of_line(src, before_row);
+        Ok(Inspection::Missing { line: before_row + 1, updated: splice(src, at..at, &lines) })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let case = r.render("case", &self.case)?;
         let (src, tree) = parse_valid(file, &self.expected())?;
-        let switch = find_switch(file, &tree, &src, &self.func, self.switch.as_ref())?;
-        let Some(found) = Self::find(switch, &src, &case) else { return Ok(Removal::Absent) };
-        let indent = indentation_at(&src, found.start_byte()).to_string();
+        let switch = find_switch(file, &tree, src, &self.func, self.switch.as_ref())?;
+        let Some(found) = Self::find(switch, src, &case) else { return Ok(Removal::Absent) };
+        let indent = indentation_at(src, found.start_byte()).to_string();
         let next = clauses(switch).into_iter().find(|c| c.start_byte() > found.start_byte());
         let until = match next {
-            Some(n) => leading_comments_start(&src, row(n), &indent),
+            Some(n) => leading_comments_start(src, row(n), &indent),
             None => end_row(switch),
         };
-        let plain = splice(&src, offset_of_line(&src, row(found))..offset_of_line(&src, until), "");
-        Ok(Removal::Rewrite(preimage(self, file, r, &src, vec![plain])?))
+        let plain = splice(src, offset_of_line(src, row(found))..offset_of_line(src, until), "");
+        Ok(Removal::Rewrite(preimage(self, file, r, src, vec![plain])?))
     }
 }
 
@@ -373,10 +373,10 @@ impl PointKind for AlignedField {
         let field = r.render("field", &self.field)?;
         let name = Self::name(&field);
         let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name))?;
-        let list = self.list(file, &tree, &src)?;
-        if let Some(found) = Self::find(list, &src, &name) {
-            if normalize(text(found, &src)) != normalize(&field) {
-                return Ok(Inspection::Drift { line: row(found) + 1, message: format!("{}.{name} is `{}`, expected `{}`", self.type_name, normalize(text(found, &src)), normalize(&field)), kind: DriftKind::Value });
+        let list = self.list(file, &tree, src)?;
+        if let Some(found) = Self::find(list, src, &name) {
+            if normalize(text(found, src)) != normalize(&field) {
+                return Ok(Inspection::Drift { line: row(found) + 1, message: format!("{}.{name} is `{}`, expected `{}`", self.type_name, normalize(text(found, src)), normalize(&field)), kind: DriftKind::Value });
             }
             return Ok(Inspection::Present { line: row(found) + 1 });
         }
@@ -384,23 +384,23 @@ impl PointKind for AlignedField {
             anchor_error(file, row(list) + 1, format!("struct {} has no field to align with", self.type_name), "add the first field by hand")
         })?;
         let after = end_row(last);
-        let clean = struct_layout(list, &src).is_clean_at(&src, after);
-        let indent = indentation_at(&src, last.start_byte()).to_string();
-        let at = offset_of_line(&src, after + 1);
-        let inserted = splice(&src, at..at, &format!("{indent}{}\n", field.trim()));
+        let clean = struct_layout(list, src).is_clean_at(src, after);
+        let indent = indentation_at(src, last.start_byte()).to_string();
+        let at = offset_of_line(src, after + 1);
+        let inserted = splice(src, at..at, &format!("{indent}{}\n", field.trim()));
         Ok(Inspection::Missing { line: after + 2, updated: realign_struct(&inserted, &self.type_name, &[after + 1], clean) })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let name = Self::name(&r.render("field", &self.field)?);
         let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name))?;
-        let list = self.list(file, &tree, &src)?;
-        let Some(found) = Self::find(list, &src, &name) else { return Ok(Removal::Absent) };
-        let plain = splice(&src, offset_of_line(&src, row(found))..offset_of_line(&src, end_row(found) + 1), "");
+        let list = self.list(file, &tree, src)?;
+        let Some(found) = Self::find(list, src, &name) else { return Ok(Removal::Absent) };
+        let plain = splice(src, offset_of_line(src, row(found))..offset_of_line(src, end_row(found) + 1), "");
         let neighbours: Vec<usize> = [row(found).checked_sub(1), Some(row(found))].into_iter().flatten().collect();
         let realigned = realign_struct(&plain, &self.type_name, &neighbours, true);
         let candidates = if realigned != plain { vec![realigned, plain] } else { vec![plain] };
-        Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
+        Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }
 }
 
@@ -517,18 +517,18 @@ impl PointKind for LiteralEntry {
         let entry = r.render("entry", &self.spec.entry)?;
         let entry = entry.trim_end().trim_end_matches(',');
         let (src, tree) = parse_valid(file, &self.where_())?;
-        let body = self.body(file, &tree, &src)?;
+        let body = self.body(file, &tree, src)?;
         let elements = Self::elements(body);
         let want = normalize(entry);
-        if let Some(found) = elements.iter().find(|e| normalize(text(**e, &src)) == want) {
+        if let Some(found) = elements.iter().find(|e| normalize(text(**e, src)) == want) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
         }
         if let Some(identity) = self.identity(r, entry)?
-            && let Some(near) = elements.iter().find(|e| Self::matches_identity(**e, &src, &identity))
+            && let Some(near) = elements.iter().find(|e| Self::matches_identity(**e, src, &identity))
         {
             return Ok(Inspection::Drift {
                 line: row(*near) + 1,
-                message: format!("`{}` differs from `{want}`", normalize(text(*near, &src))),
+                message: format!("`{}` differs from `{want}`", normalize(text(*near, src))),
                 kind: DriftKind::Value,
             });
         }
@@ -536,32 +536,32 @@ impl PointKind for LiteralEntry {
         let Some(last) = elements.last().copied() else {
             if open == close {
                 let at = body.start_byte() + 1;
-                return Ok(Inspection::Missing { line: open + 1, updated: splice(&src, at..at, entry) });
+                return Ok(Inspection::Missing { line: open + 1, updated: splice(src, at..at, entry) });
             }
-            let indent = format!("{}\t", indentation_at(&src, body.start_byte()));
-            let at = offset_of_line(&src, open + 1);
-            return Ok(Inspection::Missing { line: open + 2, updated: splice(&src, at..at, &format!("{indent}{},\n", indent_continuation(entry, &indent))) });
+            let indent = format!("{}\t", indentation_at(src, body.start_byte()));
+            let at = offset_of_line(src, open + 1);
+            return Ok(Inspection::Missing { line: open + 2, updated: splice(src, at..at, &format!("{indent}{},\n", indent_continuation(entry, &indent))) });
         };
         if open == close {
             if entry.contains('\n') {
                 return Err(anchor_error(file, open + 1, format!("{} is written on one line; the entry spans several", self.where_()), "break the literal over several lines by hand first"));
             }
-            return Ok(Inspection::Missing { line: open + 1, updated: splice(&src, last.end_byte()..last.end_byte(), &format!(", {entry}")) });
+            return Ok(Inspection::Missing { line: open + 1, updated: splice(src, last.end_byte()..last.end_byte(), &format!(", {entry}")) });
         }
         if end_row(last) == close {
             // `}, {` style: the next element follows the last one on its closing line.
-            let indent = indentation_at(&src, last.end_byte()).to_string();
+            let indent = indentation_at(src, last.end_byte()).to_string();
             let insertion = format!(", {}", indent_continuation(entry, &indent));
-            return Ok(Inspection::Missing { line: end_row(last) + 1, updated: splice(&src, last.end_byte()..last.end_byte(), &insertion) });
+            return Ok(Inspection::Missing { line: end_row(last) + 1, updated: splice(src, last.end_byte()..last.end_byte(), &insertion) });
         }
         let after = end_row(last);
-        let indent = indentation_at(&src, last.start_byte()).to_string();
+        let indent = indentation_at(src, last.start_byte()).to_string();
         let lines = format!("{indent}{},", indent_continuation(entry, &indent));
-        let at = offset_of_line(&src, after + 1);
-        let inserted = splice(&src, at..at, &format!("{lines}\n"));
+        let at = offset_of_line(src, after + 1);
+        let inserted = splice(src, at..at, &format!("{lines}\n"));
         let count = lines.split('\n').count();
         // The neighbours are realigned with the new entry only when gofmt had aligned them.
-        let clean = literal_layout(&src, close).is_none_or(|l| l.is_clean_at(&src, after));
+        let clean = literal_layout(src, close).is_none_or(|l| l.is_clean_at(src, after));
         let new_lines: Vec<usize> = (after + 1..after + 1 + count).collect();
         let updated = realign_literal(&inserted, close + count, &new_lines, clean);
         Ok(Inspection::Missing { line: after + 2, updated })
@@ -571,9 +571,9 @@ impl PointKind for LiteralEntry {
         let entry = r.render("entry", &self.spec.entry)?;
         let want = normalize(entry.trim_end().trim_end_matches(','));
         let (src, tree) = parse_valid(file, &self.where_())?;
-        let body = self.body(file, &tree, &src)?;
+        let body = self.body(file, &tree, src)?;
         let elements = Self::elements(body);
-        let Some(i) = elements.iter().position(|e| normalize(text(*e, &src)) == want) else { return Ok(Removal::Absent) };
+        let Some(i) = elements.iter().position(|e| normalize(text(*e, src)) == want) else { return Ok(Removal::Absent) };
         let e = elements[i];
         let prev = i.checked_sub(1).map(|p| elements[p]);
         let next = elements.get(i + 1).copied();
@@ -585,14 +585,14 @@ impl PointKind for LiteralEntry {
                 (Some(p), None) => p.end_byte()..e.end_byte(),
                 (None, None) => e.start_byte()..e.end_byte(),
             };
-            return Ok(Removal::Rewrite(preimage(self, file, r, &src, vec![splice(&src, range, "")])?));
+            return Ok(Removal::Rewrite(preimage(self, file, r, src, vec![splice(src, range, "")])?));
         }
         let (first, last) = (row(e), end_row(e));
-        let plain = splice(&src, offset_of_line(&src, first)..offset_of_line(&src, last + 1), "");
-        let clean = literal_layout(&src, end_row(body)).is_none_or(|l| (first..=last).all(|line| l.is_clean_at(&src, line)));
+        let plain = splice(src, offset_of_line(src, first)..offset_of_line(src, last + 1), "");
+        let clean = literal_layout(src, end_row(body)).is_none_or(|l| (first..=last).all(|line| l.is_clean_at(src, line)));
         let neighbours: Vec<usize> = [first.checked_sub(1), Some(first)].into_iter().flatten().collect();
         let realigned = if clean { realign_literal(&plain, end_row(body) - (last - first + 1), &neighbours, true) } else { plain.clone() };
         let candidates = if realigned != plain && narrows_uniformly(&plain, &realigned) { vec![realigned, plain] } else { vec![plain] };
-        Ok(Removal::Rewrite(preimage(self, file, r, &src, candidates)?))
+        Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }
 }

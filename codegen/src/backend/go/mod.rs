@@ -13,6 +13,13 @@ use crate::error::{Error, Location, Result};
 
 use super::{PointKind, parse_spec};
 
+/// Parses the file into its memo, where [`kinds`] look for the tree first.
+pub fn prepare(file: &super::SourceFile<'_>) {
+    if let (Some(memo), Some(text)) = (file.memo, file.text) {
+        kinds::memo_tree(memo, text);
+    }
+}
+
 pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     let full = format!("go.{kind}");
     Ok(match kind {
