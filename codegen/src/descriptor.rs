@@ -463,6 +463,15 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_package_path_is_kept_and_a_bad_one_is_refused_at_its_line() {
+        let d = parse("schema = 1\nid = \"ceph\"\nbrand = \"Ceph\"\nenv = \"onpremise\"\n[names]\npackage = \"objectstore/ceph\"\n").unwrap();
+        assert_eq!(d.names.package, "objectstore/ceph");
+        assert!(d.to_toml().contains("package = \"objectstore/ceph\"\n"));
+        let e = parse("schema = 1\nid = \"ceph\"\nbrand = \"Ceph\"\nenv = \"onpremise\"\n[names]\npackage = \"objectstore//Ceph\"\n").unwrap_err().to_string();
+        assert!(e.contains("d.toml:6") && e.contains("invalid package path `objectstore//Ceph`") && e.contains("objectstore/ceph"), "{e}");
+    }
+
+    #[test]
     fn round_trips_through_to_toml() {
         let d = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[features]\nvms = true\n").unwrap();
         let again = parse(&d.to_toml()).unwrap();

@@ -505,11 +505,7 @@ pub fn fold_orphans(ws: &Workspace, reports: &mut Vec<PointReport>) {
 
 /// Findings that belong to no single descriptor: entries listed twice in the files the
 /// profile's points anchor to, and providers of the inventory that no descriptor describes.
-pub fn tree_findings(ws: &Workspace, descriptors: &[Descriptor]) -> Result<Vec<PointReport>> {
-    tree_findings_with(ws, descriptors, &FileStore::new())
-}
-
-/// [`tree_findings`], reading files through `files`.
+/// Files are read through `files`.
 pub fn tree_findings_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Result<Vec<PointReport>> {
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();

@@ -336,9 +336,11 @@ impl Profile {
             }
         }
         if let Some(rule) = &raw.orphans {
+            let table = text.find("[orphans]").unwrap_or(0);
             for id in [&rule.registered, &rule.implemented] {
                 if !points.iter().any(|p| &p.id == id) {
-                    errors.push(Error::input(at(0), format!("[orphans] names point `{id}`, which is not declared"), "name a point of this profile"));
+                    let offset = text[table..].find(&format!("\"{id}\"")).map_or(table, |o| table + o);
+                    errors.push(Error::input(at(offset), format!("[orphans] names point `{id}`, which is not declared"), "name a point of this profile"));
                 }
             }
         }
@@ -434,4 +436,16 @@ fn collect_templates(base: &Path, dir: &Path, store: &mut TemplateStore) -> Resu
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_orphans_rule_naming_an_undeclared_point_is_refused_at_its_line() {
+        let text = "name = \"p\"\ndescription = \"d\"\n\n[[roots]]\nname = \"r\"\ndescription = \"r\"\n\n[[points]]\nid = \"r.a\"\nroot = \"r\"\nfile = \"a.go\"\nkind = \"file\"\ntemplate = \"a.go.j2\"\nseverity = \"note\"\nwhy = \"w\"\n\n[orphans]\nregistered = \"r.a\"\nimplemented = \"r.gone\"\nseverity = \"warning\"\nregistered_only = \"x\"\nimplemented_only = \"y\"\n";
+        let e = Profile::parse("p.toml", text, TemplateStore::default()).unwrap_err().to_string();
+        assert!(e.contains("p.toml:19") && e.contains("`r.gone`, which is not declared") && e.contains("name a point of this profile"), "{e}");
+    }
 }

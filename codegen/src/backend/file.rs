@@ -43,24 +43,20 @@ impl NewFile {
         let (Some(p), Some(root)) = (&self.present_if, r.root()) else { return Ok(None) };
         let glob = r.render("present_if.files", &p.files)?;
         let contains = p.contains.as_deref().map(|c| r.render("present_if.contains", c)).transpose()?;
-        let compile = |c: &str| match r.files() {
-            Some(files) => files.regex(c),
-            None => regex::Regex::new(c),
+        // Check passes its run's store; apply and remove, which read each file once, a fresh one.
+        let scratch;
+        let files = match r.files() {
+            Some(files) => files,
+            None => {
+                scratch = crate::files::FileStore::new();
+                &scratch
+            }
         };
-        let re = contains.as_deref().map(compile).transpose().map_err(|e| {
+        let re = contains.as_deref().map(|c| files.regex(c)).transpose().map_err(|e| {
             crate::error::Error::input(Location::new("profile", 0, 0), format!("present_if.contains: {e}"), "fix the profile")
         })?;
-        let globs = std::slice::from_ref(&glob);
-        let paths: std::sync::Arc<[std::path::PathBuf]> = match r.files() {
-            Some(files) => files.glob(root, globs)?,
-            None => crate::files::glob_files(root, globs)?.into(),
-        };
-        for path in paths.iter() {
-            let text = match r.files() {
-                Some(files) => files.text(path),
-                None => std::fs::read_to_string(path).ok().map(std::sync::Arc::from),
-            };
-            let Some(text) = text else { continue };
+        for path in files.glob(root, std::slice::from_ref(&glob))?.iter() {
+            let Some(text) = files.text(path) else { continue };
             match &re {
                 None => return Ok(Some(1)),
                 Some(re) => {
