@@ -276,15 +276,16 @@ pub fn inspect_with(ws: &Workspace, descriptors: &[Descriptor], files: &FileStor
     }
     let contexts: Vec<minijinja::Value> = descriptors.iter().map(|d| ws.context(d)).collect();
     let shared = shared_files(ws, &contexts[0], files);
-    // The jobs: first prepare the shared files, largest first; then the inspections, point by
-    // point, those on the smallest files first. A thread done with its share of the parsing
-    // goes on with inspections while the other still parses the largest file, and by the time
-    // the inspections of that file come up it is parsed: no thread waits for another.
+    // The jobs: first prepare the shared files, largest first (the Go back end outlines them);
+    // then the inspections, descriptor by descriptor, each going through the points on the
+    // largest files first. Consecutive jobs are different points, so the two threads parse
+    // different declarations during the first descriptor instead of one waiting for the
+    // other's parse of the same one, and later descriptors find everything parsed.
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&p| shared.point_sizes[p]);
+    order.sort_by_key(|&p| std::cmp::Reverse(shared.point_sizes[p]));
     let jobs: Vec<Job> = (0..shared.paths.len())
         .map(Job::Prepare)
-        .chain(order.iter().flat_map(|&p| (0..descriptors.len()).map(move |d| Job::Inspect(d, p))))
+        .chain((0..descriptors.len()).flat_map(|d| order.iter().map(move |&p| Job::Inspect(d, p))))
         .collect();
     let done = parallel_map(jobs.len(), |j| match jobs[j] {
         Job::Prepare(i) => {
@@ -323,10 +324,9 @@ struct SharedFiles {
 }
 
 /// Reads the files the first descriptor's points name; errors are left for the inspections to
-/// report, in order. Their back ends then prepare them (parse them into the file's memo)
-/// largest first and on all threads: without it, the first inspection of a large file parses
-/// it while inspections of the same file on other threads wait, and a large file met late
-/// finishes alone.
+/// report, in order. Their back ends then prepare them (work out what every inspection of
+/// the file needs, such as the Go outline) largest first and on all threads, before the
+/// inspections that would otherwise wait for each other's preparation of the same file.
 fn shared_files(ws: &Workspace, ctx: &minijinja::Value, files: &FileStore) -> SharedFiles {
     let mut sized: Vec<(usize, PathBuf)> = Vec::new();
     let mut point_sizes = Vec::with_capacity(ws.profile.points.len());

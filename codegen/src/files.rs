@@ -59,6 +59,8 @@ pub struct FileStore {
     regexes: Mutex<HashMap<String, regex::Regex>>,
     /// Every path asked for, in the order of the first request.
     asked: Mutex<Vec<PathBuf>>,
+    /// Whether back ends parse every file whole ([`crate::backend::Memo::whole_files`]).
+    whole_files: bool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -68,6 +70,12 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl FileStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A store whose back ends parse every file whole instead of only the parts points look
+    /// at: slower, and the reference the partial parsing is tested against.
+    pub fn parsing_whole_files() -> Self {
+        Self { whole_files: true, ..Self::default() }
     }
 
     /// The file at `path`, read on the first request. A file that does not exist is stored as
@@ -88,7 +96,7 @@ impl FileStore {
         if let Some(f) = files.get(path) {
             return Ok(f.clone());
         }
-        let f = Arc::new(StoredFile { raw, normalized: OnceLock::new(), memo: Memo::default() });
+        let f = Arc::new(StoredFile { raw, normalized: OnceLock::new(), memo: Memo::new(self.whole_files) });
         files.insert(path.to_path_buf(), f.clone());
         drop(files);
         self.note_asked(path);

@@ -65,6 +65,10 @@ impl<'a> SourceFile<'a> {
 pub struct Memo {
     #[allow(clippy::type_complexity)] // reason: a type-erased map of once-cells is what this is
     slots: std::sync::Mutex<std::collections::HashMap<(std::any::TypeId, String), std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>>>,
+    /// Whether back ends must parse the whole text. Without it, a back end may parse only
+    /// the parts a lookup needs (the Go back end parses only the declarations that mention the
+    /// names a point looks for).
+    whole_files: bool,
 }
 
 impl Debug for Memo {
@@ -74,6 +78,15 @@ impl Debug for Memo {
 }
 
 impl Memo {
+    /// A memo whose back ends parse the whole text (`whole_files`) or only what they need.
+    pub fn new(whole_files: bool) -> Self {
+        Self { whole_files, ..Self::default() }
+    }
+
+    pub fn whole_files(&self) -> bool {
+        self.whole_files
+    }
+
     /// The value stored under `key`, computing it first if there is none. `compute` may use
     /// the memo itself for other keys.
     pub fn get_or_insert_with<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {

@@ -14,20 +14,68 @@ use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
 
-/// The tree of `src`, parsed once per memo (`src` must be the memo's text).
-pub(super) fn memo_tree(memo: &crate::backend::Memo, src: &str) -> Tree {
-    (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone()
+/// What part of a file a lookup needs. Runs with a store (check) parse only the top-level
+/// declarations that mention one of the words, with the package clause; every other run parses
+/// the whole file. A lookup finds a node by a name, and the declaration holding that node
+/// mentions the name, so it finds the same node either way.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Scope<'w> {
+    /// Every declaration (lookups that list the file's declarations).
+    Whole,
+    /// The declarations in which any of these words occurs.
+    Words(&'w [&'w str]),
+}
+
+/// The last segment of a `Type.Method` name: the word the method's declaration holds.
+pub(super) fn method_word(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// Does the memo's ahead-of-time work for `src`: its outline, or its whole tree.
+pub(super) fn prepare(memo: &crate::backend::Memo, src: &str) {
+    if memo.whole_files() {
+        memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src));
+    } else {
+        memo.get_or_insert_with("go.outline", || super::outline::Outline::of(src));
+    }
+}
+
+/// The tree of `src` for `scope`, parsed once per memo and chunk selection (`src` must be the
+/// memo's text), or the lexical error that makes the file invalid Go wherever one looks.
+fn memo_tree(memo: &crate::backend::Memo, src: &str, scope: Scope<'_>) -> std::result::Result<Tree, (usize, String)> {
+    let whole = || (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone();
+    if memo.whole_files() {
+        return Ok(whole());
+    }
+    let outline = memo.get_or_insert_with("go.outline", || super::outline::Outline::of(src));
+    if let Some(error) = &outline.error {
+        return Err(error.clone());
+    }
+    let Scope::Words(words) = scope else { return Ok(whole()) };
+    let chunks = memo.get_or_insert_with(&format!("go.chunks\0{}", words.join("\0")), || outline.chunks_with_words(src, words));
+    if chunks.len() == outline.len() {
+        return Ok(whole());
+    }
+    let key = format!("go.tree\0{chunks:?}");
+    Ok((*memo.get_or_insert_with(&key, || syntax::parse_ranges(src, &outline.ranges(&chunks)))).clone())
 }
 
 /// Parses a target file, refusing one that is not valid Go. With a memo, the file is parsed
-/// once for all points and providers that inspect it.
-pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str) -> Result<(&'a str, Tree)> {
+/// once for all points and providers that inspect it, and only as far as `scope` asks: a
+/// syntax error in a declaration no point looks at is then left to the compiler, while one in
+/// the declarations looked at, an unclosed literal or comment, or brackets that do not match
+/// anywhere in the file are refused.
+pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str, scope: Scope<'_>) -> Result<(&'a str, Tree)> {
     let src = file.require(expected)?;
     let tree = match file.memo {
-        Some(memo) => memo_tree(memo, src),
-        None => syntax::parse(src),
+        Some(memo) => memo_tree(memo, src, scope),
+        None => Ok(syntax::parse(src)),
     };
-    if let Some((offset, what)) = syntax::first_error(&tree) {
+    let error = match &tree {
+        Ok(tree) => syntax::first_error(tree),
+        Err(lexical) => Some(lexical.clone()),
+    };
+    if let Some((offset, what)) = error {
         let (line, column) = crate::text::line_col(src, offset);
         return Err(Error::Syntax {
             at: Location::new(file.display, line, column),
@@ -35,7 +83,7 @@ pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str) -> Result<(
             hint: "fix the syntax error first (`gofmt -l` on the file shows it), then run integrate again".into(),
         });
     }
-    Ok((src, tree))
+    Ok((src, tree.expect("an error was returned above")))
 }
 
 fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
@@ -219,7 +267,7 @@ impl PointKind for ConstSpec {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let name = r.render("name", &self.name)?;
         let value = r.render("value", &self.value)?;
-        let (src, tree) = parse_valid(file, &self.family_description())?;
+        let (src, tree) = parse_valid(file, &self.family_description(), Scope::Words(&["const"]))?;
         let specs = Self::specs(file, &tree, src);
         if let Some(found) = specs.iter().find(|s| s.names.contains(&name)) {
             let line = found.row + 1;
@@ -259,7 +307,7 @@ impl PointKind for ConstSpec {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let name = r.render("name", &self.name)?;
-        let (src, tree) = parse_valid(file, &self.family_description())?;
+        let (src, tree) = parse_valid(file, &self.family_description(), Scope::Words(&["const"]))?;
         let specs = Self::specs(file, &tree, src);
         let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
         let candidates = delete_lines(BlockKind::Specs, src, found.row, found.end_row);
@@ -267,7 +315,7 @@ impl PointKind for ConstSpec {
     }
 
     fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
-        let (src, tree) = parse_valid(file, &self.family_description())?;
+        let (src, tree) = parse_valid(file, &self.family_description(), Scope::Words(&["const"]))?;
         Ok(Self::specs(file, &tree, src)
             .iter()
             .filter(|s| self.is_member(s))
@@ -308,12 +356,23 @@ impl ListElement {
     pub fn new(spec: ListElementSpec) -> Self {
         Self { spec }
     }
+
+    /// The names the literals are found by: the function holding them, or the variables.
+    fn words(&self) -> Vec<&str> {
+        match &self.spec.func {
+            Some(f) => vec![f.as_str()],
+            None => std::iter::once(&self.spec.var).chain(&self.spec.also_in).map(String::as_str).collect(),
+        }
+    }
 }
 
 /// The body of the composite literal assigned to `var`; where it is stays in the file's memo,
 /// so each provider after the first finds it without searching the file.
 fn find_literal<'t>(file: &SourceFile<'_>, tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Result<Node<'t>> {
-    let at = file.memo(&format!("go.literal\0{var}\0{func:?}"), || syntax::find_var_literal(tree, src, var, func).map(syntax::NodePath::of));
+    // A path is only good in the tree it was taken in; runs with a store parse a file once per
+    // selection of declarations, and keep each tree (so its root's id) for the whole run.
+    let key = format!("go.literal\0{}\0{var}\0{func:?}", tree.root_node().id());
+    let at = file.memo(&key, || syntax::find_var_literal(tree, src, var, func).map(syntax::NodePath::of));
     let literal = at.as_ref().as_ref().map(|p| p.node(tree)).ok_or_else(|| {
         let scope = func.map(|f| format!(" inside func {f}")).unwrap_or_default();
         anchor_error(file, format!("expected a composite literal assigned to `{var}`{scope}"), "check that the variable still exists under that name, or update the profile")
@@ -438,7 +497,7 @@ fn literal_duplicates(src: &str, body: Node<'_>) -> Vec<Duplicate> {
 
 impl PointKind for ListElement {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
-        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var), Scope::Words(&self.words()))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         Ok(literal_duplicates(src, body))
     }
@@ -449,7 +508,7 @@ impl PointKind for ListElement {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let element = r.render("element", &self.spec.element)?;
-        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var), Scope::Words(&self.words()))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
         if let Some(found) = literal_elements(body).iter().find(|e| normalize(text(**e, src)) == want) {
@@ -477,7 +536,7 @@ impl PointKind for ListElement {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let element = r.render("element", &self.spec.element)?;
-        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var), Scope::Words(&self.words()))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
         match literal_elements(body).into_iter().find(|e| normalize(text(*e, src)) == want) {
@@ -531,7 +590,7 @@ fn list_contains_all(have: &str, want: &str) -> bool {
 
 impl PointKind for MapEntry {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
-        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var), Scope::Words(&[self.spec.func.as_deref().unwrap_or(&self.spec.var)]))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         Ok(literal_duplicates(src, body))
     }
@@ -543,7 +602,7 @@ impl PointKind for MapEntry {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let key = r.render("key", &self.spec.key)?;
         let value = r.render("value", &self.spec.value)?;
-        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var), Scope::Words(&[self.spec.func.as_deref().unwrap_or(&self.spec.var)]))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         if let Some(found) = Self::find(body, src, &key) {
             let line = row(found) + 1;
@@ -563,7 +622,7 @@ impl PointKind for MapEntry {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let key = r.render("key", &self.spec.key)?;
-        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var))?;
+        let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var), Scope::Words(&[self.spec.func.as_deref().unwrap_or(&self.spec.var)]))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         match Self::find(body, src, &key) {
             Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found))?)),
@@ -631,7 +690,7 @@ impl TagChoice {
 
 impl PointKind for TagChoice {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
-        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name), Scope::Words(&[&self.spec.type_name]))?;
         let (range, line) = self.value_range(file, src, &tree)?;
         let mut out: Vec<Duplicate> = Vec::new();
         for v in src[range].split(self.spec.separator.as_str()) {
@@ -650,7 +709,7 @@ impl PointKind for TagChoice {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let value = r.render("value", &self.spec.value)?;
-        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name), Scope::Words(&[&self.spec.type_name]))?;
         // Where the tag's value is, the same for every provider: kept in the file's memo.
         let key = format!("go.tag_choice\0{}\0{}\0{}", self.spec.type_name, self.spec.field, self.spec.tag);
         let (range, line) = (*memo_found(file, &key, || self.value_range(file, src, &tree))?).clone();
@@ -673,7 +732,7 @@ impl PointKind for TagChoice {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let value = r.render("value", &self.spec.value)?;
-        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name), Scope::Words(&[&self.spec.type_name]))?;
         let (range, _) = self.value_range(file, src, &tree)?;
         let list = &src[range.clone()];
         let sep = self.spec.separator.as_str();
@@ -751,7 +810,7 @@ impl PointKind for Statement {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let statement = r.render("statement", &self.statement)?;
-        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         let statements = self.statement_infos(file, &tree, src)?;
         let want = normalize(&statement);
         if let Some(found) = statements.iter().find(|s| s.normalized == want) {
@@ -778,7 +837,7 @@ impl PointKind for Statement {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let statement = r.render("statement", &self.statement)?;
-        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         let want = normalize(&statement);
         let Some(found) = self.statements(file, &tree, src)?.into_iter().find(|s| normalize(text(*s, src)) == want) else {
             return Ok(Removal::Absent);
@@ -856,7 +915,7 @@ impl PointKind for Import {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let path = r.render("path", &self.path)?;
         let name = self.name.as_deref().map(|n| r.render("name", n)).transpose()?;
-        let (src, tree) = parse_valid(file, "an import block")?;
+        let (src, tree) = parse_valid(file, "an import block", Scope::Words(&["import"]))?;
         let specs = Self::specs(&tree);
         if let Some(found) = specs.iter().find(|s| Self::path_of(**s, src) == path) {
             return Ok(Inspection::Present { line: row(*found) + 1 });
@@ -896,7 +955,7 @@ impl PointKind for Import {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let path = r.render("path", &self.path)?;
-        let (src, tree) = parse_valid(file, "an import block")?;
+        let (src, tree) = parse_valid(file, "an import block", Scope::Words(&["import"]))?;
         match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, src) == path) {
             Some(found) => {
                 let candidates = delete_lines(BlockKind::Imports, src, row(found), found.end_position().row);
@@ -959,7 +1018,7 @@ impl PointKind for Decls {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let fragment = r.render("source", &self.source)?;
         let wanted = Self::fragment_names(&fragment);
-        let (src, tree) = parse_valid(file, "Go declarations")?;
+        let (src, tree) = parse_valid(file, "Go declarations", Scope::Whole)?;
         // The file's declarations with their names, the same for every provider.
         let existing = file.memo("go.decls", || Self::target_decls(&tree, src).into_iter().map(|(n, names)| (row(n), names)).collect::<Vec<_>>());
         let found: Vec<(&String, usize)> = wanted
@@ -997,7 +1056,7 @@ impl PointKind for Decls {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let wanted = Self::fragment_names(&r.render("source", &self.source)?);
-        let (src, tree) = parse_valid(file, "Go declarations")?;
+        let (src, tree) = parse_valid(file, "Go declarations", Scope::Whole)?;
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         for (node, names) in Self::target_decls(&tree, src) {
             if !names.iter().any(|n| wanted.contains(n)) {
@@ -1113,7 +1172,7 @@ impl PointKind for CaseValue {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let value = r.render("value", &self.value)?;
-        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         let lists = self.case_values(file, &tree, src)?;
         for list in lists.iter() {
             if let Some(v) = list.iter().find(|v| v.text == value) {
@@ -1135,7 +1194,7 @@ impl PointKind for CaseValue {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let value = r.render("value", &self.value)?;
-        let (src, tree) = parse_valid(file, &format!("func {}", self.func))?;
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         for list in self.cases(file, &tree, src)? {
             let values = Self::values(list);
             if let Some(i) = values.iter().position(|v| text(*v, src) == value) {
@@ -1214,7 +1273,7 @@ impl PointKind for ConstGroup {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let group = r.render("specs", &self.group)?;
         let names = Self::names(&group);
-        let (src, tree) = parse_valid(file, "a const block")?;
+        let (src, tree) = parse_valid(file, "a const block", Scope::Words(&["const"]))?;
         let specs = ConstSpec::specs(file, &tree, src);
         let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
         if let Some(first) = found.first() {
@@ -1239,7 +1298,7 @@ impl PointKind for ConstGroup {
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let group = r.render("specs", &self.group)?;
         let names = Self::names(&group);
-        let (src, tree) = parse_valid(file, "a const block")?;
+        let (src, tree) = parse_valid(file, "a const block", Scope::Words(&["const"]))?;
         let specs = ConstSpec::specs(file, &tree, src);
         let found: Vec<&SpecInfo> = specs.iter().filter(|s| s.names.iter().any(|n| names.contains(n))).collect();
         let (Some(first), Some(last)) = (found.first(), found.last()) else { return Ok(Removal::Absent) };

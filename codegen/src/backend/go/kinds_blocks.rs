@@ -14,7 +14,7 @@ use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, rege
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::indentation_at;
-use super::kinds::parse_valid;
+use super::kinds::{Scope, method_word, parse_valid};
 
 
 fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
@@ -344,7 +344,7 @@ impl PointKind for StructFields {
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
-        let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name), Scope::Words(&[&self.type_name]))?;
         let fields = self.fields(file, r)?;
         let list = self.field_list(file, &tree, src)?;
         let existing = Self::existing(list, src);
@@ -396,7 +396,7 @@ impl PointKind for StructFields {
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
-        let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct type `{}`", self.type_name), Scope::Words(&[&self.type_name]))?;
         let fields = self.fields(file, r)?;
         let list = self.field_list(file, &tree, src)?;
         let existing = Self::existing(list, src);
@@ -493,6 +493,14 @@ impl Lines {
         })
     }
 
+    /// The file parsed as far as the lines' place needs: the function, or every declaration.
+    fn parse<'a>(&self, file: &SourceFile<'a>) -> Result<(&'a str, tree_sitter::Tree)> {
+        match self.func.as_deref() {
+            Some(f) => parse_valid(file, &self.scope(), Scope::Words(&[method_word(f)])),
+            None => parse_valid(file, &self.scope(), Scope::Whole),
+        }
+    }
+
     fn scope(&self) -> String {
         match &self.func {
             Some(f) => format!("func {f}"),
@@ -587,7 +595,7 @@ impl PointKind for Lines {
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
-        let (src, tree) = parse_valid(file, &self.scope())?;
+        let (src, tree) = self.parse(file)?;
         let want = self.rendered(r)?;
         let (nodes, rows) = self.nodes(file, &tree, src)?;
         let lines: Vec<&str> = src.split('\n').collect();
@@ -653,7 +661,7 @@ impl PointKind for Lines {
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
-        let (src, tree) = parse_valid(file, &self.scope())?;
+        let (src, tree) = self.parse(file)?;
         let want = self.rendered(r)?;
         let Ok((_, rows)) = self.nodes(file, &tree, src) else {
             return Ok(Removal::Absent);

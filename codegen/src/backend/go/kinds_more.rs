@@ -16,7 +16,7 @@ use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, rege
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_start};
-use super::kinds::{parse_valid, narrows_uniformly};
+use super::kinds::{Scope, method_word, narrows_uniformly, parse_valid};
 
 
 fn anchor_error(file: &SourceFile<'_>, line: usize, message: String, hint: &str) -> Error {
@@ -170,7 +170,7 @@ impl PointKind for SwitchCase {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let case = r.render("case", &self.case)?;
         let body = r.render("body", &self.body)?;
-        let (src, tree) = parse_valid(file, &self.expected())?;
+        let (src, tree) = parse_valid(file, &self.expected(), Scope::Words(&[method_word(&self.func)]))?;
         let switch = find_switch(file, &tree, src, &self.func, self.switch.as_ref())?;
         if let Some(found) = Self::find(switch, src, &case) {
             let have = clause_body(found, src);
@@ -205,7 +205,7 @@ impl PointKind for SwitchCase {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let case = r.render("case", &self.case)?;
-        let (src, tree) = parse_valid(file, &self.expected())?;
+        let (src, tree) = parse_valid(file, &self.expected(), Scope::Words(&[method_word(&self.func)]))?;
         let switch = find_switch(file, &tree, src, &self.func, self.switch.as_ref())?;
         let Some(found) = Self::find(switch, src, &case) else { return Ok(Removal::Absent) };
         let indent = indentation_at(src, found.start_byte()).to_string();
@@ -372,7 +372,7 @@ impl PointKind for AlignedField {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let field = r.render("field", &self.field)?;
         let name = Self::name(&field);
-        let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name), Scope::Words(&[&self.type_name]))?;
         let list = self.list(file, &tree, src)?;
         if let Some(found) = Self::find(list, src, &name) {
             if normalize(text(found, src)) != normalize(&field) {
@@ -393,7 +393,7 @@ impl PointKind for AlignedField {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let name = Self::name(&r.render("field", &self.field)?);
-        let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name))?;
+        let (src, tree) = parse_valid(file, &format!("struct type {}", self.type_name), Scope::Words(&[&self.type_name]))?;
         let list = self.list(file, &tree, src)?;
         let Some(found) = Self::find(list, src, &name) else { return Ok(Removal::Absent) };
         let plain = splice(src, offset_of_line(src, row(found))..offset_of_line(src, end_row(found) + 1), "");
@@ -435,6 +435,19 @@ impl LiteralEntry {
             return Err(Error::input(at.clone(), "a go.literal_entry point needs `var` or `type`", "name the variable the literal is assigned to, or the literal's type"));
         }
         Ok(Self { spec })
+    }
+
+    /// The name the literal is found by: the function holding it, the variable, or the last
+    /// identifier of the literal's type.
+    fn word(&self) -> &str {
+        if let Some(f) = &self.spec.func {
+            return method_word(f);
+        }
+        match (&self.spec.var, &self.spec.type_name) {
+            (Some(var), _) => var,
+            (None, Some(ty)) => ty.rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).find(|w| !w.is_empty()).unwrap_or(ty),
+            (None, None) => "",
+        }
     }
 
     fn where_(&self) -> String {
@@ -516,7 +529,7 @@ impl PointKind for LiteralEntry {
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let entry = r.render("entry", &self.spec.entry)?;
         let entry = entry.trim_end().trim_end_matches(',');
-        let (src, tree) = parse_valid(file, &self.where_())?;
+        let (src, tree) = parse_valid(file, &self.where_(), Scope::Words(&[self.word()]))?;
         let body = self.body(file, &tree, src)?;
         let elements = Self::elements(body);
         let want = normalize(entry);
@@ -570,7 +583,7 @@ impl PointKind for LiteralEntry {
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let entry = r.render("entry", &self.spec.entry)?;
         let want = normalize(entry.trim_end().trim_end_matches(','));
-        let (src, tree) = parse_valid(file, &self.where_())?;
+        let (src, tree) = parse_valid(file, &self.where_(), Scope::Words(&[self.word()]))?;
         let body = self.body(file, &tree, src)?;
         let elements = Self::elements(body);
         let Some(i) = elements.iter().position(|e| normalize(text(*e, src)) == want) else { return Ok(Removal::Absent) };

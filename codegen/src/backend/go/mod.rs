@@ -6,6 +6,7 @@ pub mod kinds;
 pub mod kinds_blocks;
 pub mod kinds_more;
 pub mod layout;
+pub mod outline;
 pub mod syntax;
 pub mod tabwriter;
 
@@ -13,10 +14,11 @@ use crate::error::{Error, Location, Result};
 
 use super::{PointKind, parse_spec};
 
-/// Parses the file into its memo, where [`kinds`] look for the tree first.
+/// Works out what inspections of the file need first: the outline of its declarations, or
+/// the whole tree when the memo asks for whole files.
 pub fn prepare(file: &super::SourceFile<'_>) {
     if let (Some(memo), Some(text)) = (file.memo, file.text) {
-        kinds::memo_tree(memo, text);
+        kinds::prepare(memo, text);
     }
 }
 

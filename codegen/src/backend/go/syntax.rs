@@ -40,6 +40,17 @@ pub fn parse_uncached(text: &str) -> Tree {
     parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
 }
 
+/// Parses only `ranges` of Go source (whole top-level declarations, see [`super::outline`]);
+/// nodes keep their byte offsets and positions in the whole text.
+pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_go::LANGUAGE.into())
+        .expect("the bundled tree-sitter-go grammar matches the tree-sitter version");
+    parser.set_included_ranges(ranges).expect("an outline's ranges are sorted and disjoint");
+    parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
+}
+
 /// Where a node sits in its tree, as child indices from the root. Unlike a [`Node`] it does not
 /// borrow the tree, so an anchor found once can be kept in a memo and found again in the same
 /// tree (or a copy of it) without searching.
