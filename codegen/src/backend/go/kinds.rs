@@ -17,7 +17,9 @@ use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_
 /// What part of a file a lookup needs. Runs with a store (check) parse only the top-level
 /// declarations that mention one of the words, with the package clause; every other run parses
 /// the whole file. A lookup finds a node by a name, and the declaration holding that node
-/// mentions the name, so it finds the same node either way.
+/// mentions the name, so it finds the same node either way. What a kind keeps in the memo from
+/// a tree is keyed by its lookup (`go.statements` + the function, `go.const_specs`), and every
+/// lookup under one key passes the same scope, so a kept value always comes from the same tree.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Scope<'w> {
     /// Every declaration (lookups that list the file's declarations).
