@@ -107,3 +107,21 @@ fn lock_held_by_another_run() {
     assert!(String::from_utf8_lossy(&out).contains("another integrate run holds this workspace"));
     assert!(changed(&before, &snapshot(dir.path())).is_empty());
 }
+
+#[test]
+fn check_refuses_a_bracket_never_closed_outside_the_declarations_it_parses() {
+    // check parses only the declarations its points look at; the lexical scan still sees a
+    // function nobody looks at left open, and names its line.
+    let rel = "cloudmux/pkg/apis/compute/cloudaccount_const.go";
+    let original = std::fs::read_to_string(sample().path().join(rel)).unwrap();
+    let line = original.lines().count() + 2;
+    let at = format!("{rel}:{line}:");
+    refused(
+        |dir| {
+            descriptor(GOOD)(dir);
+            std::fs::write(dir.join(rel), format!("{original}\nfunc unrelated() {{\n")).unwrap();
+        },
+        &["check"],
+        &[at.as_str(), "not valid Go", "`{` is never closed"],
+    );
+}
