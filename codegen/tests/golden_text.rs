@@ -8,6 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{golden_case_dirs, gofmt};
 use integrate_codegen::backend::{
     CheckContext, Inspection, Removal, SourceFile, build_check, build_kind,
 };
@@ -23,18 +26,6 @@ fn default_context() -> serde_json::Value {
     })
 }
 
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/text");
-    let mut out = Vec::new();
-    for kind in std::fs::read_dir(&root).unwrap() {
-        for case in std::fs::read_dir(kind.unwrap().path()).unwrap() {
-            out.push(case.unwrap().path());
-        }
-    }
-    out.sort();
-    out
-}
-
 /// The case's file named `stem.*`.
 fn file_named(case: &Path, stem: &str) -> Option<PathBuf> {
     std::fs::read_dir(case)
@@ -43,26 +34,9 @@ fn file_named(case: &Path, stem: &str) -> Option<PathBuf> {
         .find(|p| p.file_stem().is_some_and(|s| s == stem))
 }
 
-fn gofmt(src: &str) -> String {
-    let gofmt = std::env::var("GOFMT").unwrap_or_else(|_| "gofmt".into());
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.go");
-    std::fs::write(&file, src).unwrap();
-    let out = std::process::Command::new(gofmt)
-        .arg(&file)
-        .output()
-        .expect("running gofmt (set GOFMT or put it on PATH)");
-    assert!(
-        out.status.success(),
-        "gofmt failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn every_text_kind_has_golden_cases() {
-    let kinds: std::collections::BTreeSet<String> = cases()
+    let kinds: std::collections::BTreeSet<String> = golden_case_dirs("text")
         .iter()
         .map(|c| {
             c.parent()
@@ -89,7 +63,7 @@ fn golden_cases() {
     let bless = std::env::var_os("INTEGRATE_BLESS").is_some();
     let templates = Templates::new(&TemplateStore::default());
     let mut failures = Vec::new();
-    for case in cases() {
+    for case in golden_case_dirs("text") {
         let name = case
             .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")))
             .unwrap()

@@ -12,6 +12,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::golden_case_dirs;
 use integrate_codegen::backend::{Inspection, Removal, SourceFile, build_kind};
 use integrate_codegen::error::Location;
 use integrate_codegen::template::{TemplateStore, Templates};
@@ -24,21 +27,9 @@ fn context() -> minijinja::Value {
     }))
 }
 
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/yaml");
-    let mut out = Vec::new();
-    for kind in std::fs::read_dir(&root).unwrap() {
-        for case in std::fs::read_dir(kind.unwrap().path()).unwrap() {
-            out.push(case.unwrap().path());
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn every_yaml_kind_has_golden_cases() {
-    let kinds: std::collections::BTreeSet<String> = cases().iter().map(|c| c.parent().unwrap().file_name().unwrap().to_string_lossy().to_string()).collect();
+    let kinds: std::collections::BTreeSet<String> = golden_case_dirs("yaml").iter().map(|c| c.parent().unwrap().file_name().unwrap().to_string_lossy().to_string()).collect();
     for kind in integrate_codegen::backend::KINDS.iter().filter_map(|k| k.strip_prefix("yaml.")) {
         assert!(kinds.contains(kind), "no golden case for yaml.{kind} under tests/golden/yaml/{kind}/");
     }
@@ -57,7 +48,7 @@ fn golden_cases() {
     let ctx = context();
     let mut failures = Vec::new();
     let mut ran = 0;
-    for case in cases() {
+    for case in golden_case_dirs("yaml") {
         let name = case.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().display().to_string();
         let mut table: toml::Table = toml::from_str(&std::fs::read_to_string(case.join("point.toml")).unwrap()).unwrap();
         let kind_name = table.remove("kind").and_then(|k| k.as_str().map(str::to_string)).expect("point.toml has a kind");

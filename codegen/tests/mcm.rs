@@ -6,6 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{copy_tree, example};
 use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::engine;
 use integrate_codegen::{Workspace, WorkspaceOptions};
@@ -13,24 +16,11 @@ use saphyr::LoadableYamlNode;
 
 const REPO: &str = "machine-controller-manager-provider-sampleprovider";
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of the sample with `descriptor` as descriptors/<id>.toml.
 fn sample(id: &str, descriptor: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-mcm"),
+        &example("sample-mcm"),
         dir.path(),
     );
     std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();
@@ -44,7 +34,7 @@ fn sample(id: &str, descriptor: &str) -> tempfile::TempDir {
 
 fn acme() -> String {
     std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-mcm/acme.toml"),
+        example("sample-mcm").join("acme.toml"),
     )
     .unwrap()
 }

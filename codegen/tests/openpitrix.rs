@@ -5,27 +5,17 @@
 
 use std::path::Path;
 
+mod common;
+
+use common::{copy_tree, example};
 use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::engine;
 use integrate_codegen::{Workspace, WorkspaceOptions};
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-openpitrix"),
+        &example("sample-openpitrix"),
         dir.path(),
     );
     std::fs::create_dir_all(dir.path().join("descriptors")).unwrap();

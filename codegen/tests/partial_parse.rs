@@ -8,21 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{copy_tree, example};
 use integrate_codegen::files::FileStore;
 use integrate_codegen::{Descriptor, Workspace, WorkspaceOptions, discover, engine};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-platform")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walk(from) {
-        let rel = entry.strip_prefix(from).unwrap();
-        std::fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
-        std::fs::copy(&entry, to.join(rel)).unwrap();
-    }
-}
-
+/// Every file below `dir`.
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
@@ -63,7 +55,7 @@ fn assert_same_as_whole_files(dir: &Path) -> String {
 #[test]
 fn reports_match_whole_file_parsing_on_the_sample() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&sample(), dir.path());
+    copy_tree(&example("sample-platform"), dir.path());
     let reports = assert_same_as_whole_files(dir.path());
     assert!(reports.contains("\"state\": \"present\""), "nothing present: the comparison would prove little");
 }
@@ -71,7 +63,7 @@ fn reports_match_whole_file_parsing_on_the_sample() {
 #[test]
 fn reports_match_whole_file_parsing_with_a_provider_taken_out() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&sample(), dir.path());
+    copy_tree(&example("sample-platform"), dir.path());
     // Every bracket-free line naming AWS in cloudpods goes: list elements, map entries, const
     // specs, case values, struct fields with choices tags. The files stay valid Go.
     let mut removed = 0;
@@ -95,7 +87,7 @@ fn reports_match_whole_file_parsing_with_a_provider_taken_out() {
 #[test]
 fn still_refuses_an_unclosed_bracket_anywhere_and_a_broken_declaration_it_reads() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&sample(), dir.path());
+    copy_tree(&example("sample-platform"), dir.path());
     let (ws, descriptors) = workspace_with_discovered(dir.path());
     let file = dir.path().join("cloudpods/pkg/compute/models/guest_actions.go");
     let original = std::fs::read_to_string(&file).unwrap();

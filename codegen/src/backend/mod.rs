@@ -289,6 +289,23 @@ pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: toml:
     })
 }
 
+/// Of the candidate texts without a registration, the one from which inserting it again gives
+/// back exactly `src`: removal is then the exact inverse of apply, whatever the alignment of the
+/// neighbouring lines was. When none round-trips (the file was edited by hand since, or a
+/// candidate no longer has the anchor), the last candidate, the plain deletion, which touches
+/// the fewest bytes. Every back end's `remove` picks its result here.
+pub(crate) fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
+    for candidate in &candidates {
+        let probe = file.with_text(candidate);
+        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
+            && updated == src
+        {
+            return Ok(candidate.clone());
+        }
+    }
+    Ok(candidates.pop().expect("at least one candidate"))
+}
+
 /// Compiles a regular expression from a profile, naming the point on failure.
 pub(crate) fn regex(pattern: &str, at: &Location) -> Result<regex::Regex> {
     regex::Regex::new(pattern).map_err(|e| Error::input(at.clone(), format!("invalid regular expression `{pattern}`: {e}"), "fix the pattern in the profile"))

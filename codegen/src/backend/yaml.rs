@@ -12,7 +12,7 @@ pub mod json;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use serde::Deserialize;
 
-use super::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile, parse_spec};
+use super::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile, parse_spec, preimage};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 
@@ -294,20 +294,6 @@ pub fn verify_edit(file: &SourceFile<'_>, updated: &str, expected: &serde_json::
         });
     }
     Ok(())
-}
-
-/// Of the candidate texts without a registration, the one from which inserting it again gives
-/// back exactly `src`, or else the last (the plain deletion): removal is apply's exact inverse.
-pub fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
-    for candidate in &candidates {
-        let probe = file.with_text(candidate);
-        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
-            && updated == src
-        {
-            return Ok(candidate.clone());
-        }
-    }
-    Ok(candidates.pop().expect("at least one candidate"))
 }
 
 // ---------------------------------------------------------------------------------------------

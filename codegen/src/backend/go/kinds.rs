@@ -9,7 +9,7 @@ use tree_sitter::{Node, Tree};
 
 use super::layout::{self, BlockKind};
 use super::syntax::{self, children, field_children, normalize, text};
-use crate::backend::{DriftKind, Duplicate, Inspection, Member, PointKind, Removal, SourceFile, regex};
+use crate::backend::{DriftKind, Duplicate, Inspection, Member, PointKind, Removal, SourceFile, preimage, regex};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
@@ -147,22 +147,6 @@ pub(super) fn narrows_uniformly(plain: &str, realigned: &str) -> bool {
     }
     let deltas: Vec<isize> = a.iter().zip(&b).filter(|(x, y)| x != y).map(|(x, y)| x.len() as isize - y.len() as isize).collect();
     deltas.first().is_some_and(|d| *d > 0 && deltas.iter().all(|x| x == d))
-}
-
-/// Of the candidate files without the registration, the one from which inserting it again
-/// gives back exactly `src`: removal is then the exact inverse of apply, whatever the alignment
-/// of the neighbouring lines was. When none round-trips (the file was edited by hand since),
-/// the last candidate, the plain deletion, touches the fewest bytes.
-fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
-    for candidate in &candidates {
-        let probe = file.with_text(candidate);
-        if let Inspection::Missing { updated, .. } = kind.inspect(&probe, r)? {
-            if updated == src {
-                return Ok(candidate.clone());
-            }
-        }
-    }
-    Ok(candidates.pop().expect("at least one candidate"))
 }
 
 /// Byte offset where 0-based `line` starts (the text length past the last line).
@@ -1201,7 +1185,16 @@ impl PointKind for CaseValue {
             let values = Self::values(list);
             if let Some(i) = values.iter().position(|v| text(*v, src) == value) {
                 let v = values[i];
-                let range = if i > 0 { values[i - 1].end_byte()..v.end_byte() } else if values.len() > 1 { v.start_byte()..values[1].start_byte() } else { v.start_byte()..v.end_byte() };
+                if values.len() == 1 {
+                    // apply only ever joins a clause; one of the value's own holds statements
+                    // written by hand, and taking the value alone out would leave `case :`.
+                    return Ok(Removal::KeepEdited(format!(
+                        "{}:{}: `case {value}:` is a clause of its own that integrate did not write; kept (delete the clause by hand)",
+                        file.display.display(),
+                        row(v) + 1
+                    )));
+                }
+                let range = if i > 0 { values[i - 1].end_byte()..v.end_byte() } else { v.start_byte()..values[1].start_byte() };
                 let mut updated = src.to_string();
                 updated.replace_range(range, "");
                 return Ok(Removal::Rewrite(updated));
@@ -1318,5 +1311,37 @@ impl PointKind for ConstGroup {
         let mut updated = src.to_string();
         updated.replace_range(from..to, "");
         Ok(Removal::Rewrite(updated))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{TemplateStore, Templates};
+
+    fn remove(kind: &dyn PointKind, src: &str) -> Removal {
+        let templates = Templates::new(&TemplateStore::default());
+        let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme", "names": {"const": "ACME"}}));
+        let r = templates.renderer(&ctx, "p");
+        kind.remove(&SourceFile::new(std::path::Path::new("x.go"), Some(src)), &r, false).unwrap()
+    }
+
+    fn case_value() -> CaseValue {
+        CaseValue::new(toml::from_str("func = \"f\"\nwith = \"^B$\"\nvalue = \"{{ names.const }}\"\n").unwrap(), &Location::new("p.toml", 1, 1)).unwrap()
+    }
+
+    #[test]
+    fn a_case_value_leaves_the_clause_it_joined() {
+        let src = "package p\n\nfunc f(x int) int {\n\tswitch x {\n\tcase B, ACME:\n\t\treturn 1\n\t}\n\treturn 0\n}\n";
+        let Removal::Rewrite(updated) = remove(&case_value(), src) else { panic!("not a rewrite") };
+        assert_eq!(updated, src.replace("case B, ACME:", "case B:"));
+    }
+
+    #[test]
+    fn a_clause_of_its_own_is_kept_and_named() {
+        // Taking the value alone out would leave `case :`, which no later edit could parse.
+        let src = "package p\n\nfunc f(x int) int {\n\tswitch x {\n\tcase B:\n\t\treturn 1\n\tcase ACME:\n\t\treturn 2\n\t}\n\treturn 0\n}\n";
+        let Removal::KeepEdited(reason) = remove(&case_value(), src) else { panic!("not kept") };
+        assert!(reason.starts_with("x.go:7: `case ACME:` is a clause of its own"), "{reason}");
     }
 }

@@ -12,7 +12,7 @@ use tree_sitter::{Node, Tree};
 
 use super::layout::{self, BlockKind, Layout, Row};
 use super::syntax::{self, children, field_children, normalize, text};
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, regex};
+use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, preimage, regex};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_start};
@@ -43,20 +43,6 @@ fn splice(src: &str, range: std::ops::Range<usize>, with: &str) -> String {
     let mut out = src.to_string();
     out.replace_range(range, with);
     out
-}
-
-/// Of the candidates without the registration, the one from which apply gives back exactly
-/// `src`; otherwise the last one (the plain deletion).
-fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
-    for candidate in &candidates {
-        let probe = file.with_text(candidate);
-        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
-            && updated == src
-        {
-            return Ok(candidate.clone());
-        }
-    }
-    Ok(candidates.pop().expect("at least one candidate"))
 }
 
 /// The body of the function or method `name` (the first one declared).
@@ -304,30 +290,10 @@ fn struct_layout(list: Node<'_>, src: &str) -> Layout {
     Layout { rows }
 }
 
-/// Rewrites the rows of `lines`' segments of `layout` (a layout of `src`) as gofmt aligns them:
-/// every row of those segments when `whole`, otherwise only the rows at `lines`.
-fn realign(src: &str, layout: &Layout, lines: &[usize], whole: bool) -> String {
-    let mut replacements = Vec::new();
-    for &line in lines {
-        let Some(seg) = layout.segment_of_line(line) else { continue };
-        for (r, want) in layout.rows[seg.clone()].iter().zip(layout.render(seg.clone())) {
-            if (whole || lines.contains(&r.line)) && src[r.start..r.end] != want && !replacements.iter().any(|(s, _, _)| *s == r.start) {
-                replacements.push((r.start, r.end, want));
-            }
-        }
-    }
-    replacements.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let mut out = src.to_string();
-    for (start, end, want) in replacements {
-        out.replace_range(start..end, &want);
-    }
-    out
-}
-
 fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool) -> String {
     let tree = syntax::parse(src);
     match struct_fields(&tree, src, type_name) {
-        Some(list) => realign(src, &struct_layout(list, src), lines, whole),
+        Some(list) => struct_layout(list, src).realign(src, lines, whole),
         None => src.to_string(),
     }
 }
@@ -341,7 +307,7 @@ fn literal_layout(src: &str, close: usize) -> Option<Layout> {
 
 fn realign_literal(src: &str, close: usize, lines: &[usize], whole: bool) -> String {
     match literal_layout(src, close) {
-        Some(layout) => realign(src, &layout, lines, whole),
+        Some(layout) => layout.realign(src, lines, whole),
         None => src.to_string(),
     }
 }

@@ -42,6 +42,30 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// Rewrites the segments of this layout (a layout of `src`) that hold `lines` as gofmt
+    /// aligns them: all their rows when `whole_segment`, else only the rows at `lines`.
+    pub fn realign(&self, src: &str, lines: &[usize], whole_segment: bool) -> String {
+        let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+        let mut done = std::collections::BTreeSet::new();
+        for &line in lines {
+            let Some(seg) = self.segment_of_line(line) else { continue };
+            if !done.insert(seg.start) {
+                continue;
+            }
+            for (row, text) in self.rows[seg.clone()].iter().zip(self.render(seg.clone())) {
+                if (whole_segment || lines.contains(&row.line)) && src[row.start..row.end] != text {
+                    replacements.push((row.start, row.end, text));
+                }
+            }
+        }
+        replacements.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let mut out = src.to_string();
+        for (start, end, text) in replacements {
+            out.replace_range(start..end, &text);
+        }
+        out
+    }
+
     fn row_index(&self, line: usize) -> Option<usize> {
         self.rows.iter().position(|r| r.line == line)
     }
@@ -391,23 +415,5 @@ fn realign_lines(kind: BlockKind, src: &str, lines: &[usize], whole_segment: boo
     let tree = syntax::parse(src);
     let Some(first) = lines.first() else { return src.to_string() };
     let Some(layout) = layout_at(kind, &tree, src, *first) else { return src.to_string() };
-    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
-    let mut done = std::collections::BTreeSet::new();
-    for &line in lines {
-        let Some(seg) = layout.segment_of_line(line) else { continue };
-        if !done.insert(seg.start) {
-            continue;
-        }
-        for (row, text) in layout.rows[seg.clone()].iter().zip(layout.render(seg.clone())) {
-            if (whole_segment || lines.contains(&row.line)) && src[row.start..row.end] != text {
-                replacements.push((row.start, row.end, text));
-            }
-        }
-    }
-    replacements.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let mut out = src.to_string();
-    for (start, end, text) in replacements {
-        out.replace_range(start..end, &text);
-    }
-    out
+    layout.realign(src, lines, whole_segment)
 }

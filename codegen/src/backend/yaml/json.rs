@@ -7,8 +7,8 @@
 
 use serde::Deserialize;
 
-use super::{Node, first_difference, line_starts, line_text, parse_file, parse_text, preimage};
-use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile};
+use super::{Node, first_difference, line_starts, line_text, parse_file, parse_text};
+use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile, preimage};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 
