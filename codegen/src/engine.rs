@@ -145,16 +145,8 @@ struct Stage {
 impl Stage {
     fn get(&mut self, path: &Path, display: &Path) -> Result<&mut Staged> {
         if !self.files.contains_key(path) {
-            let (original, mode) = match std::fs::read(path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8(bytes).map_err(|_| {
-                        Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path")
-                    })?;
-                    (Some(text), file_mode(path))
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
-                Err(e) => return Err(Error::io(path, e)),
-            };
+            let original = crate::commit::target::read_text(path, display)?;
+            let mode = original.as_ref().and_then(|_| file_mode(path));
             let ending = original.as_deref().map_or(LineEnding::Lf, LineEnding::detect);
             let current = original.as_deref().map(|t| normalize_line_endings(t, ending));
             self.files.insert(
@@ -824,12 +816,10 @@ impl Plan {
         out
     }
 
-    /// Writes every change or none: each new content goes to a temporary file beside its
-    /// target first, then all are renamed into place; if any step fails, files already replaced
-    /// are restored from their original bytes and new files and directories are removed.
+    /// Writes every change or none, under the workspace lock, through a journal that lets the
+    /// next run finish or undo a commit that was killed ([`crate::commit`]).
     pub fn commit(&self, ws: &Workspace) -> Result<()> {
-        let _lock = ws.lock()?;
-        crate::commit::write_all(&self.changes)
+        crate::commit::write_all(&ws.base, &self.changes)
     }
 }
 
