@@ -148,6 +148,8 @@ impl Journal {
     pub fn save(&self) -> Result<()> {
         let text = serde_json::to_string_pretty(self).expect("a journal serializes");
         let tmp = self.dir.join(format!("{JOURNAL_FILE}.tmp"));
+        // A run killed between writing and renaming it leaves the temporary file behind.
+        remove_if_there(&tmp)?;
         write_synced(&tmp, text.as_bytes(), None)?;
         let path = self.dir.join(JOURNAL_FILE);
         std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;

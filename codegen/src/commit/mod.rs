@@ -27,10 +27,11 @@ pub fn write_all(workspace: &Path, changes: &[FileChange]) -> Result<()> {
 }
 
 /// Finishes a commit that a killed run left in `workspace`: completes it or rolls it back, and
-/// removes its leftovers. `None` when there was nothing to do, or when a live run holds the
-/// lock (it is committing right now, and will finish itself).
+/// removes its leftovers, the lock file of a dead run included. `None` when there was no
+/// commit to finish, or when a live run holds the lock (it is committing right now, and will
+/// finish itself).
 pub fn recover(workspace: &Path) -> Result<Option<Recovery>> {
-    if !Journal::dir_of(workspace).exists() {
+    if !Journal::dir_of(workspace).exists() && !workspace.join(LOCK_FILE).exists() {
         return Ok(None);
     }
     match WorkspaceLock::acquire(workspace) {

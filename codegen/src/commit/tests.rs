@@ -127,6 +127,26 @@ fn a_commit_killed_at_any_point_is_completed_or_rolled_back_by_the_next_run() {
 }
 
 #[test]
+fn a_journal_update_killed_before_its_rename_is_recovered() {
+    // Killed between writing journal.json.tmp (the `committing` state) and renaming it: the
+    // journal still says `prepared`, and the recovery's own update must not trip on the
+    // temporary file.
+    let old = snapshot(&fixture().tree);
+    let f = fixture();
+    let journal = f.ws.join(JOURNAL_DIR);
+    let _ = write_all_with(&f.ws, &f.changes, &mut |p| {
+        if p == Point::Staged(4) {
+            std::fs::write(journal.join("journal.json.tmp"), "{\"half\": ").unwrap();
+            return Step::Crash;
+        }
+        Step::Go
+    });
+    assert_eq!(recover(&f.ws).unwrap().unwrap().outcome, Outcome::RolledBack);
+    assert_eq!(snapshot(&f.tree), old);
+    assert_eq!(snapshot(&f.ws), BTreeMap::new());
+}
+
+#[test]
 fn the_recovery_message_says_what_was_done() {
     let f = fixture();
     let _ = write_all_with(&f.ws, &f.changes, &mut |p| if p == Point::Renamed(2) { Step::Crash } else { Step::Go });
