@@ -196,7 +196,7 @@ fn breaking_each_deployment_policy_makes_check_name_it_at_its_line() {
         assert!(findings.iter().any(|f| f.starts_with(&prefix)), "{}: no finding at {prefix}, got:\n{out}", m.policy);
         tested.push(m.policy);
     }
-    let all = integrate_codegen::backend::cccmo::policies::POLICIES.to_vec();
+    let all = integrate_codegen::platform::cccmo::policies::POLICIES.to_vec();
     assert_eq!(tested, all, "every policy has a mutation, in the order they are declared");
 }
 

@@ -3,7 +3,7 @@
 //! `present_if` globs search), so a [`FileStore`] keeps every text it read, every glob listing
 //! it walked, every regular expression it compiled, and per text a [`Memo`] where back ends
 //! keep what they worked out from it (a parsed tree, the anchors found in it). It also records
-//! which files it was asked for, in order: [`crate::engine::files_read_by_check`] derives the
+//! which files it was asked for, in order: [`crate::engine::Run::files_read`] derives the
 //! benchmark's floor from that record. Files are assumed not to change during a run; apply's
 //! staged edits never go through a store.
 
@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::backend::Memo;
 use crate::error::{Error, Location, Result};
 use crate::text::{LineEnding, normalize_line_endings};
 
@@ -45,6 +44,46 @@ impl StoredFile {
     }
 }
 
+/// Values worked out from one file text, by key and type, each computed once even when
+/// several threads ask at the same time. The owner guarantees the text does not change.
+#[derive(Default)]
+pub struct Memo {
+    #[allow(clippy::type_complexity)] // reason: a type-erased map of once-cells is what this is
+    slots: std::sync::Mutex<std::collections::HashMap<(std::any::TypeId, String), std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>>>,
+    /// Whether back ends must parse the whole text. Without it, a back end may parse only
+    /// the parts a lookup needs (the Go back end parses only the declarations that mention the
+    /// names a point looks for).
+    whole_files: bool,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// A memo whose back ends parse the whole text (`whole_files`) or only what they need.
+    pub fn new(whole_files: bool) -> Self {
+        Self { whole_files, ..Self::default() }
+    }
+
+    pub fn whole_files(&self) -> bool {
+        self.whole_files
+    }
+
+    /// The value stored under `key`, computing it first if there is none. `compute` may use
+    /// the memo itself for other keys.
+    pub fn get_or_insert_with<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let slot = {
+            let mut slots = self.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            slots.entry((std::any::TypeId::of::<T>(), key.to_string())).or_default().clone()
+        };
+        let value = slot.get_or_init(|| std::sync::Arc::new(compute())).clone();
+        value.downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
+    }
+}
+
 /// A glob listing: the root and the globs.
 type GlobKey = (PathBuf, Vec<String>);
 
@@ -59,7 +98,7 @@ pub struct FileStore {
     regexes: Mutex<HashMap<String, regex::Regex>>,
     /// Every path asked for, in the order of the first request.
     asked: Mutex<Vec<PathBuf>>,
-    /// Whether back ends parse every file whole ([`crate::backend::Memo::whole_files`]).
+    /// Whether back ends parse every file whole ([`Memo::whole_files`]).
     whole_files: bool,
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use integrate_codegen::backend::cccmo::policies::POLICIES;
+use integrate_codegen::platform::cccmo::policies::POLICIES;
 use integrate_codegen::engine;
 use integrate_codegen::profile::Profile;
 use integrate_codegen::{Workspace, WorkspaceOptions};

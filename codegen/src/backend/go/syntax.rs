@@ -115,6 +115,16 @@ pub fn visit<'t>(node: Node<'t>, f: &mut dyn FnMut(Node<'t>) -> bool) {
     }
 }
 
+/// The 0-based line a node starts on.
+pub fn row(node: Node<'_>) -> usize {
+    node.start_position().row
+}
+
+/// The 0-based line a node ends on.
+pub fn end_row(node: Node<'_>) -> usize {
+    node.end_position().row
+}
+
 pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
     &src[node.byte_range()]
 }

@@ -4,6 +4,9 @@
 //! profiles are embedded from `codegen/profiles/<name>/`; a user may pass a profile file of
 //! their own, with templates in a `templates/` directory beside it.
 
+pub mod discover;
+pub mod verify;
+
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
@@ -106,11 +109,11 @@ struct RawProfile {
     section: Option<SectionSchema>,
     account_import: Option<AccountImport>,
     #[serde(default)]
-    discover: Vec<crate::discover::Signal>,
+    discover: Vec<discover::Signal>,
     /// The prefix of the inventory's names that the rest of is `names.const`.
     discover_prefix: Option<String>,
     #[serde(default)]
-    verify: Vec<crate::verify::VerifyStep>,
+    verify: Vec<verify::VerifyStep>,
     orphans: Option<OrphanRule>,
 }
 
@@ -226,9 +229,9 @@ pub struct Profile {
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
     pub account_import: Option<AccountImport>,
-    pub discover: Vec<crate::discover::Signal>,
+    pub discover: Vec<discover::Signal>,
     pub discover_prefix: Option<String>,
-    pub verify: Vec<crate::verify::VerifyStep>,
+    pub verify: Vec<verify::VerifyStep>,
     pub orphans: Option<OrphanRule>,
     pub templates: Templates,
 }
@@ -322,7 +325,7 @@ impl Profile {
                     if !seen.insert(c.id.clone()) {
                         errors.push(Error::input(location.clone(), format!("duplicate id `{}`", c.id), "point and check ids must be unique within a profile"));
                     }
-                    match backend::build_check(&c.kind, c.rest, &location) {
+                    match crate::platform::build_check(&c.kind, c.rest, &location) {
                         Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, check, declared_at: location }),
                         Err(e) => errors.push(e),
                     }
