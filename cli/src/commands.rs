@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use integrate_codegen::descriptor::{Credential, CredentialKind, Descriptor, EndpointField, Env, Features, Names};
-use integrate_codegen::engine::{self, PointState};
+use integrate_codegen::engine::{self, PointState, Run};
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 use crate::output;
@@ -214,7 +214,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             if descriptors.is_empty() {
                 bail!("no descriptors in {}; create one with `integrate new <id>`", ws.descriptors_dir.display());
             }
-            let plan = engine::plan_apply(&ws, &descriptors)?;
+            let plan = Run::new(&ws).plan_apply(&descriptors)?;
             for note in &plan.read_only {
                 eprintln!("not applied: {note}");
             }
@@ -226,12 +226,14 @@ pub fn run(cli: Cli) -> Result<u8> {
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
                 // orphan finding stands for (adding or dropping a side is a decision).
-                let fixable: std::collections::BTreeSet<(String, String)> = engine::check(&ws, &descriptors)?
+                let run = Run::new(&ws);
+                let fixable: std::collections::BTreeSet<(String, String)> = run
+                    .check(&descriptors)?
                     .into_iter()
                     .filter(|r| r.class == Some(engine::FindingClass::Missing))
                     .map(|r| (r.provider, r.point))
                     .collect();
-                let plan = engine::plan_fix(&ws, &descriptors, &fixable)?;
+                let plan = run.plan_fix(&descriptors, &fixable)?;
                 if !plan.is_empty() {
                     plan.commit(&ws)?;
                     for change in &plan.changes {
@@ -239,8 +241,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                     }
                 }
             }
-            let files = integrate_codegen::files::FileStore::new();
-            let mut reports = engine::check_with(&ws, &descriptors, &files)?;
+            // A new run: --fix may have written files the first one read.
+            let run = Run::new(&ws);
+            let mut reports = run.check(&descriptors)?;
             // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
                 reports.retain(|r| ids.contains(&r.provider));
@@ -248,13 +251,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             let code = cmd_check_as(&reports, severity.into(), format, &mut out);
             // The process ends here; freeing every parsed tree node by node would only delay it
             // (about a tenth of check's time on cloudpods + cloudmux).
-            std::mem::forget(files);
+            std::mem::forget(run);
             code
         }
         Command::Remove { id, force, dry_run, sync_vendor } => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(std::slice::from_ref(&id))?;
-            let plan = engine::plan_remove(&ws, &descriptors, force)?;
+            let plan = Run::new(&ws).plan_remove(&descriptors, force)?;
             for reason in &plan.kept {
                 eprintln!("kept: {reason}");
             }
@@ -269,7 +272,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::List => {
             let ws = open_workspace(&cli.global)?;
             let descriptors = ws.load_descriptors(&[])?;
-            let reports = engine::inspect(&ws, &descriptors)?;
+            let reports = Run::new(&ws).inspect(&descriptors)?;
             for d in &descriptors {
                 let (present, applicable, unchecked) = output::completeness(&reports, &d.id);
                 let badge = if present == applicable { "complete" } else { "incomplete" };
@@ -313,7 +316,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Discover { update, dry_run } => {
             let ws = open_workspace(&cli.global)?;
             let found = integrate_codegen::discover::discover(&ws, update)?;
-            let plan = engine::plan_descriptors(&ws, &found);
+            let plan = integrate_codegen::discover::plan_descriptors(&ws, &found);
             for d in &found {
                 writeln!(out, "{:<9} {}", d.action, ws.display_path(&d.path).display())?;
             }
@@ -398,7 +401,7 @@ fn cmd_new(global: &GlobalArgs, args: NewArgs, out: &mut dyn Write) -> Result<u8
         let text = descriptor_from_flags_or_prompt(&args)?;
         Descriptor::parse(&path, &text)?
     };
-    let plan = engine::plan_new(&ws, &descriptor)?;
+    let plan = Run::new(&ws).plan_new(&descriptor)?;
     finish_plan(&ws, &plan, args.dry_run, "new", out)
 }
 

@@ -6,7 +6,9 @@
 
 use std::path::PathBuf;
 
+use crate::change::FileChange;
 use crate::descriptor::Descriptor;
+use crate::engine::{Plan, Run};
 use crate::error::{Error, Location, Result};
 use crate::files::FileStore;
 use crate::profile::discover::MatchOn;
@@ -30,7 +32,8 @@ struct Found {
 /// Infers a descriptor for every provider of the inventory. Nothing is written here; the
 /// caller commits the returned texts (all or nothing) for the ones not `kept`.
 pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
-    let Some((_, members)) = crate::engine::inventory(ws)? else {
+    let run = Run::new(ws);
+    let Some((_, members)) = run.inventory()? else {
         return Err(Error::input(
             Location::new(ws.config_file.clone().unwrap_or_default(), 0, 0),
             format!("profile {} has no inventory, or its root is not configured", ws.profile.name),
@@ -38,7 +41,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         ));
     };
     let prefix = ws.profile.discover_prefix.clone().unwrap_or_default();
-    let cache = FileStore::new();
+    let cache = run.files();
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
     for m in members {
@@ -49,7 +52,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         ];
         for field in ws.profile.discover.iter().map(|s| s.field.clone()).collect::<indexmap_like::Ordered>().0 {
             let ctx = context(&fields);
-            if let Some(found) = infer(ws, &field, &ctx, &cache)? {
+            if let Some(found) = infer(ws, &field, &ctx, cache)? {
                 fields.push((field, found));
             }
         }
@@ -215,4 +218,20 @@ fn render(id: &str, fields: &[(String, Found)]) -> String {
         }
     }
     out
+}
+
+/// Plans writing the descriptors discover produced (new ones, and changed ones with --update).
+pub fn plan_descriptors(ws: &Workspace, found: &[Discovered]) -> Plan {
+    let mut plan = Plan::default();
+    for d in found.iter().filter(|d| matches!(d.action, "written" | "updated")) {
+        plan.changes.push(FileChange {
+            display: ws.display_path(&d.path),
+            path: d.path.clone(),
+            before: std::fs::read_to_string(&d.path).ok(),
+            after: Some(d.text.clone()),
+            mode: None,
+            points: vec!["discover".into()],
+        });
+    }
+    plan
 }

@@ -5,6 +5,7 @@
 //! crate does no terminal I/O; the `integrate` binary and the TUI are front ends over it.
 
 pub mod backend;
+pub mod change;
 pub mod commit;
 pub mod descriptor;
 pub mod diff;

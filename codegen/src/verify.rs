@@ -11,7 +11,8 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::descriptor::Descriptor;
-use crate::engine::{FileChange, Plan};
+use crate::change::FileChange;
+use crate::engine::Plan;
 use crate::error::{Error, Location, Result};
 use crate::profile::verify::VendorSync;
 use crate::workspace::Workspace;

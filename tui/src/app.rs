@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use integrate_codegen::engine::{self, Plan, PointReport, PointState};
+use integrate_codegen::engine::{Plan, PointReport, PointState, Run};
 use integrate_codegen::validation::{ProbeReport, Report, Secret, Step, ValidationSpec};
 use integrate_codegen::{Descriptor, Workspace};
 
@@ -349,7 +349,7 @@ impl App {
     fn reload(&mut self) {
         let keep = self.provider().map(|p| p.descriptor.id.clone());
         let loaded = self.ws.load_descriptors(&[]).and_then(|descriptors| {
-            let reports = engine::inspect(&self.ws, &descriptors)?;
+            let reports = Run::new(&self.ws).inspect(&descriptors)?;
             Ok(descriptors
                 .into_iter()
                 .map(|d| {
@@ -548,7 +548,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.message = Some("no provider to apply".into());
                 return;
             };
-            match engine::plan_apply(&app.ws, std::slice::from_ref(&p.descriptor)) {
+            match Run::new(&app.ws).plan_apply(std::slice::from_ref(&p.descriptor)) {
                 Ok(plan) => {
                     let lines = plan.unified_diff().lines().map(str::to_owned).collect();
                     app.diff = Some(DiffView {
