@@ -117,6 +117,11 @@ impl FileStore {
         Self { whole_files: true, ..Self::default() }
     }
 
+    /// Whether back ends parse every file whole ([`FileStore::parsing_whole_files`]).
+    pub fn whole_files(&self) -> bool {
+        self.whole_files
+    }
+
     /// The file at `path`, read on the first request. A file that does not exist is stored as
     /// absent; any other read error (not UTF-8, no permission) is returned and not stored.
     pub fn read(&self, path: &Path) -> std::io::Result<Arc<StoredFile>> {

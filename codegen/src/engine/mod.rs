@@ -114,7 +114,7 @@ impl<'w> Run<'w> {
     /// Plans taking out exactly what apply added for the descriptors. Generated files that
     /// were edited since are kept (and listed in [`Plan::kept`]) unless `force`.
     pub fn plan_remove(&self, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
-        plan::plan_remove(self.ws, descriptors, force)
+        plan::plan_remove(self.ws, &self.files, descriptors, force)
     }
 
     /// Plans `integrate new`: the descriptor file itself plus everything apply adds for it, so

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -15,45 +16,70 @@ use crate::backend::{Inspection, Removal, SourceFile};
 use crate::change::FileChange;
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
-use crate::files::FileStore;
+use crate::files::{FileStore, Memo, StoredFile};
 use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
 use crate::workspace::Workspace;
 
-/// A file staged in memory: its original bytes and the LF-normalised current text.
+/// A file staged in memory: its original bytes and the LF-normalised current text, with the
+/// memo back ends keep about that text.
 #[derive(Debug)]
 struct Staged {
+    /// The file as the run's store read it; its memo covers the unedited text.
+    stored: Arc<StoredFile>,
     original: Option<String>,
     ending: LineEnding,
     mode: Option<u32>,
     current: Option<String>,
+    /// What back ends keep about `current` once an edit made it differ from the stored text;
+    /// `None` until then, when the store's memo covers it.
+    edited: Option<Memo>,
     display: PathBuf,
     touched_by: Vec<String>,
 }
 
-/// Files staged in memory for a plan.
-#[derive(Debug, Default)]
-struct Stage {
+impl Staged {
+    /// The current text as back ends see it, with the memo that covers it: later inspections of
+    /// an edited file parse only the declarations they look at, as they do in the original.
+    fn source<'a>(&'a self, display: &'a Path) -> SourceFile<'a> {
+        SourceFile { display, text: self.current.as_deref(), memo: Some(self.edited.as_ref().unwrap_or(&self.stored.memo)) }
+    }
+
+    /// Replaces the current text by an edit of `point`, with a fresh memo for the new text.
+    fn edit(&mut self, text: Option<String>, point: &str, whole_files: bool) {
+        self.current = text;
+        self.edited = Some(Memo::new(whole_files));
+        self.touched_by.push(point.to_string());
+    }
+}
+
+/// Files staged in memory for a plan, read through the run's store.
+#[derive(Debug)]
+struct Stage<'f> {
+    store: &'f FileStore,
     files: BTreeMap<PathBuf, Staged>,
 }
 
-impl Stage {
+impl<'f> Stage<'f> {
+    fn new(store: &'f FileStore) -> Self {
+        Self { store, files: BTreeMap::new() }
+    }
+
     fn get(&mut self, path: &Path, display: &Path) -> Result<&mut Staged> {
         if !self.files.contains_key(path) {
-            let (original, mode) = match std::fs::read(path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8(bytes).map_err(|_| {
-                        Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path")
-                    })?;
-                    (Some(text), file_mode(path))
+            let stored = match self.store.read(path) {
+                Ok(stored) => stored,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    return Err(Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path"));
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
                 Err(e) => return Err(Error::io(path, e)),
             };
+            let original = stored.raw().map(str::to_string);
+            let mode = original.as_ref().and_then(|_| file_mode(path));
             let ending = original.as_deref().map_or(LineEnding::Lf, LineEnding::detect);
-            let current = original.as_deref().map(|t| normalize_line_endings(t, ending));
+            let current = stored.normalized().map(str::to_string);
             self.files.insert(
                 path.to_path_buf(),
-                Staged { original, ending, mode, current, display: display.to_path_buf(), touched_by: Vec::new() },
+                Staged { stored, original, ending, mode, current, edited: None, display: display.to_path_buf(), touched_by: Vec::new() },
             );
         }
         Ok(self.files.get_mut(path).expect("inserted above"))
@@ -93,7 +119,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
         }
     }
     Error::collect(errors)?;
-    let mut stage = Stage::default();
+    let mut stage = Stage::new(files);
     let mut plan = Plan::default();
     for d in descriptors {
         let ctx = ws.context(d);
@@ -112,9 +138,8 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             };
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
-            let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path));
-            let file = SourceFile::new(&res.display, staged.current.as_deref());
-            let inspection = point.kind.inspect(&file, &r)?;
+            let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
+            let inspection = point.kind.inspect(&staged.source(&res.display), &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
                 Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
@@ -123,8 +148,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
                     (line, PointState::Missing)
                 }
                 Inspection::Missing { line, updated } => {
-                    staged.current = Some(updated);
-                    staged.touched_by.push(point.id.clone());
+                    staged.edit(Some(updated), &point.id, files.whole_files());
                     (line, PointState::Missing)
                 }
             };
@@ -136,8 +160,8 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
 
 /// Plans taking out exactly what apply added for the descriptors. Generated files that were
 /// edited since are kept (and listed in [`Plan::kept`]) unless `force`.
-pub(super) fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
-    let mut stage = Stage::default();
+pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
+    let mut stage = Stage::new(files);
     let mut plan = Plan::default();
     for d in descriptors {
         let ctx = ws.context(d);
@@ -152,17 +176,10 @@ pub(super) fn plan_remove(ws: &Workspace, descriptors: &[Descriptor], force: boo
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let file = SourceFile::new(&res.display, staged.current.as_deref());
-            match point.kind.remove(&file, &r, force)? {
+            match point.kind.remove(&staged.source(&res.display), &r, force)? {
                 Removal::Absent => {}
-                Removal::Rewrite(text) => {
-                    staged.current = Some(text);
-                    staged.touched_by.push(point.id.clone());
-                }
-                Removal::DeleteFile => {
-                    staged.current = None;
-                    staged.touched_by.push(point.id.clone());
-                }
+                Removal::Rewrite(text) => staged.edit(Some(text), &point.id, files.whole_files()),
+                Removal::DeleteFile => staged.edit(None, &point.id, files.whole_files()),
                 Removal::KeepEdited(reason) => plan.kept.push(reason),
             }
         }

@@ -5,6 +5,7 @@
 use tree_sitter::{Node, Tree};
 
 use super::layout::BlockKind;
+use super::parse::Extent;
 use super::splice::{delete_aligned, insert_aligned};
 use super::syntax::{self, children, normalize, row, text};
 use crate::backend::{Duplicate, SourceFile, anchor_error};
@@ -35,7 +36,7 @@ pub(super) fn literal_elements(body: Node<'_>) -> Vec<Node<'_>> {
 /// keeping the literal's layout: a single-line literal stays single-line, a line holding
 /// several elements gets one more when it is shorter than the longest such line, and otherwise
 /// the entry goes on a new line below the last element.
-pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, String) {
+pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str, extent: Extent) -> (usize, String) {
     let elements = literal_elements(body);
     let open = body.start_position().row;
     let close = body.end_position().row;
@@ -46,7 +47,7 @@ pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, 
         }
         let indent = format!("{}\t", indentation_at(src, body.start_byte()));
         let entry = indent_continuation(entry, &indent);
-        return (open + 2, insert_aligned(BlockKind::Literal, src, open, &format!("{indent}{entry},")));
+        return (open + 2, insert_aligned(BlockKind::Literal, src, open, &format!("{indent}{entry},"), extent));
     };
     if open == close {
         let at = last.end_byte();
@@ -67,7 +68,7 @@ pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str) -> (usize, 
     let end_row = last.end_position().row;
     let indent = indentation_at(src, last.start_byte()).to_string();
     let entry = indent_continuation(entry, &indent);
-    (end_row + 2, insert_aligned(BlockKind::Literal, src, end_row, &format!("{indent}{entry},")))
+    (end_row + 2, insert_aligned(BlockKind::Literal, src, end_row, &format!("{indent}{entry},"), extent))
 }
 
 /// The 1-based line [`insert_element`] would put `entry` on, without building the edit.
@@ -92,7 +93,7 @@ pub(super) fn insertion_line(src: &str, body: Node<'_>, entry: &str) -> usize {
 }
 
 /// Takes one element out of a literal; the candidates for [`preimage`].
-pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> Vec<String> {
+pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>, extent: Extent) -> Vec<String> {
     let elements = literal_elements(body);
     let first_row = row(element);
     let last_row = element.end_position().row;
@@ -120,7 +121,7 @@ pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>) -> Ve
         out.replace_range(start..end, "");
         return vec![out];
     }
-    delete_aligned(BlockKind::Literal, src, first_row, last_row)
+    delete_aligned(BlockKind::Literal, src, first_row, last_row, extent)
 }
 
 /// Repeated entries of a literal: normalised element texts (keys for keyed elements).

@@ -93,3 +93,37 @@ pub(super) fn memo_found<T: std::any::Any + Send + Sync>(file: &SourceFile<'_>, 
         None => find().map(std::sync::Arc::new),
     }
 }
+
+/// How much of a text the alignment step of an edit parses. A run that parses files partly
+/// for its look-ups parses only the top-level declaration holding the lines it aligns, with
+/// the package clause: the block being aligned lies inside that declaration, so it is the same
+/// block a whole parse finds. Without a memo, or with one that asks for whole files (the
+/// reference partial parsing is tested against), the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    Whole,
+    Declaration,
+}
+
+impl Extent {
+    pub fn of(file: &SourceFile<'_>) -> Self {
+        match file.memo {
+            Some(memo) if !memo.whole_files() => Extent::Declaration,
+            _ => Extent::Whole,
+        }
+    }
+}
+
+/// The tree of `src` for a look at 0-based `line`, as far as `extent` asks. A text whose
+/// outline finds a lexical error is parsed whole.
+pub fn tree_at(src: &str, line: usize, extent: Extent) -> Tree {
+    if extent == Extent::Declaration {
+        let outline = super::outline::Outline::of(src);
+        if outline.error.is_none() && !outline.is_empty() {
+            let chunk = outline.chunk_at(crate::backend::splice::offset_of_line(src, line));
+            let chunks = if chunk == 0 { vec![0] } else { vec![0, chunk] };
+            return syntax::parse_ranges(src, &outline.ranges(&chunks));
+        }
+    }
+    syntax::parse(src)
+}

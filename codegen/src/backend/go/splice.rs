@@ -3,11 +3,12 @@
 //! when they were gofmt-aligned already.
 
 use super::layout::{self, BlockKind};
+use super::parse::Extent;
 use crate::backend::splice::offset_of_line;
 
 /// Inserts `lines` (no trailing newline) as whole lines after 0-based line `after`, then aligns
-/// them within `kind`'s block. Returns the new text.
-pub(super) fn insert_aligned(kind: BlockKind, src: &str, after: usize, lines: &str) -> String {
+/// them within `kind`'s block, parsing as far as `extent` asks. Returns the new text.
+pub(super) fn insert_aligned(kind: BlockKind, src: &str, after: usize, lines: &str, extent: Extent) -> String {
     let offset = offset_of_line(src, after + 1);
     let mut new = String::with_capacity(src.len() + lines.len() + 1);
     new.push_str(&src[..offset]);
@@ -18,19 +19,19 @@ pub(super) fn insert_aligned(kind: BlockKind, src: &str, after: usize, lines: &s
     new.push('\n');
     new.push_str(&src[offset..]);
     let count = lines.split('\n').count();
-    layout::align_after_insert(kind, src, after, &new, after + 1..after + 1 + count)
+    layout::align_after_insert(kind, src, after, &new, after + 1..after + 1 + count, extent)
 }
 
 /// Deletes 0-based lines `first..=last`. Returns the candidate results: the block realigned
 /// around the gap, and the plain deletion; [`preimage`] picks the one apply would have started
 /// from.
-pub(super) fn delete_aligned(kind: BlockKind, src: &str, first: usize, last: usize) -> Vec<String> {
+pub(super) fn delete_aligned(kind: BlockKind, src: &str, first: usize, last: usize, extent: Extent) -> Vec<String> {
     let start = offset_of_line(src, first);
     let end = offset_of_line(src, last + 1);
     let mut new = String::with_capacity(src.len());
     new.push_str(&src[..start]);
     new.push_str(&src[end..]);
-    let realigned = layout::align_after_remove(kind, src, first..last + 1, &new, first);
+    let realigned = layout::align_after_remove(kind, src, first..last + 1, &new, first, extent);
     if realigned != new && narrows_uniformly(&new, &realigned) { vec![realigned, new] } else { vec![new] }
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
 use crate::backend::go::layout::{Layout, Row};
-use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, parse_valid, tree_at};
 use crate::backend::go::syntax::{self, children, end_row, field_children, normalize, row, text};
 use crate::backend::splice::{offset_of_line, preimage, splice};
 use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, anchor_error};
@@ -95,8 +95,8 @@ fn struct_layout(list: Node<'_>, src: &str) -> Layout {
     Layout { rows }
 }
 
-fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool) -> String {
-    let tree = syntax::parse(src);
+fn realign_struct(src: &str, type_name: &str, lines: &[usize], whole: bool, extent: Extent) -> String {
+    let tree = lines.first().map_or_else(|| syntax::parse(src), |&line| tree_at(src, line, extent));
     match struct_fields(&tree, src, type_name) {
         Some(list) => struct_layout(list, src).realign(src, lines, whole),
         None => src.to_string(),
@@ -145,7 +145,7 @@ impl PointKind for AlignedField {
         let indent = indentation_at(src, last.start_byte()).to_string();
         let at = offset_of_line(src, after + 1);
         let inserted = splice(src, at..at, &format!("{indent}{}\n", field.trim()));
-        Ok(Inspection::Missing { line: after + 2, updated: realign_struct(&inserted, &self.type_name, &[after + 1], clean) })
+        Ok(Inspection::Missing { line: after + 2, updated: realign_struct(&inserted, &self.type_name, &[after + 1], clean, Extent::of(file)) })
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
@@ -155,7 +155,7 @@ impl PointKind for AlignedField {
         let Some(found) = Self::find(list, src, &name) else { return Ok(Removal::Absent) };
         let plain = splice(src, offset_of_line(src, row(found))..offset_of_line(src, end_row(found) + 1), "");
         let neighbours: Vec<usize> = [row(found).checked_sub(1), Some(row(found))].into_iter().flatten().collect();
-        let realigned = realign_struct(&plain, &self.type_name, &neighbours, true);
+        let realigned = realign_struct(&plain, &self.type_name, &neighbours, true, Extent::of(file));
         let candidates = if realigned != plain { vec![realigned, plain] } else { vec![plain] };
         Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }

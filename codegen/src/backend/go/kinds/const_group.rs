@@ -6,7 +6,7 @@ use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
 use crate::backend::go::layout::BlockKind;
-use crate::backend::go::parse::{Scope, memo_found, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, memo_found, parse_valid};
 use crate::backend::go::splice::insert_aligned;
 use crate::backend::go::syntax::{self, field_children, text};
 use crate::backend::splice::offset_of_line;
@@ -95,7 +95,7 @@ impl PointKind for ConstGroup {
         let indent = "\t";
         let body: Vec<String> = group.trim_matches('\n').lines().map(|l| format!("{indent}{}", l.trim())).collect();
         let lines = format!("\n{}", body.join("\n"));
-        let updated = insert_aligned(BlockKind::Specs, src, close - 1, &lines);
+        let updated = insert_aligned(BlockKind::Specs, src, close - 1, &lines, Extent::of(file));
         Ok(Inspection::Missing { line: close + 2, updated })
     }
 

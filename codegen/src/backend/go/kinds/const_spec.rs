@@ -7,7 +7,7 @@ use serde::Deserialize;
 use tree_sitter::Tree;
 
 use crate::backend::go::layout::BlockKind;
-use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, parse_valid};
 use crate::backend::go::splice::{delete_aligned, insert_aligned};
 use crate::backend::go::syntax::{self, field_children, normalize, row, text};
 use crate::backend::splice::preimage;
@@ -143,7 +143,7 @@ impl PointKind for ConstSpec {
             return Ok(Inspection::Missing { line: end_row + 2, updated: String::new() });
         }
         let indent = indentation_at(src, anchor.start_byte);
-        let updated = insert_aligned(BlockKind::Specs, src, end_row, &format!("{indent}{name} = {value}"));
+        let updated = insert_aligned(BlockKind::Specs, src, end_row, &format!("{indent}{name} = {value}"), Extent::of(file));
         Ok(Inspection::Missing { line: end_row + 2, updated })
     }
 
@@ -152,7 +152,7 @@ impl PointKind for ConstSpec {
         let (src, tree) = parse_valid(file, &self.family_description(), Scope::Words(&["const"]))?;
         let specs = Self::specs(file, &tree, src);
         let Some(found) = specs.iter().find(|s| s.names == [name.clone()]) else { return Ok(Removal::Absent) };
-        let candidates = delete_aligned(BlockKind::Specs, src, found.row, found.end_row);
+        let candidates = delete_aligned(BlockKind::Specs, src, found.row, found.end_row, Extent::of(file));
         Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }
 

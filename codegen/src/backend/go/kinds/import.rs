@@ -6,7 +6,7 @@ use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
 use crate::backend::go::layout::BlockKind;
-use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, parse_valid};
 use crate::backend::go::splice::{delete_aligned, insert_aligned};
 use crate::backend::go::syntax::{self, row, text};
 use crate::backend::splice::preimage;
@@ -97,7 +97,7 @@ impl PointKind for Import {
             return Ok(Inspection::Missing { line: after_row + 2, updated: String::new() });
         }
         let indent = indentation_at(src, reference.start_byte()).to_string();
-        let updated = insert_aligned(BlockKind::Imports, src, after_row, &format!("{indent}{spec_text}"));
+        let updated = insert_aligned(BlockKind::Imports, src, after_row, &format!("{indent}{spec_text}"), Extent::of(file));
         Ok(Inspection::Missing { line: after_row + 2, updated })
     }
 
@@ -106,7 +106,7 @@ impl PointKind for Import {
         let (src, tree) = parse_valid(file, "an import block", Scope::Words(&["import"]))?;
         match Self::specs(&tree).into_iter().find(|s| Self::path_of(*s, src) == path) {
             Some(found) => {
-                let candidates = delete_aligned(BlockKind::Imports, src, row(found), found.end_position().row);
+                let candidates = delete_aligned(BlockKind::Imports, src, row(found), found.end_position().row, Extent::of(file));
                 Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
             }
             None => Ok(Removal::Absent),

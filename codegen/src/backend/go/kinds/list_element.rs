@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::backend::go::literal::{find_literal, insert_element, insertion_line, literal_duplicates, literal_elements, remove_element};
-use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, parse_valid};
 use crate::backend::go::syntax::{normalize, row, text};
 use crate::backend::splice::preimage;
 use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile};
@@ -80,7 +80,7 @@ impl PointKind for ListElement {
         if r.is_presence_only() {
             return Ok(Inspection::Missing { line: insertion_line(src, body, &element), updated: String::new() });
         }
-        let (line, updated) = insert_element(src, body, &element);
+        let (line, updated) = insert_element(src, body, &element, Extent::of(file));
         Ok(Inspection::Missing { line, updated })
     }
 
@@ -90,7 +90,7 @@ impl PointKind for ListElement {
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         let want = normalize(&element);
         match literal_elements(body).into_iter().find(|e| normalize(text(*e, src)) == want) {
-            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found))?)),
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found, Extent::of(file)))?)),
             None => Ok(Removal::Absent),
         }
     }

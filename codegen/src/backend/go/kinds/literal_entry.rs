@@ -6,7 +6,7 @@ use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
 use crate::backend::go::layout::{self, BlockKind, Layout};
-use crate::backend::go::parse::{Scope, method_word, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, method_word, parse_valid, tree_at};
 use crate::backend::go::splice::narrows_uniformly;
 use crate::backend::go::syntax::{self, children, end_row, normalize, row, text};
 use crate::backend::splice::{offset_of_line, preimage, splice};
@@ -17,13 +17,13 @@ use crate::text::{indent_continuation, indentation_at};
 
 /// The alignment layout of the literal whose closing brace is on 0-based line `close`. Asking
 /// at the closing line selects the literal itself, not a nested literal on an element's line.
-fn literal_layout(src: &str, close: usize) -> Option<Layout> {
-    let tree = syntax::parse(src);
+fn literal_layout(src: &str, close: usize, extent: Extent) -> Option<Layout> {
+    let tree = tree_at(src, close, extent);
     layout::layout_at(BlockKind::Literal, &tree, src, close)
 }
 
-fn realign_literal(src: &str, close: usize, lines: &[usize], whole: bool) -> String {
-    match literal_layout(src, close) {
+fn realign_literal(src: &str, close: usize, lines: &[usize], whole: bool, extent: Extent) -> String {
+    match literal_layout(src, close, extent) {
         Some(layout) => layout.realign(src, lines, whole),
         None => src.to_string(),
     }
@@ -195,9 +195,9 @@ impl PointKind for LiteralEntry {
         let inserted = splice(src, at..at, &format!("{lines}\n"));
         let count = lines.split('\n').count();
         // The neighbours are realigned with the new entry only when gofmt had aligned them.
-        let clean = literal_layout(src, close).is_none_or(|l| l.is_clean_at(src, after));
+        let clean = literal_layout(src, close, Extent::of(file)).is_none_or(|l| l.is_clean_at(src, after));
         let new_lines: Vec<usize> = (after + 1..after + 1 + count).collect();
-        let updated = realign_literal(&inserted, close + count, &new_lines, clean);
+        let updated = realign_literal(&inserted, close + count, &new_lines, clean, Extent::of(file));
         Ok(Inspection::Missing { line: after + 2, updated })
     }
 
@@ -223,9 +223,9 @@ impl PointKind for LiteralEntry {
         }
         let (first, last) = (row(e), end_row(e));
         let plain = splice(src, offset_of_line(src, first)..offset_of_line(src, last + 1), "");
-        let clean = literal_layout(src, end_row(body)).is_none_or(|l| (first..=last).all(|line| l.is_clean_at(src, line)));
+        let clean = literal_layout(src, end_row(body), Extent::of(file)).is_none_or(|l| (first..=last).all(|line| l.is_clean_at(src, line)));
         let neighbours: Vec<usize> = [first.checked_sub(1), Some(first)].into_iter().flatten().collect();
-        let realigned = if clean { realign_literal(&plain, end_row(body) - (last - first + 1), &neighbours, true) } else { plain.clone() };
+        let realigned = if clean { realign_literal(&plain, end_row(body) - (last - first + 1), &neighbours, true, Extent::of(file)) } else { plain.clone() };
         let candidates = if realigned != plain && narrows_uniformly(&plain, &realigned) { vec![realigned, plain] } else { vec![plain] };
         Ok(Removal::Rewrite(preimage(self, file, r, src, candidates)?))
     }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use tree_sitter::Node;
 
 use crate::backend::go::literal::{find_literal, insert_element, insertion_line, literal_duplicates, literal_elements, remove_element};
-use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::parse::{Extent, Scope, parse_valid};
 use crate::backend::go::syntax::{normalize, row, text};
 use crate::backend::splice::preimage;
 use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile};
@@ -82,7 +82,7 @@ impl PointKind for MapEntry {
         if r.is_presence_only() {
             return Ok(Inspection::Missing { line: insertion_line(src, body, &entry), updated: String::new() });
         }
-        let (line, updated) = insert_element(src, body, &entry);
+        let (line, updated) = insert_element(src, body, &entry, Extent::of(file));
         Ok(Inspection::Missing { line, updated })
     }
 
@@ -91,7 +91,7 @@ impl PointKind for MapEntry {
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var), Scope::Words(&[self.spec.func.as_deref().unwrap_or(&self.spec.var)]))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
         match Self::find(body, src, &key) {
-            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found))?)),
+            Some(found) => Ok(Removal::Rewrite(preimage(self, file, r, src, remove_element(src, body, found, Extent::of(file)))?)),
             None => Ok(Removal::Absent),
         }
     }
