@@ -16,7 +16,7 @@ use crate::backend::{Inspection, Removal, SourceFile};
 use crate::change::FileChange;
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
-use crate::files::{FileStore, Memo, StoredFile};
+use crate::files::{FileStore, Memo, StoredFile, TextEdit};
 use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
 use crate::workspace::Workspace;
 
@@ -32,7 +32,7 @@ struct Staged {
     current: Option<String>,
     /// What back ends keep about `current` once an edit made it differ from the stored text;
     /// `None` until then, when the store's memo covers it.
-    edited: Option<Memo>,
+    edited: Option<Arc<Memo>>,
     display: PathBuf,
     touched_by: Vec<String>,
 }
@@ -44,10 +44,17 @@ impl Staged {
         SourceFile { display, text: self.current.as_deref(), memo: Some(self.edited.as_ref().unwrap_or(&self.stored.memo)) }
     }
 
-    /// Replaces the current text by an edit of `point`, with a fresh memo for the new text.
+    /// Replaces the current text by an edit of `point`, with a fresh memo for the new text that
+    /// knows the memo of the old text and the edit, so a back end may update what it kept
+    /// (the Go back end re-parses incrementally) instead of starting over.
     fn edit(&mut self, text: Option<String>, point: &str, whole_files: bool) {
+        let previous = self.edited.clone().unwrap_or_else(|| self.stored.memo.clone());
+        let memo = match (&self.current, &text) {
+            (Some(old), Some(new)) if !whole_files => Memo::edited_from(previous, TextEdit::between(old, new)),
+            _ => Memo::new(whole_files),
+        };
         self.current = text;
-        self.edited = Some(Memo::new(whole_files));
+        self.edited = Some(Arc::new(memo));
         self.touched_by.push(point.to_string());
     }
 }

@@ -391,7 +391,8 @@ pub fn align_after_insert(kind: BlockKind, old: &str, anchor: usize, new: &str, 
         None => true,
     };
     let lines: Vec<usize> = inserted.collect();
-    realign_lines(kind, new, &lines, neighbours_clean, extent)
+    let tree = lines.first().map(|&line| tree_after_edit(&old_tree, old, new, line, extent));
+    realign_lines(kind, new, &lines, neighbours_clean, tree)
 }
 
 /// After `new` was made from `old` by deleting the whole lines `removed` of `old`, realigns the
@@ -407,14 +408,36 @@ pub fn align_after_remove(kind: BlockKind, old: &str, removed: Range<usize>, new
         return new.to_string();
     }
     let lines: Vec<usize> = [at.checked_sub(1), Some(at)].into_iter().flatten().collect();
-    realign_lines(kind, new, &lines, true, extent)
+    let tree = lines.first().map(|&line| tree_after_edit(&old_tree, old, new, line, extent));
+    realign_lines(kind, new, &lines, true, tree)
+}
+
+/// The tree of `new`, made from `old` by one edit, for a look at 0-based `line` of `new`:
+/// parsed as far as `extent` asks, incrementally from `old_tree` (a tree of `old` that holds
+/// the edited declaration) when only the declaration is needed.
+fn tree_after_edit(old_tree: &Tree, old: &str, new: &str, line: usize, extent: Extent) -> Tree {
+    if extent == Extent::Whole {
+        return tree_at(new, line, extent);
+    }
+    let edit = crate::files::TextEdit::between(old, new);
+    let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
+    let mut tree = old_tree.clone();
+    tree.edit(&tree_sitter::InputEdit {
+        start_byte: edit.start,
+        old_end_byte: edit.old_end,
+        new_end_byte: edit.new_end,
+        start_position: point(edit.start_at),
+        old_end_position: point(edit.old_end_at),
+        new_end_position: point(edit.new_end_at),
+    });
+    let ranges = tree.included_ranges();
+    syntax::parse_again(new, Some(&ranges), &tree)
 }
 
 /// Rewrites the segments holding `lines`: all their rows when `whole_segment`, else only the
 /// rows at `lines`.
-fn realign_lines(kind: BlockKind, src: &str, lines: &[usize], whole_segment: bool, extent: Extent) -> String {
-    let Some(first) = lines.first() else { return src.to_string() };
-    let tree = tree_at(src, *first, extent);
+fn realign_lines(kind: BlockKind, src: &str, lines: &[usize], whole_segment: bool, tree: Option<Tree>) -> String {
+    let (Some(first), Some(tree)) = (lines.first(), tree) else { return src.to_string() };
     let Some(layout) = layout_at(kind, &tree, src, *first) else { return src.to_string() };
     layout.realign(src, lines, whole_segment)
 }

@@ -39,7 +39,7 @@ pub(super) fn prepare(memo: &crate::files::Memo, src: &str) {
 /// The tree of `src` for `scope`, parsed once per memo and chunk selection (`src` must be the
 /// memo's text), or the lexical error that makes the file invalid Go wherever one looks.
 fn memo_tree(memo: &crate::files::Memo, src: &str, scope: Scope<'_>) -> std::result::Result<Tree, (usize, String)> {
-    let whole = || (*memo.get_or_insert_with("go.tree", || syntax::parse_uncached(src))).clone();
+    let whole = || (*memo.get_or_insert_with("go.tree", || reparse(memo, "go.tree", src, None))).clone();
     if memo.whole_files() {
         return Ok(whole());
     }
@@ -49,11 +49,42 @@ fn memo_tree(memo: &crate::files::Memo, src: &str, scope: Scope<'_>) -> std::res
     }
     let Scope::Words(words) = scope else { return Ok(whole()) };
     let chunks = memo.get_or_insert_with(&format!("go.chunks\0{}", words.join("\0")), || outline.chunks_with_words(src, words));
-    if chunks.len() == outline.len() {
-        return Ok(whole());
+    let tree = if chunks.len() == outline.len() {
+        whole()
+    } else {
+        let key = format!("go.tree\0{chunks:?}");
+        let by_words = format!("go.tree.words\0{}", words.join("\0"));
+        (*memo.get_or_insert_with(&key, || reparse(memo, &by_words, src, Some(&outline.ranges(&chunks))))).clone()
+    };
+    // Kept by the words looked for, for the text an edit makes of this one (see `reparse`).
+    memo.get_or_insert_with(&format!("go.tree.words\0{}", words.join("\0")), || tree.clone());
+    Ok(tree)
+}
+
+/// Parses `src` (only `ranges` when given). When the memo's text was made by an edit of a text
+/// whose memo kept a tree under `key` (the same look-up), that tree, moved by the edit, is
+/// parsed again incrementally: tree-sitter re-parses only what the edit and the change of
+/// ranges touch and gives the tree a fresh parse gives. apply edits a file once per provider,
+/// and every later look at it is then cheap.
+fn reparse(memo: &crate::files::Memo, key: &str, src: &str, ranges: Option<&[tree_sitter::Range]>) -> Tree {
+    let old = memo.previous().and_then(|(previous, edit)| previous.get::<Tree>(key).map(|tree| (tree, edit)));
+    match (old, ranges) {
+        (Some((tree, edit)), _) => {
+            let mut tree = (*tree).clone();
+            let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
+            tree.edit(&tree_sitter::InputEdit {
+                start_byte: edit.start,
+                old_end_byte: edit.old_end,
+                new_end_byte: edit.new_end,
+                start_position: point(edit.start_at),
+                old_end_position: point(edit.old_end_at),
+                new_end_position: point(edit.new_end_at),
+            });
+            syntax::parse_again(src, ranges, &tree)
+        }
+        (None, Some(ranges)) => syntax::parse_ranges(src, ranges),
+        (None, None) => syntax::parse_uncached(src),
     }
-    let key = format!("go.tree\0{chunks:?}");
-    Ok((*memo.get_or_insert_with(&key, || syntax::parse_ranges(src, &outline.ranges(&chunks)))).clone())
 }
 
 /// Parses a target file, refusing one that is not valid Go. With a memo, the file is parsed

@@ -51,6 +51,19 @@ pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Tree {
     parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
 }
 
+/// Parses `text` again (only `ranges` when given) from `old`, a tree of the text before an edit
+/// that was moved by that edit ([`Tree::edit`]): tree-sitter reuses what the edit did not touch.
+pub fn parse_again(text: &str, ranges: Option<&[tree_sitter::Range]>, old: &Tree) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_go::LANGUAGE.into())
+        .expect("the bundled tree-sitter-go grammar matches the tree-sitter version");
+    if let Some(ranges) = ranges {
+        parser.set_included_ranges(ranges).expect("an outline's ranges are sorted and disjoint");
+    }
+    parser.parse(text, Some(old)).expect("parsing without a timeout or cancellation flag always returns a tree")
+}
+
 /// Where a node sits in its tree, as child indices from the root. Unlike a [`Node`] it does not
 /// borrow the tree, so an anchor found once can be kept in a memo and found again in the same
 /// tree (or a copy of it) without searching.
