@@ -419,17 +419,7 @@ fn tree_after_edit(old_tree: &Tree, old: &str, new: &str, line: usize, extent: E
     if extent == Extent::Whole {
         return tree_at(new, line, extent);
     }
-    let edit = crate::files::TextEdit::between(old, new);
-    let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
-    let mut tree = old_tree.clone();
-    tree.edit(&tree_sitter::InputEdit {
-        start_byte: edit.start,
-        old_end_byte: edit.old_end,
-        new_end_byte: edit.new_end,
-        start_position: point(edit.start_at),
-        old_end_position: point(edit.old_end_at),
-        new_end_position: point(edit.new_end_at),
-    });
+    let tree = syntax::moved(old_tree, &crate::files::TextEdit::between(old, new));
     let ranges = tree.included_ranges();
     syntax::parse_again(new, Some(&ranges), &tree)
 }

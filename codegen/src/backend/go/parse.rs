@@ -69,19 +69,7 @@ fn memo_tree(memo: &crate::files::Memo, src: &str, scope: Scope<'_>) -> std::res
 fn reparse(memo: &crate::files::Memo, key: &str, src: &str, ranges: Option<&[tree_sitter::Range]>) -> Tree {
     let old = memo.previous().and_then(|(previous, edit)| previous.get::<Tree>(key).map(|tree| (tree, edit)));
     match (old, ranges) {
-        (Some((tree, edit)), _) => {
-            let mut tree = (*tree).clone();
-            let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
-            tree.edit(&tree_sitter::InputEdit {
-                start_byte: edit.start,
-                old_end_byte: edit.old_end,
-                new_end_byte: edit.new_end,
-                start_position: point(edit.start_at),
-                old_end_position: point(edit.old_end_at),
-                new_end_position: point(edit.new_end_at),
-            });
-            syntax::parse_again(src, ranges, &tree)
-        }
+        (Some((tree, edit)), _) => syntax::parse_again(src, ranges, &syntax::moved(&tree, &edit)),
         (None, Some(ranges)) => syntax::parse_ranges(src, ranges),
         (None, None) => syntax::parse_uncached(src),
     }

@@ -64,6 +64,21 @@ pub fn parse_again(text: &str, ranges: Option<&[tree_sitter::Range]>, old: &Tree
     parser.parse(text, Some(old)).expect("parsing without a timeout or cancellation flag always returns a tree")
 }
 
+/// A copy of `tree` with every node moved by `edit`, ready for [`parse_again`].
+pub fn moved(tree: &Tree, edit: &crate::files::TextEdit) -> Tree {
+    let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
+    let mut tree = tree.clone();
+    tree.edit(&tree_sitter::InputEdit {
+        start_byte: edit.start,
+        old_end_byte: edit.old_end,
+        new_end_byte: edit.new_end,
+        start_position: point(edit.start_at),
+        old_end_position: point(edit.old_end_at),
+        new_end_position: point(edit.new_end_at),
+    });
+    tree
+}
+
 /// Where a node sits in its tree, as child indices from the root. Unlike a [`Node`] it does not
 /// borrow the tree, so an anchor found once can be kept in a memo and found again in the same
 /// tree (or a copy of it) without searching.

@@ -18,3 +18,12 @@ pub mod statement;
 pub mod struct_fields;
 pub mod switch_case;
 pub mod tag_choice;
+
+/// What the kinds' tests share: `kind` inspecting `src` as `x.go`, for a provider `acme`.
+#[cfg(test)]
+fn inspect_for_test(kind: &dyn crate::backend::PointKind, src: &str) -> crate::error::Result<crate::backend::Inspection> {
+    let templates = crate::template::Templates::new(&crate::template::TemplateStore::default());
+    let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
+    let r = templates.renderer(&ctx, "p");
+    kind.inspect(&crate::backend::SourceFile::new(std::path::Path::new("x.go"), Some(src)), &r)
+}

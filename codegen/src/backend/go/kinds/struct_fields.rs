@@ -363,17 +363,7 @@ impl PointKind for StructFields {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{TemplateStore, Templates};
-
-    fn inspect(kind: &dyn PointKind, src: &str) -> Result<Inspection> {
-        let templates = Templates::new(&TemplateStore::default());
-        let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
-        let r = templates.renderer(&ctx, "p");
-        kind.inspect(
-            &SourceFile::new(std::path::Path::new("x.go"), Some(src)),
-            &r,
-        )
-    }
+    use crate::backend::go::kinds::inspect_for_test as inspect;
 
     fn fields(spec: &str) -> StructFields {
         StructFields::new(
