@@ -3,8 +3,8 @@
 //! This module owns everything the engine does with an HTTP answer once it
 //! has arrived: finding the error code and message in XML or JSON bodies
 //! ([`extract_error`]), matching codes against a descriptor list
-//! ([`code_matches`]), deciding the [`Outcome`], and removing every secret
-//! value from the texts that are handed back (the internal `Scrubber`).
+//! ([`code_matches`]) and deciding the [`Outcome`]. Secrets are removed from
+//! the texts handed back by `scrub`.
 
 use std::sync::LazyLock;
 
@@ -297,76 +297,6 @@ pub(crate) fn decide(
             status: Some(status),
             excerpt: excerpt.unwrap_or_default().to_owned(),
         },
-    }
-}
-
-/// Removes secret values from texts before they leave the engine.
-///
-/// Every registered value is replaced, longest first, together with its
-/// URL-encoded and JSON-escaped spellings: secrets by `****`, key ids and
-/// user names by their mask (`AKIA****`).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Scrubber {
-    needles: Vec<(String, String)>,
-}
-
-impl Scrubber {
-    /// Registers a secret, password or token.
-    pub fn add_secret(&mut self, value: &str) {
-        self.add(value, "****");
-    }
-
-    /// Registers a key id or user name with the mask that replaces it. Identifiers shorter
-    /// than four characters are not secret enough to be worth mangling every word that happens
-    /// to contain them (a user `u` would turn "refused" into "ref****sed"); secrets are always
-    /// scrubbed.
-    pub fn add_identifier(&mut self, value: &str, mask: &str) {
-        if value.chars().count() >= 4 {
-            self.add(value, mask);
-        }
-    }
-
-    fn add(&mut self, value: &str, replacement: &str) {
-        if value.is_empty() {
-            return;
-        }
-        let url: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
-        let url_space = url.replace('+', "%20");
-        let json = serde_json::to_string(value).unwrap_or_default();
-        let json = json
-            .strip_prefix('"')
-            .and_then(|j| j.strip_suffix('"'))
-            .unwrap_or_default()
-            .to_owned();
-        for needle in [value.to_owned(), url, url_space, json] {
-            if !needle.is_empty() && !self.needles.iter().any(|(n, _)| *n == needle) {
-                self.needles.push((needle, replacement.to_owned()));
-            }
-        }
-        self.needles
-            .sort_by_key(|(needle, _)| std::cmp::Reverse(needle.len()));
-    }
-
-    /// Returns `text` with every registered value replaced.
-    pub fn scrub(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        for (needle, replacement) in &self.needles {
-            if out.contains(needle.as_str()) {
-                out = out.replace(needle.as_str(), replacement);
-            }
-        }
-        out
-    }
-
-    /// Returns the scrubbed body as a one-line excerpt of at most
-    /// [`EXCERPT_MAX_CHARS`] characters, or `None` for an empty body.
-    pub fn excerpt(&self, body: &str) -> Option<String> {
-        let scrubbed = self.scrub(body);
-        let one_line = scrubbed.split_whitespace().collect::<Vec<_>>().join(" ");
-        if one_line.is_empty() {
-            return None;
-        }
-        Some(truncate_chars(&one_line, EXCERPT_MAX_CHARS))
     }
 }
 

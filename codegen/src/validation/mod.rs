@@ -11,16 +11,17 @@
 //! scrubbed of the credential's values first. Submodules: `spec` (the
 //! section), `secret` (secrets and credentials), `request` (per-scheme
 //! request building and signing), `transport` (HTTP, progress, cancel),
-//! `codes` (error codes, verdicts, scrubbing), `outcome` (reports) and
+//! `codes` (error codes, verdicts), `scrub` (secrets in every spelling), `outcome` (reports) and
 //! `error` (why no report came).
 
-mod codes;
+pub(crate) mod codes;
 mod error;
 mod outcome;
-mod request;
+pub(crate) mod request;
+pub(crate) mod scrub;
 mod secret;
 mod spec;
-mod transport;
+pub(crate) mod transport;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -35,7 +36,8 @@ pub use secret::{
 };
 pub use spec::{BodyFormat, RequestSpec, Scheme, ValidationSpec};
 
-use codes::{Answer, Scrubber, Success};
+use codes::{Answer, Success};
+use scrub::Scrubber;
 use request::Endpoint;
 use transport::{Failure, Settings};
 
