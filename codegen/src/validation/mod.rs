@@ -192,6 +192,15 @@ pub fn probe_wrong_key(
     })
 }
 
+/// Returns the endpoint a validation with these options sends to, as written: the run-time
+/// override, else the credential's, else the descriptor's. An imported account is created with
+/// the endpoint its credential was proved against.
+pub fn endpoint_in_force(spec: &ValidationSpec, cred: &Credential, opts: &ValidateOptions) -> String {
+    request::endpoint_in_force(spec, cred.endpoint.as_deref(), opts.endpoint_override.as_deref())
+        .trim()
+        .to_owned()
+}
+
 /// Checks the section and the credential and picks the endpoint; returns it
 /// parsed and as shown in reports.
 fn prepare_run(
