@@ -209,10 +209,8 @@ fn the_plan_masks_the_credential_and_shows_climcs_command() {
     let plan = account::plan(&ws, &d, "prod", &cred, None).unwrap().unwrap();
     assert_eq!(plan.manual, "climc cloud-account-create-acme prod LTAI**** ****");
     let ImportMethod::Api(call) = &plan.method else { panic!("api") };
-    assert_eq!(
-        call.summary(),
-        r#"POST compute_v2 /cloudaccounts {"cloudaccount":{"access_key_id":"LTAI****","access_key_secret":"****","name":"prod","provider":"AcmeCloud"}}"#
-    );
+    assert_eq!(call.masked_body(), json!({"cloudaccount": {"name": "prod", "provider": "AcmeCloud", "access_key_id": "LTAI****", "access_key_secret": "****"}}));
+    assert_eq!(call.summary(), format!("POST compute_v2 /cloudaccounts {}", call.masked_body()));
     assert_no_secret(&format!("{plan:?}"));
 }
 
