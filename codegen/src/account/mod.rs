@@ -159,11 +159,11 @@ pub fn plan(ws: &Workspace, d: &Descriptor, name: &str, cred: &Credential, endpo
     };
     let masked = context(parts::masked_account(cred, endpoint, name));
     let r = ws.profile.templates.renderer(&masked, "account_import");
-    if let Some(when) = &decl.when {
-        if !r.condition(when)? {
-            let at = d.source.as_ref().map_or_else(at, |s| crate::error::Location::new(&s.path.display().to_string(), 1, 1));
-            return Err(Error::input(at, format!("profile {} imports no account for {}", ws.profile.name, d.id), format!("its [account_import] applies when {when}")));
-        }
+    if let Some(when) = &decl.when
+        && !r.condition(when)?
+    {
+        let at = d.source.as_ref().map_or_else(at, |s| crate::error::Location::new(s.path.display().to_string(), 1, 1));
+        return Err(Error::input(at, format!("profile {} imports no account for {}", ws.profile.name, d.id), format!("its [account_import] applies when {when}")));
     }
     let render_all = |r: &crate::template::Renderer<'_>, field: &str, list: &[String]| -> Result<Vec<String>> {
         let mut out = Vec::new();
@@ -179,10 +179,10 @@ pub fn plan(ws: &Workspace, d: &Descriptor, name: &str, cred: &Credential, endpo
     let method = if let Some(api) = &decl.api {
         let mut fields = Vec::new();
         for f in &api.fields {
-            if let Some(when) = &f.when {
-                if !r.condition(when)? {
-                    continue;
-                }
+            if let Some(when) = &f.when
+                && !r.condition(when)?
+            {
+                continue;
             }
             let value = match (&f.value, &f.credential) {
                 (Some(template), _) => PartValue::Text(r.render(&format!("fields.{}", f.name), template)?),
