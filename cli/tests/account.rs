@@ -258,12 +258,14 @@ secret = "{channel}"
     path
 }
 
-#[test]
-fn import_with_a_fake_platform_client_passes_the_secret_on_stdin_never_on_argv_or_env() {
+/// Imports through the fake `acmectl` of [`client_profile`] with the secret on `channel`, the
+/// secret also held by another variable of the caller's environment; returns the output and
+/// what the client recorded.
+fn import_with_fake_client(channel: &str) -> (std::process::Output, String) {
     let dir = workspace_with_validation(&basic_auth_server(1));
     let record = dir.path().join("acmectl-record");
     let bin = fake_client(dir.path(), "acmectl", &record);
-    let profile = client_profile(dir.path(), "stdin");
+    let profile = client_profile(dir.path(), channel);
     let out = integrate(dir.path())
         .args(["account", "import", "acme", "--name", "prod", "--profile"])
         .arg(&profile)
@@ -277,40 +279,31 @@ fn import_with_a_fake_platform_client_passes_the_secret_on_stdin_never_on_argv_o
         .get_output()
         .clone();
     let record = std::fs::read_to_string(&record).unwrap();
-    let (argv, env, stdin) = (section(&record, "argv"), section(&record, "env"), section(&record, "stdin"));
-    assert_eq!(argv, format!("account\ncreate\nprod\n--user\n{USER}\n--password-stdin\n"));
+    let env = section(&record, "env");
     assert!(!env.contains(PASSWORD), "the secret reached the client's environment:\n{env}");
     assert!(!env.contains("INTEGRATE_PASSWORD") && !env.contains("ACME_PASSWORD_COPY"), "{env}");
-    assert_eq!(stdin, format!("{PASSWORD}\n"));
+    assert!(!section(&record, "argv").contains(PASSWORD), "{record}");
+    assert_no_secret(&out);
+    (out, record)
+}
+
+#[test]
+fn import_with_a_fake_platform_client_passes_the_secret_on_stdin_never_on_argv_or_env() {
+    let (out, record) = import_with_fake_client("stdin");
+    assert_eq!(section(&record, "argv"), format!("account\ncreate\nprod\n--user\n{USER}\n--password-stdin\n"));
+    assert_eq!(section(&record, "stdin"), format!("{PASSWORD}\n"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("the server said the password was ****"), "the client's output is scrubbed: {stdout}");
-    assert_no_secret(&out);
 }
 
 #[test]
 fn import_with_a_fake_platform_client_passes_the_secret_in_a_private_file_removed_after_use() {
-    let dir = workspace_with_validation(&basic_auth_server(1));
-    let record = dir.path().join("acmectl-record");
-    let bin = fake_client(dir.path(), "acmectl", &record);
-    let profile = client_profile(dir.path(), "file");
-    let out = integrate(dir.path())
-        .args(["account", "import", "acme", "--name", "prod", "--profile"])
-        .arg(&profile)
-        .env("INTEGRATE_USERNAME", USER)
-        .env("INTEGRATE_PASSWORD", PASSWORD)
-        .env("PATH", with_path(&bin))
-        .assert()
-        .code(0)
-        .get_output()
-        .clone();
-    let record = std::fs::read_to_string(&record).unwrap();
-    assert!(!section(&record, "argv").contains(PASSWORD) && !section(&record, "env").contains(PASSWORD), "{record}");
+    let (_out, record) = import_with_fake_client("file");
     let file: Vec<&str> = section(&record, "file").lines().collect();
     assert_eq!(&file[..2], ["600", "700"], "{record}");
     assert_eq!(file[3], PASSWORD);
     assert!(!std::path::Path::new(file[2]).exists(), "the secret file is still there: {}", file[2]);
     assert!(!std::path::Path::new(file[2]).parent().unwrap().exists());
-    assert_no_secret(&out);
 }
 
 #[test]

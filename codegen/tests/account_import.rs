@@ -54,6 +54,15 @@ fn opts() -> ImportOptions {
     ImportOptions { insecure: false, timeout: Duration::from_secs(10) }
 }
 
+/// The test server for an access-key provider, and the call the profile plans for account `name`.
+fn access_key_import(name: &str) -> (CloudpodsApi, Credential, account::ApiCall) {
+    let api = api(&[("access_key", "none")]);
+    let (_dir, ws) = workspace(ACCESS_KEY);
+    let cred = Credential::access_key(KEY_ID, SECRET);
+    let call = call(&ws, &cred, name, None);
+    (api, cred, call)
+}
+
 fn call(ws: &Workspace, cred: &Credential, name: &str, endpoint: Option<&str>) -> account::ApiCall {
     let d = ws.load_descriptors(&["acme".to_owned()]).unwrap().remove(0);
     let plan = account::plan(ws, &d, name, cred, endpoint).unwrap().unwrap();
@@ -76,10 +85,7 @@ fn assert_no_secret(text: &str) {
 
 #[test]
 fn cloudpods_api_test_server_creates_an_access_key_account_with_climcs_fields() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (api, cred, call) = access_key_import("prod");
     let report = account::import_via_api(&call, &login(&api, &[]), &cred, &opts()).unwrap();
     assert_eq!(report.outcome, ImportOutcome::Created { id: Some("ca-1".into()), name: Some("prod".into()), status: Some("init".into()) }, "{report}");
     assert_eq!(report.exit_code(), 0);
@@ -110,10 +116,7 @@ fn cloudpods_api_test_server_creates_a_user_password_account_with_its_auth_url()
 
 #[test]
 fn cloudpods_api_test_server_refuses_a_second_import_of_the_same_key_with_409() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (api, cred, call) = access_key_import("prod");
     assert_eq!(account::import_via_api(&call, &login(&api, &[]), &cred, &opts()).unwrap().exit_code(), 0);
     let again = account::import_via_api(&call, &login(&api, &[]), &cred, &opts()).unwrap();
     assert_eq!(again.outcome, ImportOutcome::Refused { status: 409, class: Some("ConflictError".into()), details: Some("The account has been registered".into()) });
@@ -123,10 +126,7 @@ fn cloudpods_api_test_server_refuses_a_second_import_of_the_same_key_with_409() 
 
 #[test]
 fn cloudpods_api_test_server_rejects_a_wrong_os_password_and_an_unknown_user() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (api, cred, call) = access_key_import("prod");
     for (var, value, status) in [("OS_PASSWORD", "not-the-password", 401), ("OS_USERNAME", "nobody", 404)] {
         let report = account::import_via_api(&call, &login(&api, &[(var, value)]), &cred, &opts()).unwrap();
         assert!(matches!(report.outcome, ImportOutcome::LoginRejected { status: s, .. } if s == status), "{report}");
@@ -139,10 +139,7 @@ fn cloudpods_api_test_server_rejects_a_wrong_os_password_and_an_unknown_user() {
 
 #[test]
 fn cloudpods_api_test_server_catalog_without_the_asked_endpoint_is_a_settings_error() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (api, cred, call) = access_key_import("prod");
     let report = account::import_via_api(&call, &login(&api, &[("OS_REGION_NAME", "region9")]), &cred, &opts()).unwrap();
     assert_eq!(
         report.outcome,
@@ -154,10 +151,7 @@ fn cloudpods_api_test_server_catalog_without_the_asked_endpoint_is_a_settings_er
 
 #[test]
 fn cloudpods_api_test_server_internal_endpoint_that_does_not_resolve_is_unreachable() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (api, cred, call) = access_key_import("prod");
     // climc's default interface is internalURL, which the test catalog points at a host that
     // does not resolve (.invalid), as a cluster-internal name does outside the cluster.
     let report = account::import_via_api(&call, &login(&api, &[("OS_ENDPOINT_TYPE", "internalURL")]), &cred, &opts()).unwrap();
@@ -169,9 +163,7 @@ fn cloudpods_api_test_server_internal_endpoint_that_does_not_resolve_is_unreacha
 
 #[test]
 fn a_closed_keystone_port_is_unreachable() {
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "prod", None);
+    let (_api, cred, call) = access_key_import("prod");
     let port = servers::http::closed_port();
     let login = PlatformLogin::from_lookup(|n| match n {
         "OS_AUTH_URL" => Some(format!("http://127.0.0.1:{port}/v3")),
@@ -188,10 +180,7 @@ fn a_closed_keystone_port_is_unreachable() {
 
 #[test]
 fn cloudpods_api_test_server_echoing_the_body_go_escaped_is_masked() {
-    let api = api(&[("access_key", "none")]);
-    let (_dir, ws) = workspace(ACCESS_KEY);
-    let cred = Credential::access_key(KEY_ID, SECRET);
-    let call = call(&ws, &cred, "echo", None);
+    let (api, cred, call) = access_key_import("echo");
     let report = account::import_via_api(&call, &login(&api, &[]), &cred, &opts()).unwrap();
     assert!(matches!(report.outcome, ImportOutcome::Refused { status: 400, .. }), "{report}");
     let text = shown(&report);
