@@ -203,13 +203,15 @@ pub(crate) fn check_success(spec: &ValidationSpec, answer: &Answer) -> Success {
             let token = answer
                 .header("x-subject-token")
                 .filter(|t| !t.trim().is_empty());
+            // OpenStack's Keystone answers 201 Created, cloudpods' 200 OK
+            // (pkg/keystone/tokens/handlers.go sends the token with SendJSON).
             match (answer.status, token) {
-                (201, Some(t)) => Success::Yes(Some(t.to_owned())),
-                (201, None) => {
-                    Success::Incomplete("HTTP 201 without an X-Subject-Token header".to_owned())
-                }
+                (200 | 201, Some(t)) => Success::Yes(Some(t.to_owned())),
+                (s @ (200 | 201), None) => Success::Incomplete(format!(
+                    "HTTP {s} without an X-Subject-Token header"
+                )),
                 (s, _) => Success::Incomplete(format!(
-                    "HTTP {s} where Keystone answers a password authentication with 201"
+                    "HTTP {s} where Keystone answers a password authentication with 201 (or 200)"
                 )),
             }
         }
@@ -248,6 +250,32 @@ pub(crate) fn check_success(spec: &ValidationSpec, answer: &Answer) -> Success {
         }
         Scheme::AwsSigv4 | Scheme::HttpBasic | Scheme::Bearer => Success::Yes(None),
     }
+}
+
+/// Every token the answer carries where the scheme issues one (`X-Subject-Token`, the
+/// `token_header`, the value at `token_pointer`), whatever the verdict: they are secrets even
+/// in an answer that is not a success (cloudpods' Keystone also repeats its token in the body).
+pub(crate) fn issued_tokens(spec: &ValidationSpec, answer: &Answer) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut push = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() && !tokens.iter().any(|x| x == t) {
+            tokens.push(t.to_owned());
+        }
+    };
+    if let Some(t) = answer.header("x-subject-token") {
+        push(t);
+    }
+    if let Some(t) = spec.token_header.as_deref().and_then(|h| answer.header(h)) {
+        push(t);
+    }
+    if let Some(pointer) = spec.token_pointer.as_deref()
+        && let Ok(json) = serde_json::from_str::<Value>(answer.body.trim())
+        && let Some(Value::String(t)) = json.pointer(pointer)
+    {
+        push(t);
+    }
+    tokens
 }
 
 /// Decides the outcome of an answer whose texts were already scrubbed.

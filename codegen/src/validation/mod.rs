@@ -299,10 +299,10 @@ fn attempt(
             });
         }
     };
-    let success = codes::check_success(spec, &answer);
-    if let Success::Yes(Some(token)) = &success {
-        scrubber.add_secret(token);
+    for token in codes::issued_tokens(spec, &answer) {
+        scrubber.add_secret(&token);
     }
+    let success = codes::check_success(spec, &answer);
     let mut info = extract_error(&answer.body, spec.code_pointer.as_deref());
     if info.code.is_none() {
         // The AWS JSON protocols also name the error in a header, as `Code:detail`.
