@@ -254,6 +254,10 @@ fn error_codes_come_from_xml_and_json() {
             "Unauthorized",
         ),
         (json!({"error": "invalid_grant"}), "invalid_grant"),
+        (
+            json!({"code": 401, "class": "WrongPassword", "details": "Authenticate: WrongPassword"}),
+            "WrongPassword",
+        ),
     ];
     for (body, code) in cases {
         assert_eq!(

@@ -88,7 +88,7 @@ impl ImportOutcome {
             ImportOutcome::Refused { .. } => "the platform refused the account's fields: read its details above; the profile's [account_import] says which field carries what".to_owned(),
             ImportOutcome::Unreachable { stage: Stage::Login, .. } => "check OS_AUTH_URL and that this machine reaches it (proxies come from HTTPS_PROXY and NO_PROXY)".to_owned(),
             ImportOutcome::Unreachable { stage: Stage::Create, .. } => {
-                "the catalog's endpoint is not reachable from here: set OS_ENDPOINT_TYPE=publicURL, or run where the internal endpoints resolve".to_owned()
+                "the service URL the catalog gave is not reachable from here: check that the service runs there; a cluster-internal URL needs OS_ENDPOINT_TYPE=publicURL".to_owned()
             }
             ImportOutcome::Tls { .. } => "the certificate was not trusted: install the platform's CA, or pass --insecure to turn verification off".to_owned(),
             ImportOutcome::Timeout { .. } => "the platform did not answer in time: raise --timeout, or check its health".to_owned(),

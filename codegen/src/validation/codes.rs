@@ -34,6 +34,7 @@ const JSON_CODE_POINTERS: &[&str] = &[
     "/Error/Code",
     "/__type",
     "/error/title",
+    "/class",
     "/errors/0/code",
     "/error",
 ];
@@ -47,6 +48,7 @@ const JSON_MESSAGE_POINTERS: &[&str] = &[
     "/error_description",
     "/errors/0/message",
     "/errorMessage",
+    "/details",
 ];
 
 static XML_CODE: LazyLock<Regex> =
@@ -60,6 +62,7 @@ static XML_MESSAGE: LazyLock<Regex> =
 /// query and REST-XML protocols). JSON bodies are searched at
 /// `code_pointer` first, then at `code`, `Code`, `error.code`, `Error.Code`,
 /// `__type` (with any `namespace#` prefix removed), `error.title` (Keystone),
+/// `class` (cloudpods: `{"code":401,"class":"WrongPassword","details":...}`),
 /// `errors[0].code` and a string `error` (OAuth). Only strings count as
 /// codes at the built-in places, so Keystone's numeric `error.code` gives way
 /// to its `error.title`; at `code_pointer` numbers and booleans count too.
