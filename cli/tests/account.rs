@@ -215,17 +215,18 @@ fn import_with_an_unreachable_keystone_exits_3_and_prints_the_masked_command() {
 }
 
 #[test]
-fn import_dry_run_sends_nothing_to_the_platform_and_shows_the_request_masked() {
+fn import_dry_run_sends_nothing_to_the_platform_and_shows_the_request_masked_and_insecure_on_every_line() {
     let dir = workspace_with_validation(&basic_auth_server(1));
     let api = cloudpods_api();
     let mut cmd = integrate(dir.path());
-    cmd.args(["account", "import", "acme", "--name", "prod", "--dry-run"]).env("INTEGRATE_USERNAME", USER).env("INTEGRATE_PASSWORD", PASSWORD);
+    cmd.args(["account", "import", "acme", "--name", "prod", "--dry-run", "--insecure"]).env("INTEGRATE_USERNAME", USER).env("INTEGRATE_PASSWORD", PASSWORD);
     for (k, v) in api.os_env() {
         cmd.env(k, v);
     }
     let out = cmd.assert().code(0).get_output().clone();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("would import"), "{stdout}");
+    assert!(stdout.lines().all(|l| l.starts_with("INSECURE (TLS verification off): ")), "{stdout}");
     assert!(stdout.contains("climc cloud-account-create-acme prod inte**** ****"), "{stdout}");
     assert_eq!(api.keystone.handled() + api.region.handled(), 0);
     assert_no_secret(&out);
