@@ -75,6 +75,8 @@ fn listings_exit_quietly_and_completions_never_panic() {
     exits(dir.path(), &["man"], 0);
     exits(dir.path(), &["docs"], 0);
     exits(dir.path(), &["--help"], 0);
+    // demo writes its own sample and checks it: the check's code, 0, whoever reads.
+    assert_eq!(run(dir.path(), &["demo"], true).status.code(), Some(0));
     let err = exits(dir.path(), &["discover", "--dry-run"], 0);
     assert!(err.is_empty(), "{err}");
     assert!(!dir.path().join("descriptors/aws.toml").exists(), "a dry run writes nothing");
