@@ -30,6 +30,7 @@ pub enum AccountCommand {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
+    /// The provider whose descriptor says how to validate (its descriptor id).
     pub id: String,
     /// Send the request here instead of the descriptor's endpoint.
     #[arg(long)]
@@ -50,6 +51,7 @@ pub struct CommonArgs {
 pub struct ValidateArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+    /// How the outcome is printed.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     /// Also send the request with a deliberately altered secret and show what the cloud
@@ -75,7 +77,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
+    /// Lines for people.
     Human,
+    /// One JSON document.
     Json,
 }
 
