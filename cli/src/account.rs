@@ -71,6 +71,7 @@ pub struct ImportArgs {
     /// instead of importing.
     #[arg(long)]
     pub dry_run: bool,
+    /// How the outcome is printed.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
 }
