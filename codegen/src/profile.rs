@@ -104,7 +104,7 @@ struct RawProfile {
     #[serde(default)]
     checks: Vec<toml::Spanned<toml::Table>>,
     section: Option<SectionSchema>,
-    account_import: Option<AccountImport>,
+    account_import: Option<crate::account::ImportDecl>,
     #[serde(default)]
     discover: Vec<crate::discover::Signal>,
     /// The prefix of the inventory's names that the rest of is `names.const`.
@@ -131,17 +131,6 @@ pub struct OrphanRule {
     pub registered_only: String,
     /// What goes wrong when only the implementation exists.
     pub implemented_only: String,
-}
-
-/// How the platform's own client creates an account (`integrate account import`): a program
-/// and its arguments, templates over the descriptor plus `account.name`, `account.key_id`,
-/// `account.secret` and `account.endpoint`. An argument that renders empty is dropped.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AccountImport {
-    pub program: String,
-    pub args: Vec<String>,
-    pub description: String,
 }
 
 /// The descriptor section a profile reads (`[cccmo]`, `[cloudpods]`): its fields, their types,
@@ -225,7 +214,7 @@ pub struct Profile {
     pub points: Vec<Point>,
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
-    pub account_import: Option<AccountImport>,
+    pub account_import: Option<crate::account::ImportDecl>,
     pub discover: Vec<crate::discover::Signal>,
     pub discover_prefix: Option<String>,
     pub verify: Vec<crate::verify::VerifyStep>,
@@ -355,6 +344,9 @@ impl Profile {
                     errors.push(Error::input(at(offset), format!("[orphans] names point `{id}`, which is not declared"), "name a point of this profile"));
                 }
             }
+        }
+        if let Some(Err((message, hint))) = raw.account_import.as_ref().map(crate::account::ImportDecl::check) {
+            errors.push(Error::input(at(text.find("[account_import").unwrap_or(0)), message, hint));
         }
         Error::collect(errors)?;
         Ok(Profile {
