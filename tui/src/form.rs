@@ -135,6 +135,16 @@ impl AccountForm {
         }
     }
 
+    /// Returns the focused field.
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    /// Tells whether anything was typed or pasted into any field.
+    pub fn has_content(&self) -> bool {
+        self.fields.iter().any(|f| !f.is_empty())
+    }
+
     /// Moves the focus to the next field, wrapping around.
     pub fn next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len();

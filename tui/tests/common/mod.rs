@@ -1,6 +1,7 @@
 //! Shared fixtures of the TUI tests: a copy of the bundled sample platform in a temporary
-//! directory with two descriptors, a fake validator, hand-made validation reports, and a
-//! renderer that draws the app on ratatui's `TestBackend` at 80x24.
+//! directory with two descriptors, a fake validator, a loader that blocks until released,
+//! hand-made validation reports, and a renderer that draws the app on ratatui's `TestBackend`
+//! at 80x24.
 
 #![allow(
     dead_code,
@@ -8,15 +9,17 @@
 )]
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use integrate_codegen::validation::{
     Alteration, Credential, KeyFault, Outcome, ProbeAttempt, ProbeReport, Report, Scheme, Step,
     ValidateOptions, ValidationError, ValidationSpec,
 };
-use integrate_codegen::{Workspace, WorkspaceOptions};
-use integrate_tui::app::{App, update};
+use integrate_codegen::{Descriptor, Workspace, WorkspaceOptions};
+use integrate_tui::app::{App, DiffState, update};
+use integrate_tui::loader::{EngineLoader, LoadStep, Loaded, Loader, PlanStep, Planned};
 use integrate_tui::worker::Validator;
 use integrate_tui::{Action, Theme};
 use ratatui::Terminal;
@@ -83,9 +86,16 @@ impl Sample {
             .expect("the sample workspace opens")
     }
 
-    /// The app over this sample with a fake validator.
+    /// The app over this sample with a fake validator, once its providers are loaded.
     pub fn app(&self, insecure: bool, fake: Fake) -> App {
-        App::with_validator(self.workspace(), insecure, std::sync::Arc::new(fake))
+        let mut app = App::with_validator(self.workspace(), insecure, Arc::new(fake));
+        settle(&mut app);
+        app
+    }
+
+    /// The app over this sample with a fake validator and a loader, as it starts: loading.
+    pub fn app_with_loader(&self, fake: Fake, loader: Arc<dyn Loader>) -> App {
+        App::with_workers(self.workspace(), false, Arc::new(fake), loader)
     }
 }
 
@@ -116,10 +126,33 @@ pub fn render_at(app: &App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// Sends actions in order.
+/// Sends actions in order; after each, waits for a load or a plan it started to finish, so
+/// the next action finds the providers or the diff in place. Validation is left running.
 pub fn send(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
         update(app, a);
+        settle(app);
+    }
+}
+
+/// Tells whether a load or the planning of an apply is under way.
+pub fn loading_or_planning(app: &App) -> bool {
+    app.loading.is_some()
+        || app
+            .diff
+            .as_ref()
+            .is_some_and(|d| matches!(d.state, DiffState::Planning { .. }))
+}
+
+/// Feeds the workers' actions to `update` until no load or plan is under way.
+pub fn settle(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while loading_or_planning(app) {
+        match app.background_action() {
+            Some(a) => update(app, a),
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+        assert!(Instant::now() < deadline, "the loader did not finish");
     }
 }
 
@@ -137,6 +170,55 @@ pub fn drain(app: &mut App) {
             None => std::thread::sleep(Duration::from_millis(2)),
         }
         assert!(Instant::now() < deadline, "the worker did not finish");
+    }
+}
+
+/// A loader that waits until [`Gate::release`] before it loads or plans through the engine,
+/// and records when a load has finished.
+#[derive(Default)]
+pub struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+    /// Set once a load has returned its result.
+    pub loaded: AtomicBool,
+}
+
+impl Gate {
+    /// Lets every waiting and later job through.
+    pub fn release(&self) {
+        *self.open.lock().unwrap() = true;
+        self.opened.notify_all();
+    }
+
+    /// Makes later jobs wait again.
+    pub fn close(&self) {
+        *self.open.lock().unwrap() = false;
+    }
+
+    fn wait(&self) {
+        let mut open = self.open.lock().unwrap();
+        while !*open {
+            open = self.opened.wait(open).unwrap();
+        }
+    }
+}
+
+impl Loader for Gate {
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
+        self.wait();
+        let loaded = EngineLoader.load(ws, progress);
+        self.loaded.store(true, Ordering::SeqCst);
+        loaded
+    }
+
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned {
+        self.wait();
+        EngineLoader.plan_apply(ws, descriptor, progress)
     }
 }
 

@@ -1,0 +1,46 @@
+//! The frame every screen shares: a title bar, the `--insecure` banner when it is on, the
+//! screen's body, a message line and the help bar. [`ui`](crate::ui) draws into these areas,
+//! and [`app`](crate::app) asks how many diff lines fit on a page; neither needs the other.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The rows of the frame, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The title bar.
+    pub title: Rect,
+    /// The `--insecure` banner (no rows when it is off).
+    pub banner: Rect,
+    /// The screen's body.
+    pub body: Rect,
+    /// The message line.
+    pub message: Rect,
+    /// The help bar.
+    pub help: Rect,
+}
+
+/// Cuts the terminal's area into the frame's rows.
+pub fn areas(area: Rect, insecure: bool) -> Areas {
+    let [title, banner, body, message, help] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(insecure)),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        title,
+        banner,
+        body,
+        message,
+        help,
+    }
+}
+
+/// The number of lines a bordered panel filling the body shows, for a terminal `height` rows
+/// tall; at least one.
+pub fn body_lines(height: u16, insecure: bool) -> usize {
+    let body = areas(Rect::new(0, 0, 1, height), insecure).body;
+    usize::from(body.height.saturating_sub(2)).max(1)
+}

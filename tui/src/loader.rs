@@ -1,0 +1,188 @@
+//! The slow reads off the UI thread: loading the descriptors and inspecting the trees (the
+//! providers list and every checklist), and planning an apply (its diff). [`Loader`] is the
+//! seam between the app and the engine ([`EngineLoader`] is the real one; tests pass one that
+//! blocks until released), and [`spawn_load`] and [`spawn_plan`] run one job on a
+//! `std::thread`, sending its steps and its result back as [`Action`]s over an `mpsc` channel
+//! that the event loop drains, so the first frame is drawn before any tree is read.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+
+use integrate_codegen::engine::{self, Plan};
+use integrate_codegen::files::FileStore;
+use integrate_codegen::{Descriptor, Workspace};
+
+use crate::action::{Action, Delivery};
+use crate::provider::Provider;
+
+/// How far a load has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadStep {
+    /// Reading and validating the descriptor files.
+    Descriptors,
+    /// Inspecting the tree for one provider; `done` providers are inspected already.
+    Inspecting {
+        /// The providers inspected so far.
+        done: usize,
+        /// Every provider to inspect.
+        total: usize,
+        /// The id of the provider being inspected.
+        provider: String,
+    },
+}
+
+impl std::fmt::Display for LoadStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadStep::Descriptors => f.write_str("reading the descriptors"),
+            LoadStep::Inspecting {
+                done,
+                total,
+                provider,
+            } => write!(f, "inspecting the tree: {done}/{total} providers ({provider})"),
+        }
+    }
+}
+
+/// How far the planning of an apply has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanStep {
+    /// Reading and parsing the files the points edit, and staging the edits.
+    Planning {
+        /// The number of points of the profile.
+        points: usize,
+    },
+    /// Writing the unified diff of the staged files.
+    Diffing {
+        /// The number of files that change.
+        files: usize,
+    },
+}
+
+impl std::fmt::Display for PlanStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanStep::Planning { points } => {
+                write!(f, "reading and editing the files of {points} points")
+            }
+            PlanStep::Diffing { files } => write!(
+                f,
+                "writing the diff of {files} file{}",
+                if *files == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// A planned apply with its unified diff, one entry per line.
+#[derive(Debug)]
+pub struct PlannedApply {
+    /// The plan to commit once confirmed.
+    pub plan: Plan,
+    /// The unified diff, one entry per line.
+    pub lines: Vec<String>,
+}
+
+/// The result of a load: every provider sorted by id, or why the descriptors or the tree could
+/// not be read (with absolute paths; the app makes them relative).
+pub type Loaded = Result<Vec<Provider>, String>;
+
+/// The result of planning an apply.
+pub type Planned = Result<PlannedApply, String>;
+
+/// Reads the workspace; called on a worker thread.
+pub trait Loader: Send + Sync {
+    /// Loads the descriptors and inspects the tree for each, reporting each step.
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded;
+
+    /// Plans adding every missing registration of one provider, with its diff.
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned;
+}
+
+/// The loader that reads the workspace through `integrate_codegen::engine`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EngineLoader;
+
+impl Loader for EngineLoader {
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
+        progress(LoadStep::Descriptors);
+        let descriptors = ws.load_descriptors(&[]).map_err(|e| e.to_string())?;
+        // One provider at a time, so the progress can count them; the file store is shared, so
+        // every file is still read and prepared once.
+        let files = FileStore::new();
+        let total = descriptors.len();
+        let mut providers = Vec::with_capacity(total);
+        for (done, descriptor) in descriptors.into_iter().enumerate() {
+            progress(LoadStep::Inspecting {
+                done,
+                total,
+                provider: descriptor.id.clone(),
+            });
+            let reports = engine::inspect_with(ws, std::slice::from_ref(&descriptor), &files)
+                .map_err(|e| e.to_string())?;
+            providers.push(Provider {
+                descriptor,
+                reports,
+            });
+        }
+        Ok(providers)
+    }
+
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned {
+        progress(PlanStep::Planning {
+            points: ws.profile.points.len(),
+        });
+        let plan = engine::plan_apply(ws, std::slice::from_ref(descriptor))
+            .map_err(|e| e.to_string())?;
+        progress(PlanStep::Diffing {
+            files: plan.changes.len(),
+        });
+        let lines = plan.unified_diff().lines().map(str::to_owned).collect();
+        Ok(PlannedApply { plan, lines })
+    }
+}
+
+/// Starts a load on a new thread and returns the channel its [`Action::LoadProgress`] steps
+/// and its one [`Action::Loaded`] arrive on. If the receiver is gone, the sends are dropped.
+pub fn spawn_load(loader: Arc<dyn Loader>, ws: Arc<Workspace>) -> Receiver<Action> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let progress_tx = tx.clone();
+        let mut progress = |step| {
+            let _ = progress_tx.send(Action::LoadProgress(step));
+        };
+        let loaded = loader.load(&ws, &mut progress);
+        let _ = tx.send(Action::Loaded(Delivery::new(loaded)));
+    });
+    rx
+}
+
+/// Starts planning the apply of one provider on a new thread and returns the channel its
+/// [`Action::PlanProgress`] steps and its one [`Action::Planned`] arrive on.
+pub fn spawn_plan(
+    loader: Arc<dyn Loader>,
+    ws: Arc<Workspace>,
+    descriptor: Descriptor,
+) -> Receiver<Action> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let progress_tx = tx.clone();
+        let mut progress = |step| {
+            let _ = progress_tx.send(Action::PlanProgress(step));
+        };
+        let planned = loader.plan_apply(&ws, &descriptor, &mut progress);
+        let _ = tx.send(Action::Planned(Delivery::new(planned)));
+    });
+    rx
+}
