@@ -185,6 +185,9 @@ pub struct AccountView {
     pub provider: usize,
     /// The fields and their values.
     pub form: AccountForm,
+    /// The descriptor's `[validation]` section, or why there is none usable; without one,
+    /// there is nothing to validate against.
+    pub spec: Result<ValidationSpec, String>,
     /// The last or current validation.
     pub run: RunState,
     /// The screen Esc goes back to.
@@ -261,6 +264,13 @@ impl std::fmt::Debug for App {
     }
 }
 
+impl Drop for App {
+    /// Raises the cancel flag of a running validation, so its thread stops with the app.
+    fn drop(&mut self) {
+        self.stop_validation();
+    }
+}
+
 impl App {
     /// Builds the app over a workspace and starts loading its providers on the loader's
     /// thread; it returns at once, so the first frame shows the load's progress. A load
@@ -277,13 +287,13 @@ impl App {
 
     /// Builds the app with another validator and another loader, such as fakes in tests.
     pub fn with_workers(
-        ws: Workspace,
+        ws: impl Into<Arc<Workspace>>,
         insecure: bool,
         validator: Arc<dyn Validator>,
         loader: Arc<dyn Loader>,
     ) -> Self {
         let mut app = App {
-            ws: Arc::new(ws),
+            ws: ws.into(),
             insecure,
             providers: Vec::new(),
             load_error: None,
@@ -430,9 +440,13 @@ impl App {
         let account = self.account.as_ref().filter(|_| self.screen == Screen::Account);
         let running = account.is_some_and(AccountView::is_running);
         let focused_filled = account.is_some_and(|a| !a.form.focused().is_empty());
-        let diff_lines = self.diff.as_ref().and_then(DiffView::planned).map(|p| p.lines.len());
         let scroll = self.diff.as_ref().map_or(0, |d| d.scroll);
-        let max_scroll = diff_lines.map(|n| n.saturating_sub(self.diff_page()));
+        let can_scroll_down = || {
+            self.diff
+                .as_ref()
+                .and_then(DiffView::planned)
+                .is_some_and(|p| scroll < p.lines.len().saturating_sub(self.diff_page()))
+        };
         let list = matches!(self.screen, Screen::Providers | Screen::Checklist);
         match action {
             Action::Resize(..)
@@ -461,13 +475,11 @@ impl App {
             Action::Down => match self.screen {
                 Screen::Providers => self.selected + 1 < self.providers.len(),
                 Screen::Checklist => self.checklist.cursor + 1 < self.checklist_rows().len(),
-                Screen::Diff => max_scroll.is_some_and(|max| scroll < max),
+                Screen::Diff => can_scroll_down(),
                 Screen::Account => false,
             },
             Action::PageUp => self.screen == Screen::Diff && scroll > 0,
-            Action::PageDown => {
-                self.screen == Screen::Diff && max_scroll.is_some_and(|max| scroll < max)
-            }
+            Action::PageDown => self.screen == Screen::Diff && can_scroll_down(),
             Action::OpenChecklist => self.screen == Screen::Providers && self.provider().is_some(),
             Action::ToggleMissing => self.screen == Screen::Checklist && self.provider().is_some(),
             Action::Refresh => list && idle,
@@ -482,7 +494,9 @@ impl App {
             }
             Action::Input(_) | Action::Paste(_) => account.is_some(),
             Action::Backspace | Action::ClearField => focused_filled,
-            Action::Validate | Action::Probe => account.is_some() && !running,
+            Action::Validate | Action::Probe => {
+                account.is_some_and(|a| a.spec.is_ok()) && !running
+            }
             Action::Cancel => running,
         }
     }
@@ -558,16 +572,8 @@ impl App {
         let Some(view) = &mut self.account else {
             return;
         };
-        let provider = &self.providers[view.provider];
-        let spec = match validation_spec(&provider.descriptor) {
-            Ok(spec) => spec,
-            Err(message) => {
-                view.run = RunState::Failed {
-                    job,
-                    message: relative_to(&self.ws.base, &message),
-                };
-                return;
-            }
+        let Ok(spec) = view.spec.clone() else {
+            return;
         };
         let cancel = Arc::new(AtomicBool::new(false));
         let rx = worker::spawn(
@@ -820,9 +826,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenAccount => {
             let Some(p) = app.provider() else { return };
             let form = AccountForm::for_descriptor(&p.descriptor);
+            let spec = validation_spec(&p.descriptor).map_err(|e| app.relative(&e));
             app.account = Some(AccountView {
                 provider: app.selected,
                 form,
+                spec,
                 run: RunState::Idle,
                 back_to: app.screen,
             });

@@ -38,9 +38,32 @@ pub fn areas(area: Rect, insecure: bool) -> Areas {
     }
 }
 
+/// The rows of the frame outside the body: the title bar, the message line and the help bar.
+const CHROME: u16 = 3;
+
 /// The number of lines a bordered panel filling the body shows, for a terminal `height` rows
-/// tall; at least one.
+/// tall; at least one. Plain arithmetic, as [`areas`] lays the rows out (a test holds the two
+/// together), because the app asks on every key.
 pub fn body_lines(height: u16, insecure: bool) -> usize {
-    let body = areas(Rect::new(0, 0, 1, height), insecure).body;
-    usize::from(body.height.saturating_sub(2)).max(1)
+    let body = height.saturating_sub(CHROME + u16::from(insecure));
+    usize::from(body.saturating_sub(2)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_lines_agrees_with_the_layout() {
+        for height in 0..80 {
+            for insecure in [false, true] {
+                let body = areas(Rect::new(0, 0, 80, height), insecure).body;
+                assert_eq!(
+                    body_lines(height, insecure),
+                    usize::from(body.height.saturating_sub(2)).max(1),
+                    "height {height}, insecure {insecure}"
+                );
+            }
+        }
+    }
 }

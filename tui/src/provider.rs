@@ -6,7 +6,7 @@ use integrate_codegen::Descriptor;
 use integrate_codegen::engine::{PointReport, PointState};
 
 /// One provider: its descriptor and the state of every registration point.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Provider {
     /// The descriptor as loaded.
     pub descriptor: Descriptor,

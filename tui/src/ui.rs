@@ -781,12 +781,12 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .find(|f| f.kind == FieldKind::Url && !f.is_empty())
         .map(|f| f.display());
-    let endpoint = match crate::app::validation_spec(d) {
+    let endpoint = match &view.spec {
         Ok(spec) => Line::styled(
             format!(
                 "  validates with {} against {}",
                 spec.scheme,
-                in_force.unwrap_or(spec.endpoint)
+                in_force.unwrap_or_else(|| spec.endpoint.clone())
             ),
             theme.muted,
         ),
@@ -802,8 +802,16 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 
     let width = usize::from(out_area.width.saturating_sub(2));
-    let (title, lines) = match &view.run {
-        RunState::Idle => (
+    let (title, lines) = match (&view.run, &view.spec) {
+        (RunState::Idle, Err(why)) => {
+            let mut lines = vec![
+                Line::styled("✘ NOTHING TO VALIDATE AGAINST", theme.bad),
+                Line::raw(""),
+            ];
+            lines.extend(wrap(why, width).into_iter().map(Line::raw));
+            (" Outcome ", lines)
+        }
+        (RunState::Idle, Ok(_)) => (
             " Outcome ",
             wrap(
                 "Not validated yet. Secrets stay in memory: never logged, never written to disk.",
@@ -813,7 +821,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|l| Line::styled(l, theme.muted))
             .collect(),
         ),
-        RunState::Running(r) => {
+        (RunState::Running(r), _) => {
             let what = match r.job {
                 Job::Validate => "validating",
                 Job::Probe => "probing with a wrong key",
@@ -830,9 +838,9 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             };
             (title, vec![line])
         }
-        RunState::Done(report) => (" Outcome ", report_lines(report, width, theme)),
-        RunState::Probed(report) => (" Wrong-key probe ", probe_lines(report, width, theme)),
-        RunState::Failed { job, message } => {
+        (RunState::Done(report), _) => (" Outcome ", report_lines(report, width, theme)),
+        (RunState::Probed(report), _) => (" Wrong-key probe ", probe_lines(report, width, theme)),
+        (RunState::Failed { job, message }, _) => {
             let what = match job {
                 Job::Validate => "no verdict",
                 Job::Probe => "probe failed",
@@ -844,7 +852,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             lines.extend(wrap(message, width).into_iter().map(Line::raw));
             (" Outcome ", lines)
         }
-        RunState::Cancelled(job) => {
+        (RunState::Cancelled(job), _) => {
             let what = match job {
                 Job::Validate => "Validation cancelled.",
                 Job::Probe => "Wrong-key probe cancelled.",

@@ -17,9 +17,12 @@ use integrate_codegen::validation::{
     Alteration, Credential, KeyFault, Outcome, ProbeAttempt, ProbeReport, Report, Scheme, Step,
     ValidateOptions, ValidationError, ValidationSpec,
 };
-use integrate_codegen::{Descriptor, Workspace, WorkspaceOptions};
+use integrate_codegen::{Descriptor, Plan, Workspace, WorkspaceOptions};
 use integrate_tui::app::{App, DiffState, update};
-use integrate_tui::loader::{EngineLoader, LoadStep, Loaded, Loader, PlanStep, Planned};
+use integrate_tui::loader::{
+    EngineLoader, LoadStep, Loaded, Loader, PlanStep, PlannedApply, Planned,
+};
+use integrate_tui::provider::Provider;
 use integrate_tui::worker::Validator;
 use integrate_tui::{Action, Theme};
 use ratatui::Terminal;
@@ -173,17 +176,44 @@ pub fn drain(app: &mut App) {
     }
 }
 
-/// A loader that waits until [`Gate::release`] before it loads or plans through the engine,
-/// and records when a load has finished.
-#[derive(Default)]
+/// A loader that waits until [`Gate::release`] before it loads or plans through another
+/// loader (the engine's by default), and records when a load has finished.
 pub struct Gate {
     open: Mutex<bool>,
     opened: Condvar,
+    inner: Arc<dyn Loader>,
+    /// Lets loads through and holds only the planning of applies.
+    plans_only: bool,
     /// Set once a load has returned its result.
     pub loaded: AtomicBool,
 }
 
+impl Default for Gate {
+    fn default() -> Self {
+        Gate::over(Arc::new(EngineLoader))
+    }
+}
+
 impl Gate {
+    /// A closed gate in front of `inner`.
+    pub fn over(inner: Arc<dyn Loader>) -> Self {
+        Gate {
+            open: Mutex::new(false),
+            opened: Condvar::new(),
+            inner,
+            plans_only: false,
+            loaded: AtomicBool::new(false),
+        }
+    }
+
+    /// A closed gate in front of `inner` that holds only the planning of applies.
+    pub fn plans_only(inner: Arc<dyn Loader>) -> Self {
+        Gate {
+            plans_only: true,
+            ..Gate::over(inner)
+        }
+    }
+
     /// Lets every waiting and later job through.
     pub fn release(&self) {
         *self.open.lock().unwrap() = true;
@@ -205,8 +235,10 @@ impl Gate {
 
 impl Loader for Gate {
     fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
-        self.wait();
-        let loaded = EngineLoader.load(ws, progress);
+        if !self.plans_only {
+            self.wait();
+        }
+        let loaded = self.inner.load(ws, progress);
         self.loaded.store(true, Ordering::SeqCst);
         loaded
     }
@@ -218,7 +250,51 @@ impl Loader for Gate {
         progress: &mut dyn FnMut(PlanStep),
     ) -> Planned {
         self.wait();
-        EngineLoader.plan_apply(ws, descriptor, progress)
+        self.inner.plan_apply(ws, descriptor, progress)
+    }
+}
+
+/// A loader that reads through the engine once and hands out copies after, so a test that
+/// builds the same state many times stays fast. Every copy shows the tree as first read.
+#[derive(Default)]
+pub struct Cached {
+    loaded: Mutex<Option<Vec<Provider>>>,
+    planned: Mutex<std::collections::HashMap<String, PlannedApply>>,
+}
+
+fn copy_plan(p: &PlannedApply) -> PlannedApply {
+    PlannedApply {
+        plan: Plan {
+            changes: p.plan.changes.clone(),
+            reports: p.plan.reports.clone(),
+            kept: p.plan.kept.clone(),
+            read_only: p.plan.read_only.clone(),
+        },
+        lines: p.lines.clone(),
+    }
+}
+
+impl Loader for Cached {
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
+        let mut loaded = self.loaded.lock().unwrap();
+        if loaded.is_none() {
+            *loaded = Some(EngineLoader.load(ws, progress)?);
+        }
+        Ok(loaded.clone().unwrap_or_default())
+    }
+
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned {
+        let mut planned = self.planned.lock().unwrap();
+        if !planned.contains_key(&descriptor.id) {
+            let p = EngineLoader.plan_apply(ws, descriptor, progress)?;
+            planned.insert(descriptor.id.clone(), p);
+        }
+        Ok(copy_plan(&planned[&descriptor.id]))
     }
 }
 
