@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use integrate_codegen::validation::{ProbeReport, Report, Secret, Step};
 
-use crate::loader::{LoadStep, Loaded, PlanStep, Planned};
+use crate::job::{LoadStep, Loaded, PlanStep, Planned};
 
 /// One thing the user asked for, or one thing a background job reported.
 #[derive(Debug, Clone, PartialEq, Eq)]

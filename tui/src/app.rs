@@ -22,7 +22,8 @@ use crate::action::{Action, Delivery};
 use crate::form::AccountForm;
 use crate::keymap::{self, Binding, Keymap};
 use crate::layout;
-use crate::loader::{self, EngineLoader, LoadStep, Loader, PlanStep, PlannedApply};
+use crate::job::{self, LoadStep, PlanStep, PlannedApply};
+use crate::loader::{self, EngineLoader, Loader};
 use crate::provider::Provider;
 use crate::worker::{self, EngineValidator, Job, Validator};
 
@@ -514,7 +515,7 @@ impl App {
 
     /// Takes a load's result: the providers, keeping the selected one when it still exists,
     /// or the error, shown on the providers screen.
-    fn finish_load(&mut self, loaded: loader::Loaded) {
+    fn finish_load(&mut self, loaded: job::Loaded) {
         self.jobs.load = None;
         let done_message = self.loading.take().and_then(|l| l.done_message);
         let keep = self.provider().map(|p| p.descriptor.id.clone());

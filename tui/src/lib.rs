@@ -16,6 +16,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod job;
 pub mod keymap;
 pub mod layout;
 pub mod loader;

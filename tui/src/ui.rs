@@ -20,7 +20,7 @@ use crate::app::{App, DiffState, Leave, Loading, Popup, Progress, RunState, Scre
 use crate::form::FieldKind;
 use crate::keymap;
 use crate::layout;
-use crate::loader::LoadStep;
+use crate::job::LoadStep;
 use crate::provider::Provider;
 use crate::theme::Theme;
 use crate::worker::Job;

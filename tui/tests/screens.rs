@@ -12,7 +12,7 @@ use common::{Fake, Gate, Sample, drain, render, send, settle, type_text};
 use integrate_codegen::validation::Step;
 use integrate_tui::Action;
 use integrate_tui::app::{App, DiffState, Popup, Screen, update};
-use integrate_tui::loader::LoadStep;
+use integrate_tui::job::LoadStep;
 
 /// Renders the app and redacts the sample's temporary directory.
 fn screen(app: &App, sample: &Sample) -> String {

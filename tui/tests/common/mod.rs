@@ -19,9 +19,8 @@ use integrate_codegen::validation::{
 };
 use integrate_codegen::{Descriptor, Plan, Workspace, WorkspaceOptions};
 use integrate_tui::app::{App, DiffState, update};
-use integrate_tui::loader::{
-    EngineLoader, LoadStep, Loaded, Loader, PlanStep, PlannedApply, Planned,
-};
+use integrate_tui::job::{LoadStep, Loaded, PlanStep, PlannedApply, Planned};
+use integrate_tui::loader::{EngineLoader, Loader};
 use integrate_tui::provider::Provider;
 use integrate_tui::worker::Validator;
 use integrate_tui::{Action, Theme};
