@@ -11,13 +11,13 @@ use crate::provider::Provider;
 pub enum LoadStep {
     /// Reading and validating the descriptor files.
     Descriptors,
-    /// Inspecting the tree for one provider; `done` providers are inspected already.
+    /// Inspecting the tree for the next providers; `done` providers are inspected already.
     Inspecting {
         /// The providers inspected so far.
         done: usize,
         /// Every provider to inspect.
         total: usize,
-        /// The id of the provider being inspected.
+        /// The id of the first provider being inspected.
         provider: String,
     },
 }
@@ -30,7 +30,10 @@ impl std::fmt::Display for LoadStep {
                 done,
                 total,
                 provider,
-            } => write!(f, "inspecting the tree: {done}/{total} providers ({provider})"),
+            } => write!(
+                f,
+                "inspecting the tree: {done}/{total} providers done (next: {provider})"
+            ),
         }
     }
 }

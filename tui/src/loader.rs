@@ -17,6 +17,9 @@ use crate::action::{Action, Delivery};
 use crate::job::{LoadStep, Loaded, PlanStep, PlannedApply, Planned};
 use crate::provider::Provider;
 
+/// About how many steps the inspection of the providers is reported in.
+const LOAD_STEPS: usize = 10;
+
 /// Reads the workspace; called on a worker thread.
 pub trait Loader: Send + Sync {
     /// Loads the descriptors and inspects the tree for each, reporting each step.
@@ -39,23 +42,30 @@ impl Loader for EngineLoader {
     fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
         progress(LoadStep::Descriptors);
         let descriptors = ws.load_descriptors(&[]).map_err(|e| e.to_string())?;
-        // One provider at a time, so the progress can count them; the file store is shared, so
-        // every file is still read and prepared once.
+        // In about ten batches, so the progress can count providers; the file store is shared,
+        // so every file is still read and prepared once. One call per provider would cost a
+        // third more time on the real trees, one call for all would show no count.
         let files = FileStore::new();
         let total = descriptors.len();
         let mut providers = Vec::with_capacity(total);
-        for (done, descriptor) in descriptors.into_iter().enumerate() {
+        for batch in descriptors.chunks(total.div_ceil(LOAD_STEPS).max(1)) {
             progress(LoadStep::Inspecting {
-                done,
+                done: providers.len(),
                 total,
-                provider: descriptor.id.clone(),
+                provider: batch[0].id.clone(),
             });
-            let reports = engine::inspect_with(ws, std::slice::from_ref(&descriptor), &files)
-                .map_err(|e| e.to_string())?;
-            providers.push(Provider {
-                descriptor,
-                reports,
-            });
+            let reports = engine::inspect_with(ws, batch, &files).map_err(|e| e.to_string())?;
+            for descriptor in batch {
+                let reports = reports
+                    .iter()
+                    .filter(|r| r.provider == descriptor.id)
+                    .cloned()
+                    .collect();
+                providers.push(Provider {
+                    descriptor: descriptor.clone(),
+                    reports,
+                });
+            }
         }
         Ok(providers)
     }

@@ -529,3 +529,47 @@ fn reload_reports_a_broken_descriptor_and_recovers() {
     assert!(app.load_error.is_none());
     assert_eq!(app.providers.len(), 2);
 }
+
+#[test]
+fn the_engine_loader_reports_each_step() {
+    use integrate_tui::job::{LoadStep, PlanStep};
+    use integrate_tui::loader::{EngineLoader, Loader};
+    let sample = Sample::new();
+    let ws = sample.workspace();
+    let mut steps = Vec::new();
+    let providers = EngineLoader
+        .load(&ws, &mut |s| steps.push(s))
+        .expect("the sample loads");
+    let ids: Vec<_> = providers.iter().map(|p| p.descriptor.id.as_str()).collect();
+    assert_eq!(ids, ["qingcloud", "testcloud"]);
+    let inspecting = |done, provider: &str| LoadStep::Inspecting {
+        done,
+        total: 2,
+        provider: provider.into(),
+    };
+    assert_eq!(
+        steps,
+        [
+            LoadStep::Descriptors,
+            inspecting(0, "qingcloud"),
+            inspecting(1, "testcloud")
+        ]
+    );
+    let points = ws.profile.points.len();
+    assert!(providers.iter().all(|p| p.reports.len() == points));
+
+    let mut steps = Vec::new();
+    let planned = EngineLoader
+        .plan_apply(&ws, &providers[1].descriptor, &mut |s| steps.push(s))
+        .expect("testcloud plans");
+    let files = planned.plan.changes.len();
+    assert!(files > 0);
+    assert_eq!(
+        steps,
+        [PlanStep::Planning { points }, PlanStep::Diffing { files }]
+    );
+    assert_eq!(
+        planned.lines.concat(),
+        planned.plan.unified_diff().lines().collect::<Vec<_>>().concat()
+    );
+}
