@@ -55,6 +55,12 @@ pub enum Action {
     Backspace,
     /// Empties the focused field.
     ClearField,
+    /// Turns the focused yes/no field on or off.
+    ToggleField,
+    /// Picks the next value of the focused choice.
+    NextChoice,
+    /// Picks the previous value of the focused choice.
+    PrevChoice,
     /// Starts validating the credential on a worker thread.
     Validate,
     /// Starts the wrong-key probe on a worker thread.

@@ -19,10 +19,10 @@ use integrate_codegen::validation::{ProbeReport, Report, Secret, Step, Validatio
 use integrate_codegen::{Descriptor, Workspace};
 
 use crate::action::{Action, Delivery};
-use crate::form::AccountForm;
+use crate::form::{AccountForm, FieldKind};
+use crate::job::{self, LoadStep, PlanStep, PlannedApply};
 use crate::keymap::{self, Binding, Keymap};
 use crate::layout;
-use crate::job::{self, LoadStep, PlanStep, PlannedApply};
 use crate::loader::{self, EngineLoader, Loader};
 use crate::provider::Provider;
 use crate::worker::{self, EngineValidator, Job, Validator};
@@ -354,13 +354,11 @@ impl App {
 
     /// Tells whether the account form holds anything typed or pasted.
     pub fn form_has_content(&self) -> bool {
-        self.account
-            .as_ref()
-            .is_some_and(|a| a.form.has_content())
+        self.account.as_ref().is_some_and(|a| a.form.has_content())
     }
 
-    /// Turns a key into an action through the bindings in force; while a field is edited, a
-    /// printable character no row binds is typed into it.
+    /// Turns a key into an action through the bindings in force; while a text field is edited,
+    /// a printable character no accepted row binds is typed into it.
     pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
         if let Some(action) = keymap::lookup(&self.bindings(), key) {
             return Some(action);
@@ -370,15 +368,15 @@ impl App {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
             KeyCode::Char(c) if self.is_typing() && plain && key.kind == KeyEventKind::Press => {
-                Some(Action::Input(c))
+                Some(Action::Input(c)).filter(|a| self.accepts(a))
             }
             _ => None,
         }
     }
 
-    /// Turns a bracketed paste into an action, when a field is being edited.
+    /// Turns a bracketed paste into an action, when a text field is being edited.
     pub fn paste_action(&self, text: String) -> Option<Action> {
-        self.is_typing().then(|| Action::Paste(Secret::new(text)))
+        Some(Action::Paste(Secret::new(text))).filter(|a| self.is_typing() && self.accepts(a))
     }
 
     /// Returns the next message of a worker, if one is waiting. A worker that went away
@@ -438,9 +436,13 @@ impl App {
     /// that does nothing.
     pub fn accepts(&self, action: &Action) -> bool {
         let idle = self.loading.is_none();
-        let account = self.account.as_ref().filter(|_| self.screen == Screen::Account);
+        let account = self
+            .account
+            .as_ref()
+            .filter(|_| self.screen == Screen::Account);
         let running = account.is_some_and(AccountView::is_running);
-        let focused_filled = account.is_some_and(|a| !a.form.focused().is_empty());
+        let focused = account.map(|a| a.form.focused());
+        let focused_kind = |pred: fn(&FieldKind) -> bool| focused.is_some_and(|f| pred(&f.kind));
         let scroll = self.diff.as_ref().map_or(0, |d| d.scroll);
         let can_scroll_down = || {
             self.diff
@@ -493,11 +495,13 @@ impl App {
             Action::NextField | Action::PrevField => {
                 account.is_some_and(|a| a.form.fields.len() > 1)
             }
-            Action::Input(_) | Action::Paste(_) => account.is_some(),
-            Action::Backspace | Action::ClearField => focused_filled,
-            Action::Validate | Action::Probe => {
-                account.is_some_and(|a| a.spec.is_ok()) && !running
+            Action::Input(_) | Action::Paste(_) => focused_kind(FieldKind::is_text),
+            Action::Backspace | Action::ClearField => focused.is_some_and(|f| f.can_erase()),
+            Action::ToggleField => focused_kind(|k| *k == FieldKind::Bool),
+            Action::NextChoice | Action::PrevChoice => {
+                focused_kind(|k| matches!(k, FieldKind::Choice(o) if o.len() > 1))
             }
+            Action::Validate | Action::Probe => account.is_some_and(|a| a.spec.is_ok()) && !running,
             Action::Cancel => running,
         }
     }
@@ -843,7 +847,10 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Input(_)
         | Action::Paste(_)
         | Action::Backspace
-        | Action::ClearField => {
+        | Action::ClearField
+        | Action::ToggleField
+        | Action::NextChoice
+        | Action::PrevChoice => {
             let Some(view) = &mut app.account else { return };
             match action {
                 Action::NextField => view.form.next(),
@@ -851,7 +858,10 @@ pub fn update(app: &mut App, action: Action) {
                 Action::Input(c) => view.form.insert(c.encode_utf8(&mut [0; 4])),
                 Action::Paste(text) => view.form.insert(text.expose()),
                 Action::Backspace => view.form.backspace(),
-                _ => view.form.clear_focused(),
+                Action::ClearField => view.form.clear_focused(),
+                Action::ToggleField => view.form.toggle_focused(),
+                Action::NextChoice => view.form.cycle_focused(true),
+                _ => view.form.cycle_focused(false),
             }
         }
         Action::Validate => app.start_validation(Job::Validate),

@@ -83,4 +83,3 @@ pub type Loaded = Result<Vec<Provider>, String>;
 
 /// The result of planning an apply.
 pub type Planned = Result<PlannedApply, String>;
-

@@ -68,6 +68,8 @@ impl fmt::Display for KeyBinding {
             KeyCode::Backspace => f.write_str("bksp"),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
             KeyCode::PageUp => f.write_str("pgup"),
             KeyCode::PageDown => f.write_str("pgdn"),
             other => write!(f, "{other:?}"),
@@ -152,9 +154,10 @@ pub static ERROR: Keymap = &[
     (K::ctrl('c'), Action::Quit, ""),
 ];
 
-/// The account form. Printable characters that no row binds are typed into the focused field,
-/// so no letter does anything else here: the form never leaves edit mode, and the keys that
-/// leave or quit ask first when something was typed.
+/// The account form. Printable characters that no accepted row binds are typed into the focused
+/// field, so no letter does anything else here: the form never leaves edit mode, and the keys
+/// that leave or quit ask first when something was typed. Space toggles a yes/no field and ←/→
+/// pick a choice; on a text field those rows are not accepted, so space is typed.
 pub static ACCOUNT: Keymap = &[
     (K::key(KeyCode::Tab), Action::NextField, "next"),
     (K::key(KeyCode::BackTab), Action::PrevField, "prev"),
@@ -162,6 +165,9 @@ pub static ACCOUNT: Keymap = &[
     (K::key(KeyCode::Up), Action::PrevField, ""),
     (K::key(KeyCode::Enter), Action::Validate, "validate"),
     (K::ctrl('w'), Action::Probe, "wrong-key probe"),
+    (K::char(' '), Action::ToggleField, "toggle"),
+    (K::key(KeyCode::Left), Action::PrevChoice, "choice"),
+    (K::key(KeyCode::Right), Action::NextChoice, "choice"),
     (K::key(KeyCode::Backspace), Action::Backspace, ""),
     (K::ctrl('u'), Action::ClearField, "clear"),
     (K::key(KeyCode::Esc), Action::Back, "back"),
@@ -175,6 +181,9 @@ pub static ACCOUNT_RUNNING: Keymap = &[
     (K::key(KeyCode::BackTab), Action::PrevField, "prev"),
     (K::key(KeyCode::Down), Action::NextField, ""),
     (K::key(KeyCode::Up), Action::PrevField, ""),
+    (K::char(' '), Action::ToggleField, "toggle"),
+    (K::key(KeyCode::Left), Action::PrevChoice, "choice"),
+    (K::key(KeyCode::Right), Action::NextChoice, "choice"),
     (K::key(KeyCode::Backspace), Action::Backspace, ""),
     (K::ctrl('u'), Action::ClearField, "clear"),
     (K::key(KeyCode::Esc), Action::Cancel, "cancel"),

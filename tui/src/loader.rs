@@ -14,7 +14,7 @@ use integrate_codegen::files::FileStore;
 use integrate_codegen::{Descriptor, Workspace};
 
 use crate::action::{Action, Delivery};
-use crate::job::{LoadStep, Loaded, PlanStep, PlannedApply, Planned};
+use crate::job::{LoadStep, Loaded, PlanStep, Planned, PlannedApply};
 use crate::provider::Provider;
 
 /// About how many steps the inspection of the providers is reported in.
@@ -79,8 +79,8 @@ impl Loader for EngineLoader {
         progress(PlanStep::Planning {
             points: ws.profile.points.len(),
         });
-        let plan = engine::plan_apply(ws, std::slice::from_ref(descriptor))
-            .map_err(|e| e.to_string())?;
+        let plan =
+            engine::plan_apply(ws, std::slice::from_ref(descriptor)).map_err(|e| e.to_string())?;
         progress(PlanStep::Diffing {
             files: plan.changes.len(),
         });

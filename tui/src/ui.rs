@@ -18,9 +18,9 @@ use ratatui::widgets::{
 
 use crate::app::{App, DiffState, Leave, Loading, Popup, Progress, RunState, Screen};
 use crate::form::FieldKind;
+use crate::job::LoadStep;
 use crate::keymap;
 use crate::layout;
-use crate::job::LoadStep;
 use crate::provider::Provider;
 use crate::theme::Theme;
 use crate::worker::Job;
@@ -108,7 +108,10 @@ fn load_words(loading: &Loading) -> String {
 
 fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
-    for (i, (keys, help)) in keymap::help_entries(&app.bindings()).into_iter().enumerate() {
+    for (i, (keys, help)) in keymap::help_entries(&app.bindings())
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
@@ -698,10 +701,7 @@ fn draw_discard(leave: Leave, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let lines = vec![
         Line::raw(question),
-        Line::styled(
-            "What you typed in the form is discarded.",
-            theme.muted,
-        ),
+        Line::styled("What you typed in the form is discarded.", theme.muted),
     ];
     let popup = centered(area, 48, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
@@ -749,21 +749,20 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut cursor = None;
     for (i, field) in view.form.fields.iter().enumerate() {
         let focused = i == view.form.focus;
-        let value = if field.is_empty() && field.kind == FieldKind::Url {
-            Span::styled("(empty: the descriptor's endpoint is used)", theme.muted)
-        } else {
-            Span::raw(field.display())
+        let value = match &field.placeholder {
+            Some(text) if field.is_empty() => Span::styled(text.clone(), theme.muted),
+            _ => Span::raw(field.display()),
         };
         let mut spans = vec![
             Span::raw(if focused { "› " } else { "  " }),
             Span::styled(
-                fit(field.label, label_w),
+                fit(&field.label, label_w),
                 if focused { theme.heading } else { theme.muted },
             ),
         ];
         if focused {
             spans.push(Span::styled(field.display(), theme.selected));
-            if typing {
+            if typing && field.kind.is_text() {
                 let x = inner.x + 2 + label_w as u16 + field.display().chars().count() as u16;
                 cursor = Some(Position {
                     x: x.min(inner.right().saturating_sub(1)),

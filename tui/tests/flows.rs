@@ -296,7 +296,7 @@ fn the_form_follows_the_credential_kind() {
         .form
         .fields
         .iter()
-        .map(|f| f.label)
+        .map(|f| f.label.as_str())
         .collect();
     assert_eq!(labels, ["Access key id", "Access key secret"]);
     send(&mut app, [Action::Back, Action::Down, Action::OpenAccount]);
@@ -307,7 +307,7 @@ fn the_form_follows_the_credential_kind() {
         .form
         .fields
         .iter()
-        .map(|f| f.label)
+        .map(|f| f.label.as_str())
         .collect();
     assert_eq!(labels, ["Access key id", "Access key secret", "Endpoint"]);
     send(&mut app, [Action::Back]);
@@ -572,4 +572,46 @@ fn the_engine_loader_reports_each_step() {
         planned.lines.concat(),
         planned.plan.unified_diff().lines().collect::<Vec<_>>().concat()
     );
+}
+
+#[test]
+fn space_toggles_a_flag_and_arrows_pick_a_choice_but_a_text_field_takes_both() {
+    use integrate_codegen::descriptor::CredentialKind;
+    use integrate_tui::form::{AccountForm, FieldKind, FieldSpec};
+    let sample = Sample::new();
+    let mut app = sample.app(false, Fake::default());
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    // A form of every kind that is not a text field, as declared fields will make.
+    app.account.as_mut().unwrap().form = AccountForm::new(
+        CredentialKind::AccessKey,
+        vec![
+            FieldSpec::new("access_key_id", "Access key id", FieldKind::Text),
+            FieldSpec::new("insecure", "Skip TLS", FieldKind::Bool),
+            FieldSpec::new(
+                "region",
+                "Region",
+                FieldKind::Choice(vec!["eu-1".into(), "us-1".into()]),
+            ),
+        ],
+    );
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let footer = |app: &App| render(app).lines().last().unwrap().to_owned();
+    assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::Input(' ')));
+    assert_eq!(app.key_action(&key(KeyCode::Right)), None);
+    assert!(!footer(&app).contains("toggle") && !footer(&app).contains("choice"));
+
+    send(&mut app, [Action::NextField]);
+    assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::ToggleField));
+    assert_eq!(app.key_action(&key(KeyCode::Char('x'))), None, "a flag takes no text");
+    assert!(footer(&app).contains("space toggle"), "{}", footer(&app));
+    assert!(!app.form_has_content());
+    send(&mut app, [Action::ToggleField]);
+    assert!(render(&app).contains("[x] yes"));
+    assert!(app.form_has_content(), "a flag turned on is input to keep");
+
+    send(&mut app, [Action::NextField]);
+    assert!(footer(&app).contains("←/→ choice"), "{}", footer(&app));
+    assert_eq!(app.key_action(&key(KeyCode::Right)), Some(Action::NextChoice));
+    send(&mut app, [Action::NextChoice]);
+    assert!(render(&app).contains("‹ us-1 ›"));
 }

@@ -13,9 +13,9 @@ use common::{
     Cached, Fake, Gate, Sample, drain, loading_or_planning, render, send, settle, type_text,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use integrate_codegen::Workspace;
 use integrate_tui::app::{App, Popup, Screen, update};
 use integrate_tui::keymap::{self, KeyBinding};
-use integrate_codegen::Workspace;
 use integrate_tui::loader::{EngineLoader, Loader};
 use integrate_tui::{Action, keymap::Binding};
 
@@ -87,7 +87,11 @@ impl Fixture {
         let locked = Sample::new();
         std::fs::write(locked.path().join(".integrate.lock"), "1\n").unwrap();
         let broken = Sample::new();
-        std::fs::write(broken.path().join("descriptors/broken.toml"), "schema = 1\n").unwrap();
+        std::fs::write(
+            broken.path().join("descriptors/broken.toml"),
+            "schema = 1\n",
+        )
+        .unwrap();
         let empty = Sample::new();
         for d in ["testcloud", "qingcloud"] {
             std::fs::remove_file(empty.path().join(format!("descriptors/{d}.toml"))).unwrap();
@@ -180,7 +184,10 @@ const STATES: &[(&str, Build)] = &[
         app
     }),
     ("apply, top of the diff", |f| {
-        with(main_app(f, Fake::default()), [Action::Down, Action::PlanApply])
+        with(
+            main_app(f, Fake::default()),
+            [Action::Down, Action::PlanApply],
+        )
     }),
     ("apply, diff scrolled", |f| {
         with(
@@ -189,7 +196,10 @@ const STATES: &[(&str, Build)] = &[
         )
     }),
     ("apply, end of the diff", |f| {
-        let mut app = with(main_app(f, Fake::default()), [Action::Down, Action::PlanApply]);
+        let mut app = with(
+            main_app(f, Fake::default()),
+            [Action::Down, Action::PlanApply],
+        );
         while app.accepts(&Action::PageDown) {
             update(&mut app, Action::PageDown);
         }
@@ -375,7 +385,10 @@ fn the_help_bar_shows_exactly_the_keys_that_do_something() {
                 continue;
             };
             if let Action::Input(c) = action {
-                assert!(app.is_typing(), "{name}: {event:?} types {c:?} outside a form");
+                assert!(
+                    app.is_typing(),
+                    "{name}: {event:?} types {c:?} outside a form"
+                );
                 continue;
             }
             assert!(
@@ -397,10 +410,7 @@ fn the_help_bar_shows_exactly_the_keys_that_do_something() {
                 "{name}: {event:?} ({action:?}) is offered but changes nothing:\n{screen}"
             );
         }
-        assert!(
-            !tried.is_empty(),
-            "{name}: no key does anything:\n{screen}"
-        );
+        assert!(!tried.is_empty(), "{name}: no key does anything:\n{screen}");
     }
 }
 
@@ -423,7 +433,11 @@ fn no_single_key_quits_leaves_or_empties_a_filled_form_without_asking() {
         if !app.form_has_content() {
             continue;
         }
-        assert_eq!(app.screen, Screen::Account, "{name}: a form outside the account screen");
+        assert_eq!(
+            app.screen,
+            Screen::Account,
+            "{name}: a form outside the account screen"
+        );
         if matches!(app.popup, Some(Popup::Discard(_))) {
             // This popup is the asking: its `y` is the confirmation.
             continue;
@@ -452,19 +466,25 @@ fn no_single_key_quits_leaves_or_empties_a_filled_form_without_asking() {
             tried.push(action.clone());
             let mut fresh = build(&f);
             update(&mut fresh, action.clone());
-            assert!(!fresh.should_quit, "{name}: {event:?} quits with a filled form");
+            assert!(
+                !fresh.should_quit,
+                "{name}: {event:?} quits with a filled form"
+            );
             assert_eq!(
                 fresh.screen,
                 Screen::Account,
                 "{name}: {event:?} leaves a filled form"
             );
-            let after = values(&fresh)
-                .unwrap_or_else(|| panic!("{name}: {event:?} throws the form away"));
+            let after =
+                values(&fresh).unwrap_or_else(|| panic!("{name}: {event:?} throws the form away"));
             for (i, (was, is)) in before.iter().zip(&after).enumerate() {
                 if was == is {
                     continue;
                 }
-                assert_eq!(i, focus, "{name}: {event:?} changes a field that is not focused");
+                assert_eq!(
+                    i, focus,
+                    "{name}: {event:?} changes a field that is not focused"
+                );
                 // Typing adds to the focused field; Backspace and ^U clear are the edits of
                 // the field at the cursor, the help bar names the second.
                 let typed = matches!(action, Action::Input(_)) && is.starts_with(was.as_str());
@@ -498,9 +518,16 @@ fn a_second_key_is_needed_to_throw_a_filled_form_away() {
     let f = Fixture::new();
     let mut app = filled(&f, Fake::default());
     send(&mut app, [Action::Back]);
-    assert_eq!(app.popup, Some(Popup::Discard(integrate_tui::app::Leave::Back)));
+    assert_eq!(
+        app.popup,
+        Some(Popup::Discard(integrate_tui::app::Leave::Back))
+    );
     send(&mut app, [Action::ConfirmNo]);
-    assert_eq!(values(&app).unwrap()[1], "s3cret", "no keeps what was typed");
+    assert_eq!(
+        values(&app).unwrap()[1],
+        "s3cret",
+        "no keeps what was typed"
+    );
     send(&mut app, [Action::Back, Action::ConfirmYes]);
     assert_eq!(app.screen, Screen::Providers);
     assert!(app.account.is_none());
@@ -512,10 +539,12 @@ fn a_second_key_is_needed_to_throw_a_filled_form_away() {
     assert!(app.should_quit, "a second ^C quits without asking again");
 
     // With nothing typed, leaving and quitting do not ask.
-    let mut app = with(main_app(&f, Fake::default()), [Action::Down, Action::OpenAccount]);
+    let mut app = with(
+        main_app(&f, Fake::default()),
+        [Action::Down, Action::OpenAccount],
+    );
     send(&mut app, [Action::Back]);
     assert_eq!((app.screen, app.popup.clone()), (Screen::Providers, None));
     send(&mut app, [Action::OpenAccount, Action::Quit]);
     assert!(app.should_quit);
 }
-

@@ -19,7 +19,7 @@ use integrate_codegen::validation::{
 };
 use integrate_codegen::{Descriptor, Plan, Workspace, WorkspaceOptions};
 use integrate_tui::app::{App, DiffState, update};
-use integrate_tui::job::{LoadStep, Loaded, PlanStep, PlannedApply, Planned};
+use integrate_tui::job::{LoadStep, Loaded, PlanStep, Planned, PlannedApply};
 use integrate_tui::loader::{EngineLoader, Loader};
 use integrate_tui::provider::Provider;
 use integrate_tui::worker::Validator;
