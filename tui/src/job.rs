@@ -77,6 +77,22 @@ pub struct PlannedApply {
     pub lines: Vec<String>,
 }
 
+impl PlannedApply {
+    /// The number of files the plan writes.
+    pub fn files(&self) -> usize {
+        self.plan.changes.len()
+    }
+
+    /// The number of files the plan creates.
+    pub fn new_files(&self) -> usize {
+        self.plan
+            .changes
+            .iter()
+            .filter(|c| c.before.is_none())
+            .count()
+    }
+}
+
 /// The result of a load: every provider sorted by id, or why the descriptors or the tree could
 /// not be read (with absolute paths; the app makes them relative).
 pub type Loaded = Result<Vec<Provider>, String>;

@@ -620,13 +620,7 @@ fn draw_diff(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|l| l.starts_with('-') && !l.starts_with("---"))
         .count();
-    let files = planned.plan.changes.len();
-    let new = planned
-        .plan
-        .changes
-        .iter()
-        .filter(|c| c.before.is_none())
-        .count();
+    let (files, new) = (planned.files(), planned.new_files());
     let page = usize::from(area.height.saturating_sub(2));
     let last = (d.scroll + page).min(lines_of_diff.len());
     let title = format!(" Apply {brand}: {files} files ({new} new), +{added} -{removed} ");
@@ -665,13 +659,7 @@ fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .providers
         .get(d.provider)
         .map_or("", |p| p.descriptor.brand.as_str());
-    let files = planned.plan.changes.len();
-    let new = planned
-        .plan
-        .changes
-        .iter()
-        .filter(|c| c.before.is_none())
-        .count();
+    let (files, new) = (planned.files(), planned.new_files());
     let mut lines = vec![
         Line::raw(format!("Apply {brand}: write {files} files?")),
         Line::styled(format!("{} changed, {new} new.", files - new), theme.muted),
@@ -684,12 +672,17 @@ fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.muted,
         ));
     }
+    draw_question(" Confirm ", lines, theme, frame, area);
+}
+
+/// A popup that asks a question, 48 columns wide in the middle of `area`.
+fn draw_question(title: &str, lines: Vec<Line>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup = centered(area, 48, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block(" Confirm ").border_style(theme.warn)),
+            .block(block(title).border_style(theme.warn)),
         popup,
     );
 }
@@ -703,14 +696,7 @@ fn draw_discard(leave: Leave, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::raw(question),
         Line::styled("What you typed in the form is discarded.", theme.muted),
     ];
-    let popup = centered(area, 48, lines.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(" Discard? ").border_style(theme.warn)),
-        popup,
-    );
+    draw_question(" Discard? ", lines, theme, frame, area);
 }
 
 fn draw_error(text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
