@@ -124,36 +124,3 @@ impl<'w> Run<'w> {
         plan::plan_new(self.ws, &self.files, d)
     }
 }
-
-/// The command line of the profile's account import for `d`: the program and its arguments,
-/// rendered once with the real values (to run) and once with secrets masked (to show).
-pub fn account_import_command(
-    ws: &Workspace,
-    d: &Descriptor,
-    name: &str,
-    cred: &crate::validation::Credential,
-) -> Result<Option<(String, Vec<String>, Vec<String>)>> {
-    let Some(import) = &ws.profile.account_import else { return Ok(None) };
-    let render = |masked: bool| -> Result<Vec<String>> {
-        let mut ctx = serde_json::to_value(ws.context(d)).unwrap_or_default();
-        let key_id = if masked { cred.key_id_or_user.masked() } else { cred.key_id_or_user.expose().to_string() };
-        let secret = if masked { cred.secret.masked() } else { cred.secret.expose().to_string() };
-        if let Some(obj) = ctx.as_object_mut() {
-            obj.insert(
-                "account".into(),
-                serde_json::json!({"name": name, "key_id": key_id, "secret": secret, "endpoint": cred.endpoint.clone().unwrap_or_default()}),
-            );
-        }
-        let ctx = minijinja::Value::from_serialize(ctx);
-        let r = ws.profile.templates.renderer(&ctx, "account_import");
-        let mut args = Vec::new();
-        for arg in &import.args {
-            let a = r.render("args", arg)?;
-            if !a.is_empty() {
-                args.push(a);
-            }
-        }
-        Ok(args)
-    };
-    Ok(Some((import.program.clone(), render(false)?, render(true)?)))
-}

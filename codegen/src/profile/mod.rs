@@ -4,6 +4,7 @@
 //! profiles are embedded from `codegen/profiles/<name>/`; a user may pass a profile file of
 //! their own, with templates in a `templates/` directory beside it.
 
+pub mod account_import;
 pub mod discover;
 pub mod verify;
 
@@ -107,7 +108,7 @@ struct RawProfile {
     #[serde(default)]
     checks: Vec<toml::Spanned<toml::Table>>,
     section: Option<SectionSchema>,
-    account_import: Option<AccountImport>,
+    account_import: Option<account_import::ImportDecl>,
     #[serde(default)]
     discover: Vec<discover::Signal>,
     /// The prefix of the inventory's names that the rest of is `names.const`.
@@ -134,17 +135,6 @@ pub struct OrphanRule {
     pub registered_only: String,
     /// What goes wrong when only the implementation exists.
     pub implemented_only: String,
-}
-
-/// How the platform's own client creates an account (`integrate account import`): a program
-/// and its arguments, templates over the descriptor plus `account.name`, `account.key_id`,
-/// `account.secret` and `account.endpoint`. An argument that renders empty is dropped.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AccountImport {
-    pub program: String,
-    pub args: Vec<String>,
-    pub description: String,
 }
 
 /// The descriptor section a profile reads (`[cccmo]`, `[cloudpods]`): its fields, their types,
@@ -228,7 +218,7 @@ pub struct Profile {
     pub points: Vec<Point>,
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
-    pub account_import: Option<AccountImport>,
+    pub account_import: Option<account_import::ImportDecl>,
     pub discover: Vec<discover::Signal>,
     pub discover_prefix: Option<String>,
     pub verify: Vec<verify::VerifyStep>,
@@ -243,10 +233,22 @@ impl Profile {
     }
 
     /// Loads a built-in profile by name, or a profile file by path (names containing a `/`
-    /// or ending in `.toml` are paths).
+    /// or ending in `.toml` are paths, and so are other names that exist and are not built in;
+    /// a directory stands for the profile.toml in it).
     pub fn load(spec: &str, relative_to: &Path) -> Result<Self> {
-        if spec.ends_with(".toml") || spec.contains('/') {
-            let path = relative_to.join(spec);
+        let builtin = BUILTIN.get_file(format!("{spec}/profile.toml"));
+        if spec.ends_with(".toml") || spec.contains('/') || (builtin.is_none() && relative_to.join(spec).exists()) {
+            let mut path = relative_to.join(spec);
+            if path.is_dir() {
+                if !path.join("profile.toml").is_file() {
+                    return Err(Error::input(
+                        Location::new(&path, 0, 0),
+                        "is a directory without a profile.toml",
+                        format!("name a profile file (a directory must hold profile.toml) or a built-in profile ({})", Self::builtin_names().join(", ")),
+                    ));
+                }
+                path.push("profile.toml");
+            }
             let text = crate::error::read_to_string(&path)?;
             let mut store = TemplateStore { origin: path.display().to_string(), ..Default::default() };
             let dir = path.parent().unwrap_or(Path::new(".")).join("templates");
@@ -255,7 +257,7 @@ impl Profile {
             }
             return Self::parse(&path.display().to_string(), &text, store);
         }
-        let Some(file) = BUILTIN.get_file(format!("{spec}/profile.toml")) else {
+        let Some(file) = builtin else {
             return Err(Error::input(
                 Location::new("integrate.toml", 0, 0),
                 format!("unknown profile `{spec}`"),
@@ -346,6 +348,9 @@ impl Profile {
                     errors.push(Error::input(at(offset), format!("[orphans] names point `{id}`, which is not declared"), "name a point of this profile"));
                 }
             }
+        }
+        if let Some(Err((message, hint))) = raw.account_import.as_ref().map(account_import::ImportDecl::check) {
+            errors.push(Error::input(at(text.find("[account_import").unwrap_or(0)), message, hint));
         }
         Error::collect(errors)?;
         Ok(Profile {
