@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod backend;
+pub mod change;
 pub mod commit;
 pub mod descriptor;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod platform;
 pub mod profile;
 pub mod template;
 pub mod text;

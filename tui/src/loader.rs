@@ -9,8 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use integrate_codegen::engine;
-use integrate_codegen::files::FileStore;
+use integrate_codegen::engine::Run;
 use integrate_codegen::{Descriptor, Workspace};
 
 use crate::action::{Action, Delivery};
@@ -42,10 +41,11 @@ impl Loader for EngineLoader {
     fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
         progress(LoadStep::Descriptors);
         let descriptors = ws.load_descriptors(&[]).map_err(|e| e.to_string())?;
-        // In about ten batches, so the progress can count providers; the file store is shared,
-        // so every file is still read and prepared once. One call per provider would cost a
-        // third more time on the real trees, one call for all would show no count.
-        let files = FileStore::new();
+        // In about ten batches, so the progress can count providers; the run (and its file
+        // store) is shared, so every file is still read and prepared once. One call per
+        // provider would cost a third more time on the real trees, one call for all would show
+        // no count.
+        let run = Run::new(ws);
         let total = descriptors.len();
         let mut providers = Vec::with_capacity(total);
         for batch in descriptors.chunks(total.div_ceil(LOAD_STEPS).max(1)) {
@@ -54,7 +54,7 @@ impl Loader for EngineLoader {
                 total,
                 provider: batch[0].id.clone(),
             });
-            let reports = engine::inspect_with(ws, batch, &files).map_err(|e| e.to_string())?;
+            let reports = run.inspect(batch).map_err(|e| e.to_string())?;
             for descriptor in batch {
                 let reports = reports
                     .iter()
@@ -79,8 +79,9 @@ impl Loader for EngineLoader {
         progress(PlanStep::Planning {
             points: ws.profile.points.len(),
         });
-        let plan =
-            engine::plan_apply(ws, std::slice::from_ref(descriptor)).map_err(|e| e.to_string())?;
+        let plan = Run::new(ws)
+            .plan_apply(std::slice::from_ref(descriptor))
+            .map_err(|e| e.to_string())?;
         progress(PlanStep::Diffing {
             files: plan.changes.len(),
         });

@@ -14,7 +14,6 @@
 
 mod api;
 mod client;
-mod decl;
 mod error;
 mod keystone;
 mod login;
@@ -24,7 +23,7 @@ mod report;
 pub use api::import_via_api;
 pub use client::run_client;
 pub use error::ImportError;
-pub use decl::{ApiAuth, ApiDecl, ClientDecl, FieldDecl, ImportDecl, SecretChannel};
+pub use crate::profile::account_import::{ApiAuth, ApiDecl, ClientDecl, FieldDecl, ImportDecl, SecretChannel};
 pub use login::{LoginError, OS_VARIABLES, PlatformLogin};
 pub use parts::{CREDENTIAL_PARTS, PartValue};
 pub use report::{ClientReport, ImportOutcome, ImportReport, Stage};

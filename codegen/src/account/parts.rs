@@ -10,8 +10,7 @@ use serde_json::Value;
 
 use crate::validation::{Credential, Secret};
 
-/// The part names a profile's `credential = "..."` may use.
-pub const CREDENTIAL_PARTS: &[&str] = &["key_id", "secret", "endpoint"];
+pub use crate::profile::account_import::CREDENTIAL_PARTS;
 
 /// A value an import sends.
 #[derive(Debug, Clone, PartialEq, Eq)]

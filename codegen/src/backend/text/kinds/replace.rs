@@ -1,26 +1,20 @@
-//! Language-neutral text kinds. `text.replace` renames: literal `from` -> `to` pairs applied
-//! simultaneously (at each position the longest `from` wins), so one point turns every mention
-//! of a project's old name in one file into the new one, in a README, a Makefile, a Dockerfile,
-//! go.mod or Go source alike. Removal maps each `to` back to its `from`; because that is only the
-//! exact inverse when no `to` text was in the file before, apply refuses a rename it could not
-//! undo. In Go files, import groups that the rename leaves out of order are re-sorted the way
-//! gofmt sorts them (and sorted back on removal). The check kind `text.absent` reports every
-//! line under a root that still names something the profile says must be gone.
+//! `text.replace`: renames. Literal `from` -> `to` pairs are applied simultaneously (at each
+//! position the longest `from` wins), so one point turns every mention of a project's old name
+//! in one file into the new one, in a README, a Makefile, a Dockerfile, go.mod or Go source
+//! alike. Removal maps each `to` back to its `from`; because that is only the exact inverse when
+//! no `to` text was in the file before, apply refuses a rename it could not undo. In Go files,
+//! import groups that the rename leaves out of order are re-sorted the way gofmt sorts them (and
+//! sorted back on removal).
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{
-    CheckContext, CheckFinding, Inspection, PointKind, Removal, SourceFile, TreeCheck, parse_spec,
-    regex,
-};
+use crate::backend::{Inspection, PointKind, Removal, SourceFile, parse_spec};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::line_of;
 
-// ---------------------------------------------------------------------------------------------
-// text.replace
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,47 +36,30 @@ pub struct Replace {
     rules: Vec<Rule>,
 }
 
-pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
-    match kind {
-        "replace" => {
-            let spec: ReplaceSpec = parse_spec("text.replace", spec, at)?;
-            if spec.rules.is_empty() {
-                return Err(Error::input(
-                    at.clone(),
-                    "point of kind `text.replace` has no rules",
-                    "add `rules = [{ from = \"old\", to = \"new\" }]`",
-                ));
-            }
-            for rule in &spec.rules {
-                if rule.from.is_empty() || rule.from.contains('\n') || rule.to.contains('\n') {
-                    return Err(Error::input(
-                        at.clone(),
-                        format!(
-                            "text.replace rule `{}` -> `{}`: `from` must be non-empty and neither side may span lines",
-                            rule.from, rule.to
-                        ),
-                        "a rule renames text within a line; use one rule per line-level token",
-                    ));
-                }
-            }
-            Ok(Box::new(Replace { rules: spec.rules }))
-        }
-        "yaml_entry" => super::indent::build(spec, at),
-        other => Err(Error::input(
+pub fn build(spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
+    let spec: ReplaceSpec = parse_spec("text.replace", spec, at)?;
+    if spec.rules.is_empty() {
+        return Err(Error::input(
             at.clone(),
-            format!("unknown text point kind `text.{other}`"),
-            format!(
-                "use one of: {}",
-                super::KINDS
-                    .iter()
-                    .filter(|k| k.starts_with("text."))
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
+            "point of kind `text.replace` has no rules",
+            "add `rules = [{ from = \"old\", to = \"new\" }]`",
+        ));
     }
+    for rule in &spec.rules {
+        if rule.from.is_empty() || rule.from.contains('\n') || rule.to.contains('\n') {
+            return Err(Error::input(
+                at.clone(),
+                format!(
+                    "text.replace rule `{}` -> `{}`: `from` must be non-empty and neither side may span lines",
+                    rule.from, rule.to
+                ),
+                "a rule renames text within a line; use one rule per line-level token",
+            ));
+        }
+    }
+    Ok(Box::new(Replace { rules: spec.rules }))
 }
+
 
 /// The rules rendered for one descriptor, without those that change nothing.
 fn rendered(rules: &[Rule], r: &Renderer) -> Result<Vec<(String, String)>> {
@@ -360,117 +337,6 @@ fn import_runs_tree(tree: &tree_sitter::Tree, src: &str) -> Vec<Vec<(usize, (Str
     }
     runs.retain(|r| r.len() > 1);
     runs
-}
-
-// ---------------------------------------------------------------------------------------------
-// text.absent (a check)
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AbsentSpec {
-    root: String,
-    /// Regular expression; a line that matches is a finding.
-    pattern: String,
-    /// Globs (relative to the root) of files that may still match, e.g. licence texts.
-    #[serde(default)]
-    exclude: Vec<String>,
-    /// What to do about a finding.
-    fix: String,
-}
-
-/// Reports every line under a root that matches a pattern, except in excluded files. It judges
-/// only a tree that has descriptors: before `integrate new` the old names are expected.
-#[derive(Debug)]
-pub struct Absent {
-    root: String,
-    pattern: regex::Regex,
-    exclude: globset::GlobSet,
-    fix: String,
-}
-
-pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
-    if kind != "absent" {
-        return Err(Error::input(
-            at.clone(),
-            format!("unknown check kind `text.{kind}`"),
-            format!("use one of: {}", super::CHECK_KINDS.join(", ")),
-        ));
-    }
-    let spec: AbsentSpec = parse_spec("text.absent", spec, at)?;
-    let mut set = globset::GlobSetBuilder::new();
-    for pattern in &spec.exclude {
-        let glob = globset::Glob::new(pattern).map_err(|e| {
-            Error::input(
-                at.clone(),
-                format!("invalid glob `{pattern}`: {e}"),
-                "fix the `exclude` list of the check",
-            )
-        })?;
-        set.add(glob);
-    }
-    let exclude = set.build().map_err(|e| {
-        Error::input(
-            at.clone(),
-            format!("invalid exclude globs: {e}"),
-            "fix the `exclude` list of the check",
-        )
-    })?;
-    Ok(Box::new(Absent {
-        root: spec.root,
-        pattern: regex(&spec.pattern, at)?,
-        exclude,
-        fix: spec.fix,
-    }))
-}
-
-impl TreeCheck for Absent {
-    fn run(&self, ctx: &CheckContext<'_>) -> Result<Vec<CheckFinding>> {
-        let Some(root) = ctx.roots.get(&self.root) else {
-            return Ok(Vec::new());
-        };
-        if ctx.descriptors.is_empty() {
-            return Ok(Vec::new());
-        }
-        let provider = (ctx.descriptors.len() == 1).then(|| ctx.descriptors[0].id.clone());
-        let excluded = |rel: &Path| self.exclude.is_match(rel);
-        let mut out = Vec::new();
-        let walker = walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                // A directory is skipped when everything inside it is excluded (`vendor/**`).
-                !(e.file_type().is_dir() && (e.file_name() == ".git" || excluded(&rel.join("x"))))
-            });
-        for entry in walker {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(root).to_path_buf();
-                Error::io(&path, e.into())
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            if excluded(rel) {
-                continue;
-            }
-            let Some(text) = ctx.files.text(entry.path()) else {
-                continue;
-            };
-            for (i, line) in text.lines().enumerate() {
-                if let Some(m) = self.pattern.find(line) {
-                    out.push(CheckFinding {
-                        provider: provider.clone(),
-                        path: (ctx.display)(entry.path()),
-                        line: i + 1,
-                        message: format!("still names `{}`", m.as_str()),
-                        fix: Some(self.fix.clone()),
-                    });
-                }
-            }
-        }
-        Ok(out)
-    }
 }
 
 #[cfg(test)]

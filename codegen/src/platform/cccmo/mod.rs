@@ -44,7 +44,7 @@ fn render_each(ctx: &CheckContext<'_>, templates: &[String]) -> Result<Vec<(Stri
 /// The fields of Go struct `type_name` as (field, JSON key, 1-based line): the `json` tag's
 /// name, or the field name when the tag has none. `None` when the type is not in the source.
 fn field_tags(src: &str, type_name: &str) -> Option<Vec<(String, String, usize)>> {
-    use super::go::syntax::{self, children, field_children, text};
+    use crate::backend::go::syntax::{self, children, field_children, text};
     let tree = syntax::parse(src);
     let mut list = None;
     syntax::visit(tree.root_node(), &mut |n| {

@@ -1,99 +1,19 @@
-//! Go point kinds that add a block of lines rather than one entry. `go.struct_fields` adds
-//! fields (each with its doc comment) at the end of a struct type, aligned as gofmt aligns
-//! them; `go.lines` adds statements and comments to a function body, or declarations at the
-//! top level, after the last (or before the first) node that matches a pattern. Both identify
-//! their block by its own text, so removal takes out exactly the lines apply wrote.
+//! `go.struct_fields`: fields (each with its doc comment) added at the end of a struct type,
+//! aligned as gofmt aligns them; the block is identified by its own text, so removal takes out
+//! exactly the lines apply wrote.
 
-use regex::Regex;
 use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
-use super::syntax::{self, children, field_children, normalize, text};
-use super::tabwriter;
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, regex};
+use crate::backend::fragment::Fragment;
+use crate::backend::go::parse::{Scope, parse_valid};
+use crate::backend::go::syntax::{self, children, field_children, normalize, text};
+use crate::backend::go::tabwriter;
+use crate::backend::splice::{delete_lines, insert_lines};
+use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, anchor_error};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 use crate::text::indentation_at;
-use super::kinds::{Scope, method_word, parse_valid};
-
-
-fn anchor_error(file: &SourceFile<'_>, message: String, hint: &str) -> Error {
-    Error::AnchorNotFound {
-        at: Location::new(file.display, 0, 0),
-        message,
-        hint: hint.to_string(),
-    }
-}
-
-/// The text of a template field given inline or as a template file.
-#[derive(Debug)]
-enum Source {
-    Inline(&'static str, String),
-    File(String),
-}
-
-impl Source {
-    fn new(
-        kind: &str,
-        field: &'static str,
-        inline: Option<String>,
-        file: Option<String>,
-        at: &Location,
-    ) -> Result<Self> {
-        match (inline, file) {
-            (Some(s), None) => Ok(Source::Inline(field, s)),
-            (None, Some(t)) => Ok(Source::File(t)),
-            _ => Err(Error::input(
-                at.clone(),
-                format!("point of kind `{kind}` needs exactly one of `{field}` and `template`"),
-                format!("give `{field}` inline, or name a template file"),
-            )),
-        }
-    }
-
-    fn render(&self, r: &Renderer) -> Result<String> {
-        match self {
-            Source::Inline(field, s) => r.render(field, s),
-            Source::File(t) => r.render_file(t),
-        }
-    }
-}
-
-/// Lines of `src` (without their newlines) and the byte offset each starts at.
-fn line_offsets(src: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
-}
-
-/// `src` with `lines` (each without a newline) inserted before 0-based line `at`.
-fn insert_lines(src: &str, at: usize, lines: &[String]) -> String {
-    let offsets = line_offsets(src);
-    let offset = offsets.get(at).copied().unwrap_or(src.len());
-    let mut out =
-        String::with_capacity(src.len() + lines.iter().map(|l| l.len() + 1).sum::<usize>());
-    out.push_str(&src[..offset]);
-    if offset > 0 && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    for line in lines {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.push_str(&src[offset..]);
-    out
-}
-
-/// `src` without 0-based lines `range`.
-fn delete_lines(src: &str, range: std::ops::Range<usize>) -> String {
-    let offsets = line_offsets(src);
-    let start = offsets.get(range.start).copied().unwrap_or(src.len());
-    let end = offsets.get(range.end).copied().unwrap_or(src.len());
-    format!("{}{}", &src[..start], &src[end..])
-}
-
-// ---------------------------------------------------------------------------------------------
-// go.struct_fields
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,7 +34,7 @@ pub struct StructFieldsSpec {
 #[derive(Debug)]
 pub struct StructFields {
     type_name: String,
-    fields: Source,
+    fields: Fragment,
     exported: bool,
     hint: String,
 }
@@ -138,7 +58,7 @@ impl StructFields {
             .unwrap_or_else(|| "fix the point's `fields` template in the profile".into());
         Ok(Self {
             type_name: spec.type_name,
-            fields: Source::new("go.struct_fields", "fields", spec.fields, spec.template, at)?,
+            fields: Fragment::new("go.struct_fields", "fields", spec.fields, spec.template, at)?,
             exported: spec.exported,
             hint,
         })
@@ -272,8 +192,7 @@ impl StructFields {
             true
         });
         found.ok_or_else(|| {
-            anchor_error(
-                file,
+            anchor_error(file, 0,
                 format!("expected a struct type `{}`", self.type_name),
                 "check the type name, or update the profile",
             )
@@ -376,8 +295,7 @@ impl PointKind for StructFields {
         }
         let close = list.end_position().row;
         if close == list.start_position().row {
-            return Err(anchor_error(
-                file,
+            return Err(anchor_error(file, 0,
                 format!("struct `{}` is written on one line", self.type_name),
                 "write the struct with its braces on separate lines, then run integrate again",
             ));
@@ -442,260 +360,10 @@ impl PointKind for StructFields {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// go.lines
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LinesSpec {
-    /// The function (`Name`) or method (`Type.Name`) whose body gets the lines; absent for
-    /// top-level declarations.
-    func: Option<String>,
-    /// Regex on a statement's (or top-level declaration's) text: the lines go after the last match.
-    after: Option<String>,
-    /// Or before the first match.
-    before: Option<String>,
-    /// The lines, as they read at the anchor's indentation from column 0 (a template).
-    lines: Option<String>,
-    template: Option<String>,
-}
-
-#[derive(Debug)]
-pub struct Lines {
-    func: Option<String>,
-    anchor: Anchor,
-    lines: Source,
-}
-
-#[derive(Debug)]
-enum Anchor {
-    After(Regex),
-    Before(Regex),
-}
-
-impl Lines {
-    pub fn new(spec: LinesSpec, at: &Location) -> Result<Self> {
-        let anchor = match (&spec.after, &spec.before) {
-            (Some(a), None) => Anchor::After(regex(a, at)?),
-            (None, Some(b)) => Anchor::Before(regex(b, at)?),
-            _ => {
-                return Err(Error::input(
-                    at.clone(),
-                    "point of kind `go.lines` needs exactly one of `after` and `before`",
-                    "name the statement or declaration the lines go after (or before) with a regex",
-                ));
-            }
-        };
-        Ok(Self {
-            func: spec.func,
-            anchor,
-            lines: Source::new("go.lines", "lines", spec.lines, spec.template, at)?,
-        })
-    }
-
-    /// The file parsed as far as the lines' place needs: the function, or every declaration.
-    fn parse<'a>(&self, file: &SourceFile<'a>) -> Result<(&'a str, tree_sitter::Tree)> {
-        match self.func.as_deref() {
-            Some(f) => parse_valid(file, &self.scope(), Scope::Words(&[method_word(f)])),
-            None => parse_valid(file, &self.scope(), Scope::Whole),
-        }
-    }
-
-    fn scope(&self) -> String {
-        match &self.func {
-            Some(f) => format!("func {f}"),
-            None => "the top level".into(),
-        }
-    }
-
-    /// The nodes lines may be anchored to, and the range of 0-based rows the block may sit in.
-    fn nodes<'t>(
-        &self,
-        file: &SourceFile<'_>,
-        tree: &'t Tree,
-        src: &str,
-    ) -> Result<(Vec<Node<'t>>, std::ops::Range<usize>)> {
-        let Some(func) = &self.func else {
-            let decls: Vec<Node> = children(tree.root_node())
-                .into_iter()
-                .filter(|n| n.is_named() && n.kind() != "comment")
-                .collect();
-            return Ok((decls, 0..tree.root_node().end_position().row + 1));
-        };
-        let decl = children(tree.root_node())
-            .into_iter()
-            .find(|n| {
-                matches!(n.kind(), "function_declaration" | "method_declaration")
-                    && syntax::declaration_names(*n, src)
-                        .iter()
-                        .any(|name| name == func)
-            })
-            .ok_or_else(|| {
-                anchor_error(
-                    file,
-                    format!("expected func {func}"),
-                    "check the function name (`Type.Method` for methods), or update the profile",
-                )
-            })?;
-        let body = decl.child_by_field_name("body").ok_or_else(|| {
-            anchor_error(
-                file,
-                format!("func {func} has no body"),
-                "update the profile",
-            )
-        })?;
-        Ok((
-            syntax::block_statements(body),
-            body.start_position().row + 1..body.end_position().row,
-        ))
-    }
-
-    fn rendered(&self, r: &Renderer) -> Result<Vec<String>> {
-        let text = self.lines.render(r)?;
-        Ok(text
-            .trim_end_matches('\n')
-            .split('\n')
-            .map(|l| l.trim_end().to_string())
-            .collect())
-    }
-
-    /// Where the block sits now: the 0-based row of its first line.
-    fn find(lines: &[&str], rows: std::ops::Range<usize>, want: &[String]) -> Option<usize> {
-        rows.into_iter().find(|r| {
-            want.iter()
-                .enumerate()
-                .all(|(i, w)| lines.get(r + i).is_some_and(|l| l.trim() == w.trim()))
-        })
-    }
-}
-
-impl PointKind for Lines {
-    fn describe(&self, r: &Renderer) -> Result<String> {
-        let lines = self.rendered(r)?;
-        let first = lines
-            .iter()
-            .map(|l| l.trim())
-            .find(|l| !l.is_empty() && !l.starts_with("//"))
-            .unwrap_or_default()
-            .to_string();
-        let more = lines
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .count()
-            .saturating_sub(1);
-        Ok(format!(
-            "`{first}`{} in {}",
-            if more > 0 {
-                format!(" and {more} more line(s)")
-            } else {
-                String::new()
-            },
-            self.scope()
-        ))
-    }
-
-    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
-        let (src, tree) = self.parse(file)?;
-        let want = self.rendered(r)?;
-        let (nodes, rows) = self.nodes(file, &tree, src)?;
-        let lines: Vec<&str> = src.split('\n').collect();
-        if let Some(row) = Self::find(&lines, rows.clone(), &want) {
-            let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-            return Ok(Inspection::Present {
-                line: row + first + 1,
-            });
-        }
-        // The block's first line of code is there, the rest is not: it was edited.
-        if let Some(key) = want
-            .iter()
-            .map(|l| l.trim())
-            .find(|l| !l.is_empty() && !l.starts_with("//"))
-            && let Some(row) = rows
-                .clone()
-                .find(|r| lines.get(*r).is_some_and(|l| l.trim() == key))
-        {
-            return Ok(Inspection::Drift {
-                line: row + 1,
-                message: format!(
-                    "`{key}` is in {}, but the lines around it differ from what integrate writes",
-                    self.scope()
-                ),
-                kind: DriftKind::Partial,
-            });
-        }
-        let (pattern, anchor) = match &self.anchor {
-            Anchor::After(p) => (p, nodes.iter().rev().find(|n| p.is_match(text(**n, src)))),
-            Anchor::Before(p) => (p, nodes.iter().find(|n| p.is_match(text(**n, src)))),
-        };
-        let anchor = anchor.ok_or_else(|| {
-            anchor_error(
-                file,
-                format!(
-                    "expected a statement or declaration matching `{}` in {}",
-                    pattern.as_str(),
-                    self.scope()
-                ),
-                "check the code still has that shape, or update the point's pattern",
-            )
-        })?;
-        let indent = indentation_at(src, anchor.start_byte()).to_string();
-        let at = match self.anchor {
-            Anchor::After(_) => anchor.end_position().row + 1,
-            Anchor::Before(_) => anchor.start_position().row,
-        };
-        let block: Vec<String> = want
-            .iter()
-            .map(|l| {
-                if l.is_empty() {
-                    String::new()
-                } else {
-                    format!("{indent}{l}")
-                }
-            })
-            .collect();
-        let first = want.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-        Ok(Inspection::Missing {
-            line: at + first + 1,
-            updated: insert_lines(src, at, &block),
-        })
-    }
-
-    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
-        let (src, tree) = self.parse(file)?;
-        let want = self.rendered(r)?;
-        let Ok((_, rows)) = self.nodes(file, &tree, src) else {
-            return Ok(Removal::Absent);
-        };
-        let lines: Vec<&str> = src.split('\n').collect();
-        match Self::find(&lines, rows, &want) {
-            Some(row) => Ok(Removal::Rewrite(delete_lines(src, row..row + want.len()))),
-            None => Ok(Removal::Absent),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{TemplateStore, Templates};
-
-    fn inspect(kind: &dyn PointKind, src: &str) -> Result<Inspection> {
-        let templates = Templates::new(&TemplateStore::default());
-        let ctx = minijinja::Value::from_serialize(serde_json::json!({"id": "acme"}));
-        let r = templates.renderer(&ctx, "p");
-        kind.inspect(
-            &SourceFile::new(std::path::Path::new("x.go"), Some(src)),
-            &r,
-        )
-    }
-
-    fn lines(spec: &str) -> Lines {
-        Lines::new(
-            toml::from_str(spec).unwrap(),
-            &Location::new("p.toml", 1, 1),
-        )
-        .unwrap()
-    }
+    use crate::backend::go::kinds::inspect_for_test as inspect;
 
     fn fields(spec: &str) -> StructFields {
         StructFields::new(
@@ -703,29 +371,6 @@ mod tests {
             &Location::new("p.toml", 1, 1),
         )
         .unwrap()
-    }
-
-    #[test]
-    fn an_edited_block_is_drift_not_a_second_copy() {
-        let kind = lines("func = \"f\"\nafter = '^x :='\nlines = \"if x > 0 {\\n\\tx--\\n}\"\n");
-        let src = "package p\n\nfunc f() {\n\tx := 1\n\tif x > 0 {\n\t\tx -= 2\n\t}\n}\n";
-        assert!(matches!(
-            inspect(&kind, src).unwrap(),
-            Inspection::Drift {
-                line: 5,
-                kind: DriftKind::Partial,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_missing_anchor_is_an_error_that_names_the_pattern() {
-        let kind = lines("func = \"f\"\nbefore = '^return nil$'\nlines = \"x()\"\n");
-        let err = inspect(&kind, "package p\n\nfunc f() {}\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("x.go: anchor not found: expected a statement or declaration matching `^return nil$` in func f"), "{err}");
     }
 
     #[test]

@@ -11,7 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::parts::CREDENTIAL_PARTS;
+/// The parts of a credential an `[account_import.api]` field may name; `account::parts` turns
+/// each name into its value.
+pub const CREDENTIAL_PARTS: &[&str] = &["key_id", "secret", "endpoint"];
 
 /// How `integrate account import` creates an account on the platform.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -74,7 +76,7 @@ pub struct FieldDecl {
     /// this context: a credential value goes in with `credential`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The part of the credential this field carries (see `parts::CREDENTIAL_PARTS`).
+    /// The part of the credential this field carries (see [`CREDENTIAL_PARTS`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential: Option<String>,
     /// A condition over the descriptor; the field is left out when it is false.

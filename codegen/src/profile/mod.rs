@@ -4,6 +4,10 @@
 //! profiles are embedded from `codegen/profiles/<name>/`; a user may pass a profile file of
 //! their own, with templates in a `templates/` directory beside it.
 
+pub mod account_import;
+pub mod discover;
+pub mod verify;
+
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
@@ -104,13 +108,13 @@ struct RawProfile {
     #[serde(default)]
     checks: Vec<toml::Spanned<toml::Table>>,
     section: Option<SectionSchema>,
-    account_import: Option<crate::account::ImportDecl>,
+    account_import: Option<account_import::ImportDecl>,
     #[serde(default)]
-    discover: Vec<crate::discover::Signal>,
+    discover: Vec<discover::Signal>,
     /// The prefix of the inventory's names that the rest of is `names.const`.
     discover_prefix: Option<String>,
     #[serde(default)]
-    verify: Vec<crate::verify::VerifyStep>,
+    verify: Vec<verify::VerifyStep>,
     orphans: Option<OrphanRule>,
 }
 
@@ -214,10 +218,10 @@ pub struct Profile {
     pub points: Vec<Point>,
     pub checks: Vec<Check>,
     pub section: Option<SectionSchema>,
-    pub account_import: Option<crate::account::ImportDecl>,
-    pub discover: Vec<crate::discover::Signal>,
+    pub account_import: Option<account_import::ImportDecl>,
+    pub discover: Vec<discover::Signal>,
     pub discover_prefix: Option<String>,
-    pub verify: Vec<crate::verify::VerifyStep>,
+    pub verify: Vec<verify::VerifyStep>,
     pub orphans: Option<OrphanRule>,
     pub templates: Templates,
 }
@@ -323,7 +327,7 @@ impl Profile {
                     if !seen.insert(c.id.clone()) {
                         errors.push(Error::input(location.clone(), format!("duplicate id `{}`", c.id), "point and check ids must be unique within a profile"));
                     }
-                    match backend::build_check(&c.kind, c.rest, &location) {
+                    match crate::platform::build_check(&c.kind, c.rest, &location) {
                         Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, check, declared_at: location }),
                         Err(e) => errors.push(e),
                     }
@@ -345,7 +349,7 @@ impl Profile {
                 }
             }
         }
-        if let Some(Err((message, hint))) = raw.account_import.as_ref().map(crate::account::ImportDecl::check) {
+        if let Some(Err((message, hint))) = raw.account_import.as_ref().map(account_import::ImportDecl::check) {
             errors.push(Error::input(at(text.find("[account_import").unwrap_or(0)), message, hint));
         }
         Error::collect(errors)?;

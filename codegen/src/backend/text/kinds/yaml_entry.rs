@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{DriftKind, Inspection, PointKind, Removal, SourceFile, parse_spec};
+use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, parse_spec};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Value as J, json};
 
-use super::super::yaml::{self, Node};
+use crate::backend::yaml::{self, Node};
 use super::gotemplate::{self, Rendered, Values};
 use crate::backend::{CheckContext, CheckFinding, TreeCheck, parse_spec};
 use crate::error::{Error, Location, Result};

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::super::yaml::{self, Node};
+use crate::backend::yaml::{self, Node};
 use super::{field_tags, render_each};
 use crate::backend::{CheckContext, CheckFinding, TreeCheck, parse_spec};
 use crate::error::{Error, Location, Result};
