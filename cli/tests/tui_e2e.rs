@@ -1,13 +1,10 @@
 //! The terminal UI end to end: the real binary runs in tmux at 80x24 on a copy of the sample
 //! platform with one registration missing; the test views the checklist, reads the diff,
 //! applies it, then validates an account against a local test server implementing HTTP Basic
-//! authentication (RFC 7617), asserting on the captured screens at each step.
+//! authentication (RFC 7617), types into the form after the verdict, and quits through the
+//! discard confirmation, asserting on the captured screens at each step.
 
 mod common;
-
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 use common::*;
 
@@ -16,60 +13,6 @@ const SECRET: &str = "tui-secret-value-0042";
 
 fn basic_auth_server(n: usize) -> String {
     common::basic_auth_server(KEY_ID, SECRET, n)
-}
-
-/// A tmux session running the binary; killed on drop.
-struct Tmux {
-    name: String,
-}
-
-impl Tmux {
-    fn start(dir: &Path) -> Tmux {
-        let name = format!("integrate-e2e-{}", std::process::id());
-        let bin = assert_cmd::cargo::cargo_bin("integrate");
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", "-c"])
-            .arg(dir)
-            .arg(format!("env NO_COLOR=1 {} tui", bin.display()))
-            .status()
-            .expect("tmux is needed for this test: the README's test command installs it");
-        assert!(status.success());
-        Tmux { name }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let status = Command::new("tmux").args(["send-keys", "-t", &self.name]).args(keys).status().unwrap();
-        assert!(status.success());
-    }
-
-    fn literal(&self, text: &str) {
-        let status = Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits (10 s at most) until the screen shows `text`, and returns the screen.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {text:?}; the screen is:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
-    }
 }
 
 #[test]
@@ -85,7 +28,7 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     d.push_str(&format!("\n[validation]\nendpoint = \"{endpoint}\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"Unauthorized\"]\n"));
     std::fs::write(&descriptor, d).unwrap();
 
-    let tui = Tmux::start(dir.path());
+    let tui = Tmux::start(dir.path(), "tui");
     let providers = tui.wait_for("1 missing");
     assert!(providers.contains("testcloud") && providers.contains("TestCloud"), "{providers}");
     assert!(providers.contains("enter checklist"), "the help bar is shown:\n{providers}");
@@ -97,7 +40,8 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     assert!(missing.contains("cloudpods.host_types"), "{missing}");
 
     tui.keys(&["a"]);
-    let diff = tui.wait_for("apply preview");
+    // The plan is made behind a progress line; the diff comes with the key that writes it.
+    let diff = tui.wait_for("y write");
     assert!(diff.contains("+    HOST_TYPE_TESTCLOUD,") || diff.contains("+\tHOST_TYPE_TESTCLOUD,"), "{diff}");
     assert!(!std::fs::read_to_string(&host_const).unwrap().contains("HOST_TYPE_TESTCLOUD,\n}"), "viewing the diff wrote nothing");
 
@@ -119,11 +63,27 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     let rejected = tui.wait_for("✘ INVALID ACCESS KEY");
     assert!(rejected.contains("HTTP 401"), "{rejected}");
 
-    tui.keys(&["e"]);
+    // The form keeps the keys after the verdict: the secret is typed again right away.
     tui.keys(&["C-u"]);
     tui.literal(SECRET);
     tui.keys(&["Enter"]);
     let valid = tui.wait_for("✔");
     assert!(valid.contains("HTTP 200") && !valid.contains("INVALID"), "{valid}");
     assert!(!valid.contains(SECRET), "the secret never shows:\n{valid}");
+
+    // Letters that are commands elsewhere are typed here, and nothing quits or leaves
+    // without asking while the form holds what was typed.
+    let masked = |n: usize| format!("Access key secret  {}", "•".repeat(n));
+    tui.literal("qv");
+    tui.wait_for(&masked(SECRET.len() + 2));
+    tui.keys(&["Escape"]);
+    let asked = tui.wait_for("Leave the account form?");
+    assert!(asked.contains("y yes, discard"), "{asked}");
+    tui.keys(&["n"]);
+    tui.wait_for(&masked(SECRET.len() + 2));
+    tui.keys(&["C-c"]);
+    tui.wait_for("Quit integrate?");
+    tui.keys(&["y"]);
+    let quit = tui.wait_for("exit=");
+    assert!(quit.contains("exit=0"), "{quit}");
 }

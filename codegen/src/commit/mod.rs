@@ -14,7 +14,7 @@ pub mod target;
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::FileChange;
+use crate::change::FileChange;
 use crate::error::{Error, Location, Result};
 use journal::{Entry, Journal, State};
 pub use journal::{JOURNAL_DIR, Outcome, Recovery};

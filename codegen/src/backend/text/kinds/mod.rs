@@ -1,0 +1,4 @@
+//! The text point kinds, one file each (`text.<kind>` is `kinds/<kind>.rs`).
+
+pub mod replace;
+pub mod yaml_entry;
