@@ -242,10 +242,10 @@ impl Journal {
         }
         for entry in &self.files {
             remove_if_there(&entry.staged)?;
-            if entry.new.is_none() {
-                if let Some(parent) = entry.target.parent() {
-                    remove_empty_parents(parent);
-                }
+            if entry.new.is_none()
+                && let Some(parent) = entry.target.parent()
+            {
+                remove_empty_parents(parent);
             }
         }
         self.sync_target_dirs();
