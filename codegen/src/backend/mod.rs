@@ -8,6 +8,7 @@ pub mod cccmo;
 pub mod file;
 pub mod go;
 pub mod indent;
+pub mod rust;
 pub mod text;
 pub mod yaml;
 
@@ -258,6 +259,12 @@ pub const KINDS: &[&str] = &[
     "yaml.json_entry",
     "text.replace",
     "text.yaml_entry",
+    "rust.cfg_item",
+    "rust.array_element",
+    "rust.match_arm",
+    "rust.match_alternative",
+    "rust.enum_variant",
+    "rust.file",
 ];
 
 /// Builds the kind-specific half of a point from its profile table. `at` locates the point in
@@ -271,6 +278,9 @@ pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dy
     }
     if let Some(text_kind) = kind.strip_prefix("text.") {
         return text::build(text_kind, spec, at);
+    }
+    if let Some(rust_kind) = kind.strip_prefix("rust.") {
+        return rust::build(rust_kind, spec, at);
     }
     match kind {
         "file" => file::build(spec, at),

@@ -1,0 +1,108 @@
+//! `rust.cfg_item`: an item or statement gated by `#[cfg(feature = "...")]` (also inside
+//! `any(...)`/`all(...)`) among its siblings in a module or a function body, such as OpenDAL's
+//! `pub use opendal_service_x::*;` in `pub mod services` or the registration call in
+//! `init_default_registry_inner`. The siblings that take part in the order are the entries
+//! gated by a feature the `family` pattern matches; the new entry goes at its sorted place when
+//! they are sorted, after the last of them otherwise, separated by a blank line when they are.
+//! An entry is identified by its code without attributes, so the same call under another gate
+//! is reported as drift, not as missing.
+
+use quote::ToTokens;
+use serde::Deserialize;
+use syn::spanned::Spanned;
+
+use super::{SequenceKind, Wanted, bad_fragment, fragment_statement, inspect_sequence, remove_sequence};
+use crate::backend::rust::sequence::{self, Sequence};
+use crate::backend::rust::{Failure, container, sequence_in, split_attrs, syntax};
+use crate::backend::{Inspection, PointKind, Removal, SourceFile};
+use crate::error::{Location, Result};
+use crate::template::Renderer;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CfgItemSpec {
+    /// The module or function holding the siblings, e.g. `["mod services"]`.
+    container: Vec<String>,
+    /// A regular expression over feature names: entries gated by a matching feature are the
+    /// siblings the new one is ordered among, by that feature.
+    family: String,
+    /// The item or statement with its attributes, written at column 0 (a template).
+    item: String,
+}
+
+#[derive(Debug)]
+pub struct CfgItem {
+    path: Vec<syntax::Segment>,
+    family: regex::Regex,
+    item: String,
+    memo_key: String,
+}
+
+impl CfgItem {
+    pub fn new(spec: CfgItemSpec, at: &Location) -> Result<Self> {
+        let path = syntax::parse_path(&spec.container, at)?;
+        let family = crate::backend::regex(&spec.family, at)?;
+        let memo_key = format!("cfg_item:{}:{}", spec.container.join(">"), spec.family);
+        Ok(Self { path, family, item: spec.item, memo_key })
+    }
+
+    fn sort_key(&self, features: &[String]) -> Option<String> {
+        features.iter().find(|f| self.family.is_match(f)).cloned()
+    }
+
+    fn extract(&self, parsed: &syn::File, offsets: &syntax::Offsets<'_>) -> std::result::Result<Sequence, Failure> {
+        let found = container(parsed, &self.path)?;
+        let text = offsets.text();
+        let children: Vec<(proc_macro2::TokenStream, proc_macro2::Span)> = match found {
+            syntax::Found::Item(syn::Item::Mod(m)) => m.content.as_ref().map(|(_, items)| items.iter().map(|i| (i.to_token_stream(), i.span())).collect()).unwrap_or_default(),
+            syntax::Found::Item(syn::Item::Fn(f)) => f.block.stmts.iter().map(|s| (s.to_token_stream(), s.span())).collect(),
+            syntax::Found::ImplFn(f) => f.block.stmts.iter().map(|s| (s.to_token_stream(), s.span())).collect(),
+            other => {
+                return Err(Failure::anchor(
+                    crate::text::line_of(text, offsets.range(other.span()).start),
+                    "the container of a rust.cfg_item point must be a module with a body or a function",
+                    "point `container` at `mod <name>` or `fn <name>`",
+                ));
+            }
+        };
+        let mut entries = Vec::new();
+        for (tokens, span) in children {
+            let mut features = Vec::new();
+            syntax::collect_features(super::attr_tokens(tokens.clone()), &mut features);
+            let (attrs, rest) = split_attrs(tokens);
+            let sort_key = if attrs.starts_with("# [cfg") { self.sort_key(&features) } else { None };
+            entries.push(sequence::entry(text, offsets.range(span), rest, sort_key, attrs).map_err(Failure::Anchor)?);
+        }
+        Ok(Sequence::new(text, entries))
+    }
+}
+
+impl SequenceKind for CfgItem {
+    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<Sequence> {
+        sequence_in(file, text, memo.then_some(self.memo_key.as_str()), |p, o| self.extract(p, o))
+    }
+
+    fn wanted(&self, r: &Renderer) -> Result<Wanted> {
+        let fragment = r.render("item", &self.item)?;
+        let (attrs, rest, features) = fragment_statement(&fragment).map_err(|e| bad_fragment("rust.cfg_item", "one item or statement", &e))?;
+        let sort_key = self.sort_key(&features);
+        let what = fragment.lines().find(|l| !l.trim_start().starts_with('#')).unwrap_or(&fragment).trim().to_string();
+        Ok(Wanted { key: rest, sort_key, attrs, fragment, what: format!("`{what}`") })
+    }
+}
+
+impl PointKind for CfgItem {
+    fn describe(&self, r: &Renderer) -> Result<String> {
+        let w = self.wanted(r)?;
+        let gate = w.sort_key.map(|f| format!(" under feature {f}")).unwrap_or_default();
+        Ok(format!("{}{gate} in {}", w.what, self.path.iter().map(|s| format!("{} {}", s.kind, s.name)).collect::<Vec<_>>().join(" > ")))
+    }
+
+    fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
+        inspect_sequence(self, file, r)
+    }
+
+    fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
+        remove_sequence(self, file, r)
+    }
+}
