@@ -3,7 +3,9 @@
 //! alternatives while it stays within the pattern's width (the maximum width less the
 //! indentation and 5 columns kept for ` => {`), continuation lines start with `| `, and the
 //! arm's ` => body,` follows the last line when the whole line stays within the maximum width.
-//! The rule was fitted to rustfmt 1.9's output and the golden tests compare it with rustfmt.
+//! When an alternative is longer than 20 columns rustfmt does not fill: the arm goes on one
+//! line when it fits, one alternative per line otherwise. The rule was fitted to rustfmt 1.9's
+//! output and the golden tests compare it with rustfmt.
 
 /// rustfmt's default `max_width`.
 pub const MAX_WIDTH: usize = 100;
@@ -13,6 +15,21 @@ pub const MAX_WIDTH: usize = 100;
 /// pattern's last line).
 pub fn or_pattern_arm(cases: &[&str], indent: &str, suffix: &str, max_width: usize) -> Option<String> {
     let width = max_width.checked_sub(indent.len() + 5)?;
+    if cases.iter().any(|c| c.len() > 20) {
+        let one = cases.join(" | ");
+        let lines: Vec<String> = if one.len() <= width {
+            vec![one]
+        } else {
+            cases.iter().enumerate().map(|(i, c)| if i == 0 { (*c).to_string() } else { format!("| {c}") }).collect()
+        };
+        let mut lines = lines;
+        let last = lines.last_mut()?;
+        last.push_str(suffix);
+        if indent.len() + last.len() > max_width {
+            return None;
+        }
+        return Some(lines.iter().map(|l| format!("{indent}{l}\n")).collect());
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for case in cases {

@@ -106,15 +106,15 @@ impl Sequence {
         self.entries.iter().find(|e| e.key == key)
     }
 
-    /// Whether the entries that take part in the order are sorted: at most one in ten adjacent
-    /// pairs out of order (a hand-kept list with a slip is still a sorted list).
+    /// Whether the entries that take part in the order are sorted: at most one adjacent pair
+    /// in ten out of order, and one in any case (a hand-kept list with a slip is still sorted).
     pub fn is_sorted(&self) -> bool {
         let keys: Vec<&str> = self.entries.iter().filter_map(|e| e.sort_key.as_deref()).collect();
         if keys.len() < 2 {
             return true;
         }
         let inversions = keys.windows(2).filter(|w| w[0] > w[1]).count();
-        inversions * 10 <= keys.len() - 1
+        inversions <= ((keys.len() - 1) / 10).max(1)
     }
 
     /// The text with `fragment` (lines at column 0) inserted at its place, and the 1-based line

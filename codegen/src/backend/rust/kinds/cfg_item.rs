@@ -2,9 +2,10 @@
 //! `any(...)`/`all(...)`) among its siblings in a module or a function body, such as OpenDAL's
 //! `pub use opendal_service_x::*;` in `pub mod services` or the registration call in
 //! `init_default_registry_inner`. The siblings that take part in the order are the entries
-//! gated by a feature the `family` pattern matches; the new entry goes at its sorted place when
+//! gated by a single `feature = "..."` the `family` pattern matches; the new entry goes at its sorted place when
 //! they are sorted, after the last of them otherwise, separated by a blank line when they are.
-//! An entry is identified by its code without attributes, so the same call under another gate
+//! `use` items are ordered by path, all of them, as rustfmt orders them. An entry is identified
+//! by its code without attributes, so the same call under another gate
 //! is reported as drift, not as missing.
 
 use quote::ToTokens;
@@ -46,8 +47,14 @@ impl CfgItem {
         Ok(Self { path, family, item: spec.item, memo_key })
     }
 
-    fn sort_key(&self, features: &[String]) -> Option<String> {
-        features.iter().find(|f| self.family.is_match(f)).cloned()
+    /// An entry's place in the order. `use` items are ordered by their path, every one of them,
+    /// because rustfmt sorts them so (`reorder_imports`); other entries by their feature, when
+    /// it is one `feature = "..."` of the family.
+    fn order_of(&self, attrs: &str, rest: &str, features: &[String]) -> Option<String> {
+        if let Some(path) = use_path(rest) {
+            return Some(path.to_string());
+        }
+        if is_simple_gate(attrs, features) { features.iter().find(|f| self.family.is_match(f)).cloned() } else { None }
     }
 
     fn extract(&self, parsed: &syn::File, offsets: &syntax::Offsets<'_>) -> std::result::Result<Sequence, Failure> {
@@ -70,11 +77,23 @@ impl CfgItem {
             let mut features = Vec::new();
             syntax::collect_features(super::attr_tokens(tokens.clone()), &mut features);
             let (attrs, rest) = split_attrs(tokens);
-            let sort_key = if attrs.starts_with("# [cfg") { self.sort_key(&features) } else { None };
+            let sort_key = self.order_of(&attrs, &rest, &features);
             entries.push(sequence::entry(text, offsets.range(span), rest, sort_key, attrs).map_err(Failure::Anchor)?);
         }
         Ok(Sequence::new(text, entries))
     }
+}
+
+/// The path of a `use` item's tokens (`pub use a :: b ;` gives `a :: b`).
+fn use_path(rest: &str) -> Option<&str> {
+    let after_vis = rest.strip_prefix("pub (crate) ").or_else(|| rest.strip_prefix("pub ")).unwrap_or(rest);
+    after_vis.strip_prefix("use ").map(|p| p.trim_end_matches(';').trim_end())
+}
+
+/// Whether the gate is one `#[cfg(feature = "...")]`: entries under `any(...)` or `all(...)`
+/// (another target, several features) stand where the maintainers put them, apart from the order.
+fn is_simple_gate(attrs: &str, features: &[String]) -> bool {
+    features.len() == 1 && attrs.starts_with("# [cfg (feature =") && attrs.matches("# [").count() == 1
 }
 
 impl SequenceKind for CfgItem {
@@ -85,7 +104,7 @@ impl SequenceKind for CfgItem {
     fn wanted(&self, r: &Renderer) -> Result<Wanted> {
         let fragment = r.render("item", &self.item)?;
         let (attrs, rest, features) = fragment_statement(&fragment).map_err(|e| bad_fragment("rust.cfg_item", "one item or statement", &e))?;
-        let sort_key = self.sort_key(&features);
+        let sort_key = self.order_of(&attrs, &rest, &features);
         let what = fragment.lines().find(|l| !l.trim_start().starts_with('#')).unwrap_or(&fragment).trim().to_string();
         Ok(Wanted { key: rest, sort_key, attrs, fragment, what: format!("`{what}`") })
     }

@@ -174,7 +174,7 @@ impl PointKind for MatchAlternative {
             return Ok(Inspection::Drift { line: *line, message: format!("{shown} is matched by another arm, not by the `=> {}` one", self.arm_body), kind: DriftKind::Value });
         }
         let keys: Vec<&str> = arm.cases.iter().map(|(k, _)| k.as_str()).collect();
-        let sorted = keys.windows(2).filter(|w| w[0] > w[1]).count() * 10 <= keys.len().saturating_sub(1);
+        let sorted = keys.windows(2).filter(|w| w[0] > w[1]).count() <= (keys.len().saturating_sub(1) / 10).max(1);
         let at = if sorted { keys.iter().position(|k| *k > key.as_str()).unwrap_or(keys.len()) } else { keys.len() };
         let line = crate::text::line_of(text, arm.cases.get(at).or(arm.cases.last()).map_or(arm.start, |(_, r)| r.start));
         if r.is_presence_only() {
