@@ -9,6 +9,7 @@ pub mod file;
 pub mod go;
 pub mod indent;
 pub mod rust;
+pub mod sequence;
 pub mod text;
 pub mod yaml;
 

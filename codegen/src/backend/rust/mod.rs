@@ -14,12 +14,11 @@
 
 pub mod kinds;
 pub mod layout;
-pub mod sequence;
 pub mod syntax;
 
 use std::sync::Arc;
 
-use sequence::{Problem, Sequence};
+use crate::backend::sequence::{Problem, Sequence};
 
 use super::{PointKind, SourceFile};
 use crate::error::{Error, Location, Result};

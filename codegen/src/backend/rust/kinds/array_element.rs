@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use super::{SequenceKind, Wanted, bad_fragment, inspect_sequence, remove_sequence};
-use crate::backend::rust::sequence::{self, Sequence};
+use crate::backend::sequence::{self, Sequence};
 use crate::backend::rust::{Failure, container, sequence_in, split_attrs, syntax};
 use crate::backend::{Inspection, PointKind, Removal, SourceFile};
 use crate::error::{Location, Result};
@@ -122,7 +122,7 @@ impl ArrayElement {
         let mut entries = Vec::new();
         for e in elems {
             let (attrs, rest) = split_attrs(e.to_token_stream());
-            entries.push(sequence::entry(text, offsets.range(e.span()), rest.clone(), Some(rest), attrs).map_err(Failure::Anchor)?);
+            entries.push(sequence::entry(text, offsets.range(e.span()), rest.clone(), Some(rest), attrs, "//").map_err(Failure::Anchor)?);
         }
         Ok(Sequence::new(text, entries))
     }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use syn::spanned::Spanned;
 
 use super::{SequenceKind, Wanted, bad_fragment, fragment_statement, inspect_sequence, remove_sequence};
-use crate::backend::rust::sequence::{self, Sequence};
+use crate::backend::sequence::{self, Sequence};
 use crate::backend::rust::{Failure, container, sequence_in, split_attrs, syntax};
 use crate::backend::{Inspection, PointKind, Removal, SourceFile};
 use crate::error::{Location, Result};
@@ -78,7 +78,7 @@ impl CfgItem {
             syntax::collect_features(super::attr_tokens(tokens.clone()), &mut features);
             let (attrs, rest) = split_attrs(tokens);
             let sort_key = self.order_of(&attrs, &rest, &features);
-            entries.push(sequence::entry(text, offsets.range(span), rest, sort_key, attrs).map_err(Failure::Anchor)?);
+            entries.push(sequence::entry(text, offsets.range(span), rest, sort_key, attrs, "//").map_err(Failure::Anchor)?);
         }
         Ok(Sequence::new(text, entries))
     }

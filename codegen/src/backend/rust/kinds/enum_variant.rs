@@ -7,7 +7,7 @@ use serde::Deserialize;
 use syn::spanned::Spanned;
 
 use super::{SequenceKind, Wanted, bad_fragment, inspect_sequence, remove_sequence};
-use crate::backend::rust::sequence::{self, Sequence};
+use crate::backend::sequence::{self, Sequence};
 use crate::backend::rust::{Failure, container, sequence_in, syntax};
 use crate::backend::{Inspection, PointKind, Removal, SourceFile};
 use crate::error::{Location, Result};
@@ -57,7 +57,7 @@ impl EnumVariant {
         let mut entries = Vec::new();
         for v in &e.variants {
             let (name, gate) = describe_variant(v);
-            entries.push(sequence::entry(text, offsets.range(v.span()), name.clone(), Some(name), gate).map_err(Failure::Anchor)?);
+            entries.push(sequence::entry(text, offsets.range(v.span()), name.clone(), Some(name), gate, "//").map_err(Failure::Anchor)?);
         }
         Ok(Sequence::new(text, entries))
     }

@@ -10,7 +10,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use super::{SequenceKind, Wanted, bad_fragment, inspect_sequence, remove_sequence};
-use crate::backend::rust::sequence::{self, Sequence};
+use crate::backend::sequence::{self, Sequence};
 use crate::backend::rust::{Failure, container, sequence_in, syntax};
 use crate::backend::{Inspection, PointKind, Removal, SourceFile};
 use crate::error::{Location, Result};
@@ -114,7 +114,7 @@ impl MatchArm {
             let (key, sort, gate) = describe_arm(arm);
             let start = arm.attrs.first().map_or(arm.pat.span(), |a| a.pound_token.span);
             let range = offsets.offset(start.start())..offsets.range(arm.span()).end;
-            entries.push(sequence::entry(text, range, key, sort, gate).map_err(Failure::Anchor)?);
+            entries.push(sequence::entry(text, range, key, sort, gate, "//").map_err(Failure::Anchor)?);
         }
         Ok(Sequence::new(text, entries))
     }

@@ -10,7 +10,7 @@ pub mod file;
 pub mod match_alternative;
 pub mod match_arm;
 
-use super::sequence::{self, Sequence, Wanted};
+use crate::backend::sequence::{self, Sequence, Wanted};
 use crate::backend::{Inspection, PointKind, Removal, SourceFile, preimage};
 use crate::error::Result;
 use crate::template::Renderer;

@@ -1,13 +1,19 @@
-//! A list of sibling entries, one or more whole lines each (a gated statement, an array element,
-//! a match arm, an enum variant), and the splicing every Rust kind shares: find an entry by
-//! key, choose where a new one goes (sorted among the siblings that take part in the order when
-//! they are sorted, after the last of them otherwise), indent it like its siblings, separate it
-//! with a blank line when they are, and take it out again. Entries own the comment lines just
-//! above them, so an insertion never separates a comment from what it describes.
+//! A list of sibling entries, one or more whole lines each (a gated Rust statement, an array
+//! element, a match arm, an enum variant, a TOML key or array element), and the splicing the
+//! Rust and TOML kinds share: find an entry by key, choose where a new one goes, indent it like
+//! its siblings, separate it with a blank line when they are, and take it out again.
+//!
+//! Placement: when the siblings that take part in the order are sorted (at most one adjacent
+//! pair in ten out of order, and one in any case), the new entry goes where it is out of order
+//! with the fewest siblings, the last such place when several tie (in a list kept in sorted
+//! groups that is the group it fits best); otherwise after the last of them. Entries own the
+//! comment lines just above them, so an insertion never separates a comment from what it
+//! describes, except a group's heading: a comment after a blank line in a list whose entries
+//! are not separated by blank lines, which stays above its group.
 
 use std::ops::Range;
 
-use crate::backend::{Inspection, SourceFile};
+use super::{Inspection, SourceFile};
 use crate::error::{Error, Location, Result};
 
 /// One sibling.
@@ -53,7 +59,7 @@ impl Problem {
 /// The whole lines a code range occupies, with the comment lines right above it; `None` when
 /// other code shares its first or last line (`a, b` on one line). A trailing `,` and a
 /// trailing comment are part of the last line.
-pub fn whole_lines(text: &str, code: Range<usize>) -> Option<Range<usize>> {
+pub fn whole_lines(text: &str, code: Range<usize>, comment: &str) -> Option<Range<usize>> {
     let line_start = crate::text::line_start(text, code.start);
     if !text[line_start..code.start].trim().is_empty() {
         return None;
@@ -61,14 +67,14 @@ pub fn whole_lines(text: &str, code: Range<usize>) -> Option<Range<usize>> {
     let line_end = crate::text::line_end_inclusive(text, code.end);
     let after = text[code.end..line_end].trim();
     let after = after.strip_prefix([',', ';']).unwrap_or(after).trim();
-    if !after.is_empty() && !after.starts_with("//") {
+    if !after.is_empty() && !after.starts_with(comment) {
         return None;
     }
     let mut start = line_start;
     while start > 0 {
         let prev = crate::text::line_start(text, start - 1);
         let t = text[prev..start].trim();
-        if t.starts_with("//") && !t.starts_with("///") && !t.starts_with("//!") {
+        if t.starts_with(comment) && !(comment == "//" && (t.starts_with("///") || t.starts_with("//!"))) {
             start = prev;
         } else {
             break;
@@ -77,9 +83,10 @@ pub fn whole_lines(text: &str, code: Range<usize>) -> Option<Range<usize>> {
     Some(start..line_end)
 }
 
-/// Builds an entry from its code range, or says why it is not on lines of its own.
-pub fn entry(text: &str, code: Range<usize>, key: String, sort_key: Option<String>, attrs: String) -> std::result::Result<Entry, Problem> {
-    let lines = whole_lines(text, code.clone()).ok_or_else(|| Problem {
+/// Builds an entry from its code range, or says why it is not on lines of its own; `comment`
+/// starts a line comment in the file's language.
+pub fn entry(text: &str, code: Range<usize>, key: String, sort_key: Option<String>, attrs: String, comment: &str) -> std::result::Result<Entry, Problem> {
+    let lines = whole_lines(text, code.clone(), comment).ok_or_else(|| Problem {
         line: crate::text::line_of(text, code.start),
         message: "the entries share lines; integrate edits lists that hold one entry per line".into(),
         hint: "put each entry on its own line (rustfmt does this for lists that do not fit on one line), then run integrate again".into(),
@@ -125,11 +132,14 @@ impl Sequence {
         let last = *ordered.last()?;
         let block = indent_lines(fragment, &self.indent);
         let before = match sort_key {
-            Some(k) if self.is_sorted() => ordered.iter().find(|e| e.sort_key.as_deref().is_some_and(|s| s > k)).copied(),
+            Some(k) if self.is_sorted() => {
+                let keys: Vec<&str> = ordered.iter().map(|e| e.sort_key.as_deref().unwrap_or_default()).collect();
+                best_place(&keys, k).and_then(|i| ordered.get(i).copied())
+            }
             _ => None,
         };
         let (at, insertion) = match before {
-            Some(e) => (e.lines.start, if self.blank_between { format!("{block}\n") } else { block }),
+            Some(e) => (self.start_before(text, e), if self.blank_between { format!("{block}\n") } else { block }),
             None => (last.lines.end, if self.blank_between { format!("\n{block}") } else { block }),
         };
         let mut out = String::with_capacity(text.len() + insertion.len());
@@ -138,6 +148,20 @@ impl Sequence {
         out.push_str(&text[at..]);
         let line = crate::text::line_of(&out, at) + usize::from(before.is_none() && self.blank_between);
         Some((out, line))
+    }
+
+    /// Where an entry inserted before `e` starts: above `e`'s comments, unless they head a group
+    /// (a blank line above them in a list whose entries are not separated by blank lines).
+    fn start_before(&self, text: &str, e: &Entry) -> usize {
+        let code_line = crate::text::line_start(text, e.code_start);
+        if self.blank_between || code_line == e.lines.start {
+            return e.lines.start;
+        }
+        let above_blank = e.lines.start == 0 || {
+            let prev = crate::text::line_start(text, e.lines.start - 1);
+            text[prev..e.lines.start].trim().is_empty()
+        };
+        if above_blank { code_line } else { e.lines.start }
     }
 
     /// Texts without `entry`: its lines taken out with the blank separator after it, with the
@@ -158,6 +182,21 @@ impl Sequence {
         out.push(cut(entry.lines.clone()));
         out
     }
+}
+
+/// The index to insert `key` before (`keys.len()` for the end) where it is out of order with
+/// the fewest entries (greater ones before it, smaller ones after it); the last such index
+/// when several tie. `None` for the end.
+fn best_place(keys: &[&str], key: &str) -> Option<usize> {
+    let inversions = |i: usize| keys[..i].iter().filter(|k| **k > key).count() + keys[i..].iter().filter(|k| **k < key).count();
+    let mut best = (usize::MAX, keys.len());
+    for i in 0..=keys.len() {
+        let cost = inversions(i);
+        if cost <= best.0 {
+            best = (cost, i);
+        }
+    }
+    (best.1 < keys.len()).then_some(best.1)
 }
 
 /// `fragment`'s lines with `indent` before each non-empty one, ending in a newline.
@@ -237,7 +276,7 @@ mod tests {
             .iter()
             .map(|k| {
                 let at = text.find(k).unwrap();
-                entry(text, at..at + k.len(), k.to_string(), Some(k.to_string()), String::new()).unwrap()
+                entry(text, at..at + k.len(), k.to_string(), Some(k.to_string()), String::new(), "//").unwrap()
             })
             .collect();
         Sequence::new(text, entries)
@@ -265,7 +304,7 @@ mod tests {
 
     #[test]
     fn entries_sharing_a_line_are_refused() {
-        assert!(whole_lines("[a, b]", 1..2).is_none());
-        assert_eq!(whole_lines("x\n  a, // n\n", 4..5), Some(2..12));
+        assert!(whole_lines("[a, b]", 1..2, "//").is_none());
+        assert_eq!(whole_lines("x\n  a, // n\n", 4..5, "//"), Some(2..12));
     }
 }
