@@ -11,6 +11,7 @@ pub mod indent;
 pub mod rust;
 pub mod sequence;
 pub mod text;
+pub mod toml;
 pub mod yaml;
 
 use std::fmt::Debug;
@@ -225,7 +226,7 @@ pub struct CheckFinding {
 pub const CHECK_KINDS: &[&str] = &["text.absent", "cccmo.images_one_to_one", "cccmo.workload_policy"];
 
 /// Builds a profile check from its table.
-pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
+pub fn build_check(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
     if let Some(cccmo_kind) = kind.strip_prefix("cccmo.") {
         return cccmo::build_check(cccmo_kind, spec, at);
     }
@@ -266,11 +267,14 @@ pub const KINDS: &[&str] = &[
     "rust.match_alternative",
     "rust.enum_variant",
     "rust.file",
+    "toml.table_key",
+    "toml.array_element",
+    "toml.dependency",
 ];
 
 /// Builds the kind-specific half of a point from its profile table. `at` locates the point in
 /// the profile for error messages.
-pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
+pub fn build_kind(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     if let Some(yaml_kind) = kind.strip_prefix("yaml.") {
         return yaml::build(yaml_kind, spec, at);
     }
@@ -283,6 +287,9 @@ pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dy
     if let Some(rust_kind) = kind.strip_prefix("rust.") {
         return rust::build(rust_kind, spec, at);
     }
+    if let Some(toml_kind) = kind.strip_prefix("toml.") {
+        return toml::build(toml_kind, spec, at);
+    }
     match kind {
         "file" => file::build(spec, at),
         other => Err(Error::input(
@@ -294,8 +301,8 @@ pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dy
 }
 
 /// Deserialises a kind's table, turning serde's message into an input error at the point.
-pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: toml::Table, at: &Location) -> Result<T> {
-    T::deserialize(toml::Value::Table(spec)).map_err(|e| {
+pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: ::toml::Table, at: &Location) -> Result<T> {
+    T::deserialize(::toml::Value::Table(spec)).map_err(|e| {
         Error::input(at.clone(), format!("point of kind `{kind}`: {}", e.message()), "see docs/profiles.md for the fields of each kind")
     })
 }

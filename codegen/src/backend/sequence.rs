@@ -165,21 +165,27 @@ impl Sequence {
     }
 
     /// Texts without `entry`: its lines taken out with the blank separator after it, with the
-    /// one before it, and alone (the plain deletion last, as [`crate::backend::preimage`] wants).
+    /// one before it, and alone; first keeping the comment lines above it (a group heading it
+    /// was inserted under), then with them (the plain deletion last, as
+    /// [`crate::backend::preimage`] wants).
     pub fn removals(&self, text: &str, entry: &Entry) -> Vec<String> {
         let cut = |r: Range<usize>| format!("{}{}", &text[..r.start], &text[r.end..]);
+        let code_line = crate::text::line_start(text, entry.code_start);
         let mut out = Vec::new();
-        let next_blank = crate::text::line_end_inclusive(text, entry.lines.end.min(text.len()));
-        if entry.lines.end < text.len() && text[entry.lines.end..next_blank].trim().is_empty() {
-            out.push(cut(entry.lines.start..next_blank));
-        }
-        if entry.lines.start > 0 {
-            let prev = crate::text::line_start(text, entry.lines.start - 1);
-            if text[prev..entry.lines.start].trim().is_empty() {
-                out.push(cut(prev..entry.lines.end));
+        for start in [code_line, entry.lines.start] {
+            let next_blank = crate::text::line_end_inclusive(text, entry.lines.end.min(text.len()));
+            if entry.lines.end < text.len() && text[entry.lines.end..next_blank].trim().is_empty() {
+                out.push(cut(start..next_blank));
             }
+            if start > 0 {
+                let prev = crate::text::line_start(text, start - 1);
+                if text[prev..start].trim().is_empty() {
+                    out.push(cut(prev..entry.lines.end));
+                }
+            }
+            out.push(cut(start..entry.lines.end));
         }
-        out.push(cut(entry.lines.clone()));
+        out.dedup();
         out
     }
 }
