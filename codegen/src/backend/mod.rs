@@ -11,6 +11,7 @@ pub mod indent;
 pub mod rust;
 pub mod sequence;
 pub mod text;
+pub mod text_block;
 pub mod toml;
 pub mod yaml;
 
@@ -261,6 +262,7 @@ pub const KINDS: &[&str] = &[
     "yaml.json_entry",
     "text.replace",
     "text.yaml_entry",
+    "text.block",
     "rust.cfg_item",
     "rust.array_element",
     "rust.match_arm",

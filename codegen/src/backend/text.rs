@@ -68,6 +68,7 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
             Ok(Box::new(Replace { rules: spec.rules }))
         }
         "yaml_entry" => super::indent::build(spec, at),
+        "block" => super::text_block::build(spec, at),
         other => Err(Error::input(
             at.clone(),
             format!("unknown text point kind `text.{other}`"),

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::backend::sequence::{self, Problem, Sequence, Wanted};
 use crate::backend::toml::{Failure, Node, check_data, compact, data_at, lookup, path_failure, sequence_in};
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, preimage};
+use crate::backend::{DriftKind, Inspection, Member, PointKind, Removal, SourceFile, preimage};
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 
@@ -168,6 +168,26 @@ impl PointKind for TableKey {
             })?;
         }
         Ok(inspected)
+    }
+
+    /// The keys of the family, each with its value: the last segment of an inline table's
+    /// `path` (a dependency's directory), or the value's text.
+    fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
+        let Some(text) = file.text else { return Ok(Vec::new()) };
+        let seq = self.sequence(file, text, true)?;
+        Ok(seq
+            .entries
+            .iter()
+            .filter(|e| e.sort_key.is_some())
+            .map(|e| {
+                let value = match self.present_value(text, &e.key) {
+                    Some(::toml::Value::Table(t)) => t.get("path").and_then(|p| p.as_str()).map_or_else(String::new, |p| p.rsplit('/').next().unwrap_or(p).to_string()),
+                    Some(other) => other.to_string(),
+                    None => String::new(),
+                };
+                Member { name: e.key.clone(), value, line: crate::text::line_of(text, e.code_start) }
+            })
+            .collect())
     }
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
