@@ -13,6 +13,7 @@ pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod platform;
 pub mod profile;
 pub mod template;
 pub mod text;

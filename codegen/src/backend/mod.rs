@@ -224,7 +224,17 @@ pub struct CheckFinding {
 }
 
 /// Check kinds the built-in back ends provide.
-pub const CHECK_KINDS: &[&str] = &["text.absent", "cccmo.images_one_to_one", "cccmo.workload_policy"];
+pub const CHECK_KINDS: &[&str] = &[
+    "text.absent",
+    "cccmo.images_one_to_one",
+    "cccmo.workload_policy",
+    "opendal.features_registered",
+    "opendal.binding_features",
+    "opendal.java_utility",
+    "opendal.generator_deny",
+    "opendal.typed_configs",
+    "opendal.ci_services",
+];
 
 /// Builds a profile check from its table.
 pub fn build_check(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
@@ -233,6 +243,9 @@ pub fn build_check(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box
     }
     if let Some(text_kind) = kind.strip_prefix("text.") {
         return text::build_check(text_kind, spec, at);
+    }
+    if let Some(opendal_kind) = kind.strip_prefix("opendal.") {
+        return crate::platform::opendal::build_check(opendal_kind, spec, at);
     }
     Err(Error::input(
         at.clone(),
