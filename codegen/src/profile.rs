@@ -67,6 +67,8 @@ struct RawPoint {
     why: String,
     #[serde(default)]
     group: Option<String>,
+    #[serde(default)]
+    present_anyway: bool,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -85,6 +87,9 @@ pub struct Point {
     pub why: String,
     /// A heading the docs and the TUI group points under.
     pub group: Option<String>,
+    /// Whether the registration may be there when `when` is false without that being a
+    /// finding (a binding that keeps a forwarding feature for every service, enabled or not).
+    pub present_anyway: bool,
     pub kind: Box<dyn PointKind>,
     /// The kind-specific fields as declared, for the docs.
     pub spec: toml::Table,
@@ -310,6 +315,7 @@ impl Profile {
                     severity: point.severity,
                     why: point.why,
                     group: point.group,
+                    present_anyway: point.present_anyway,
                     kind,
                     spec,
                     declared_at: location,

@@ -1,12 +1,12 @@
 //! The generators in dev/src/generate/{python,java}.rs skip services through a deny list keyed
 //! by directory name (`"etcd" | "foyer" => false`). An entry that names no directory never
-//! matches (`cloudflare_kv` for the directory `cloudflare-kv`); a denied service the binding
-//! builds loses its generated typed config; a service the binding does not build and the list
-//! does not deny gets a typed config whose scheme the binding's registry does not know.
+//! matches (`cloudflare_kv` for the directory `cloudflare-kv`). (A denied service the binding
+//! builds, and a service it does not build that the list does not deny, are the
+//! `*.generator_deny` points of those services' descriptors.)
 
 use syn::visit::Visit;
 
-use super::tree::{Tree, feature_of};
+use super::tree::Tree;
 use crate::backend::CheckFinding;
 
 struct Arms(Vec<(String, usize)>);
@@ -31,7 +31,7 @@ impl<'ast> Visit<'ast> for Arms {
 pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
     let services = tree.services();
     let mut out = Vec::new();
-    for (generator, binding, output) in [("python", "python", "bindings/python/python/opendal/config.py and src/services.rs"), ("java", "java", "ServiceConfig.java")] {
+    for (generator, output) in [("python", "bindings/python/python/opendal/config.py and src/services.rs"), ("java", "ServiceConfig.java")] {
         let rel = format!("dev/src/generate/{generator}.rs");
         let Some(text) = tree.text(&rel) else { continue };
         let Ok(file) = syn::parse_file(&text) else { continue };
@@ -43,29 +43,14 @@ pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
         };
         let mut arms = Arms(Vec::new());
         arms.visit_item_fn(func);
-        let enabled = tree.enabled(binding);
-        let builds = |dir: &str| {
-            let f = feature_of(dir);
-            enabled.all.contains(&f) || enabled.unix.contains(&f)
-        };
         for (entry, line) in &arms.0 {
             match services.iter().find(|s| s.dir == *entry) {
                 None => {
                     let near = services.iter().find(|s| s.dir.replace(['-', '_'], "") == entry.replace(['-', '_'], "")).map(|s| format!(" (the directory is `{}`)", s.dir)).unwrap_or_default();
                     out.push(tree.finding(&rel, *line, format!("deny-list entry \"{entry}\" names no service directory{near}, so it never matches and the generator still writes {output} for it"), Some("spell it as the directory under core/services/".into())));
                 }
-                Some(s) if builds(&s.dir) => out.push(tree.finding(&rel, *line, format!("\"{entry}\" is denied, but bindings/{binding}/Cargo.toml builds {}: the generator leaves it out of {output}", feature_of(&s.dir)), None)),
                 Some(_) => {}
             }
-        }
-        let close = arms.0.last().map_or(0, |(_, l)| *l);
-        for s in services.iter().filter(|s| s.dir != "memory" && !builds(&s.dir) && !arms.0.iter().any(|(e, _)| *e == s.dir)) {
-            out.push(tree.finding(
-                &rel,
-                close,
-                format!("bindings/{binding}/Cargo.toml does not build {} and the deny list does not name \"{}\": {output} offers a config whose scheme the {binding} binding cannot open", feature_of(&s.dir), s.dir),
-                Some(format!("add \"{}\" to the deny list", s.dir)),
-            ));
         }
     }
     out

@@ -2,10 +2,10 @@
 //! `public string Scheme => "x";` (kept by hand), Java's `ServiceConfig.java` and Python's
 //! `services.rs` (generated). The registry keys schemes exactly as the service registers them
 //! (`mini-moka`, never `mini_moka`), so a config whose scheme it does not know fails at run
-//! time with "scheme is not registered"; so does a .NET config for a service the .NET library
-//! is not built with.
+//! time with "scheme is not registered". (A .NET config for a service the .NET library is not
+//! built with is the `dotnet.config` point of that service's descriptor.)
 
-use super::tree::{Tree, feature_of};
+use super::tree::Tree;
 use crate::backend::CheckFinding;
 
 const JAVA: &str = "bindings/java/src/main/java/org/apache/opendal/ServiceConfig.java";
@@ -13,7 +13,6 @@ const PYTHON: &str = "bindings/python/src/services.rs";
 
 pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
     let registered = tree.registered_schemes();
-    let dotnet = tree.enabled("dotnet");
     let mut out = Vec::new();
     let unknown = |scheme: &str| {
         let near = registered.keys().find(|k| k.replace(['-', '_'], "") == scheme.replace(['-', '_'], "")).map(|k| format!(" (the registry keys \"{k}\")")).unwrap_or_default();
@@ -28,12 +27,6 @@ pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
         let class = rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".cs");
         match registered.get(scheme) {
             None => out.push(tree.finding(&rel, line, format!("{}: new Operator(new {class}()) fails with \"scheme is not registered\"", unknown(scheme)), None)),
-            Some(dir) if dir != "memory" && !dotnet.all.contains(&feature_of(dir)) && !dotnet.unix.contains(&feature_of(dir)) => out.push(tree.finding(
-                &rel,
-                line,
-                format!("bindings/dotnet/Cargo.toml does not build {}, so new Operator(new {class}()) fails with \"scheme is not registered\"", feature_of(dir)),
-                Some(format!("enable {} in bindings/dotnet/Cargo.toml, or drop the class", feature_of(dir))),
-            )),
             Some(_) => {}
         }
     }

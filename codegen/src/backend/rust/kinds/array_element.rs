@@ -139,7 +139,7 @@ impl SequenceKind for ArrayElement {
         let expr: syn::Expr = syn::parse_str(&trimmed).map_err(|e| bad_fragment("rust.array_element", "one expression", &e.to_string()))?;
         let (attrs, rest) = split_attrs(expr.to_token_stream());
         let what = trimmed.lines().find(|l| !l.trim_start().starts_with('#')).unwrap_or(&trimmed).trim().to_string();
-        Ok(Wanted { key: rest.clone(), sort_key: Some(rest), attrs, fragment: format!("{trimmed},"), what: format!("`{what}`") })
+        Ok(Wanted { gate_features: Vec::new(), key: rest.clone(), sort_key: Some(rest), attrs, fragment: format!("{trimmed},"), what: format!("`{what}`") })
     }
 }
 

@@ -106,7 +106,7 @@ impl SequenceKind for CfgItem {
         let (attrs, rest, features) = fragment_statement(&fragment).map_err(|e| bad_fragment("rust.cfg_item", "one item or statement", &e))?;
         let sort_key = self.order_of(&attrs, &rest, &features);
         let what = fragment.lines().find(|l| !l.trim_start().starts_with('#')).unwrap_or(&fragment).trim().to_string();
-        Ok(Wanted { key: rest, sort_key, attrs, fragment, what: format!("`{what}`") })
+        Ok(Wanted { key: rest, sort_key, attrs, fragment, what: format!("`{what}`"), gate_features: features })
     }
 }
 

@@ -133,7 +133,7 @@ impl SequenceKind for MatchArm {
             fragment.push(',');
         }
         let (key, sort, gate) = describe_arm(&arm);
-        Ok(Wanted { what: format!("the arm `{} => {}`", key, arm.body.to_token_stream()), key, sort_key: sort, attrs: gate, fragment })
+        Ok(Wanted { gate_features: Vec::new(), what: format!("the arm `{} => {}`", key, arm.body.to_token_stream()), key, sort_key: sort, attrs: gate, fragment })
     }
 }
 

@@ -86,7 +86,7 @@ impl ArrayElement {
             ::toml::Value::String(s) => (s.clone(), format!("{},", toml_edit::Value::from(s.as_str()).to_string().trim())),
             other => (other.to_string(), format!("{rendered},")),
         };
-        Ok((Wanted { sort_key: self.sort_of(&id), what: format!("`{rendered}` in {}", self.array.join(".")), key: id, attrs: String::new(), fragment }, value))
+        Ok((Wanted { gate_features: Vec::new(), sort_key: self.sort_of(&id), what: format!("`{rendered}` in {}", self.array.join(".")), key: id, attrs: String::new(), fragment }, value))
     }
 
     /// The elements, whether they are single-quoted, and whether the array has a trailing

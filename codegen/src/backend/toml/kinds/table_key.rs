@@ -119,7 +119,7 @@ impl TableKey {
             Some(f) => f.is_match(&compact(&line)).then(|| key.clone()),
             None => Some(key.clone()),
         };
-        Ok((Wanted { key: key.clone(), sort_key: sort, attrs: String::new(), fragment: line, what: format!("`{shown_key}` in [{}]", self.table.join(".")) }, data))
+        Ok((Wanted { gate_features: Vec::new(), key: key.clone(), sort_key: sort, attrs: String::new(), fragment: line, what: format!("`{shown_key}` in [{}]", self.table.join(".")) }, data))
     }
 
     fn present_value(&self, text: &str, key: &str) -> Option<::toml::Value> {
