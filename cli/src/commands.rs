@@ -105,6 +105,9 @@ pub enum Command {
         /// Keep the temporary directory and print its path.
         #[arg(long)]
         keep: bool,
+        /// Show another platform: `opendal` (Apache OpenDAL) instead of cloudpods + cloudmux.
+        #[arg(long, value_parser = ["cloudpods", "opendal"], default_value = "cloudpods")]
+        platform: String,
     },
     /// Validate a live account, or import it into the platform.
     Account {
@@ -327,7 +330,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             writeln!(out, "discover: {} provider(s), {} descriptor file(s) written", found.len(), plan.changes.len())?;
             Ok(0)
         }
-        Command::Demo { keep } => crate::demo::run(keep, &mut out),
+        Command::Demo { keep, platform } => crate::demo::run(keep, platform == "opendal", &mut out),
         Command::Account { command } => {
             let ws = open_workspace(&cli.global)?;
             crate::account::run(&ws, command, &mut out)

@@ -78,7 +78,8 @@ pub struct Segment {
 }
 
 /// Parses `["mod services", "fn init"]`; kinds are mod, fn, enum, impl, trait, const, static,
-/// macro (an item-level macro call, by the macro's name).
+/// macro (an item-level macro call, by the macro's name). A name may list alternatives,
+/// `enum Scheme|PyScheme`, for an item renamed between versions of the tree.
 pub fn parse_path(path: &[String], at: &Location) -> Result<Vec<Segment>> {
     const KINDS: &[&str] = &["mod", "fn", "enum", "impl", "trait", "const", "static", "macro"];
     path.iter()
@@ -121,7 +122,7 @@ impl Found<'_> {
 }
 
 fn item_matches(item: &syn::Item, seg: &Segment) -> bool {
-    let name = |i: &syn::Ident| i == seg.name.as_str();
+    let name = |i: &syn::Ident| seg.name.split('|').any(|n| i == n);
     match (seg.kind.as_str(), item) {
         ("mod", syn::Item::Mod(m)) => name(&m.ident),
         ("fn", syn::Item::Fn(f)) => name(&f.sig.ident),
