@@ -24,6 +24,7 @@ pub enum AccountCommand {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
+    /// The provider whose descriptor says how to validate (its descriptor id).
     pub id: String,
     /// Send the request here instead of the descriptor's endpoint.
     #[arg(long)]
@@ -44,6 +45,7 @@ pub struct CommonArgs {
 pub struct ValidateArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+    /// How the outcome is printed.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     /// Also send the request with a deliberately altered secret and show what the cloud
@@ -66,7 +68,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
+    /// Lines for people.
     Human,
+    /// One JSON document.
     Json,
 }
 

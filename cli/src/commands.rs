@@ -5,14 +5,15 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use integrate_codegen::descriptor::{Credential, CredentialKind, Descriptor, EndpointField, Env, Features, Names};
-use integrate_codegen::engine::{self, PointState};
+use integrate_codegen::descriptor::Descriptor;
+use integrate_codegen::engine;
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 use crate::output;
+use crate::stdio::stderr;
 
 #[derive(Debug, Parser)]
-#[command(name = "integrate", version, about = "Turn one provider descriptor into every registration a multi-cloud platform needs, and check that none is missing.")]
+#[command(name = "integrate", version, propagate_version = true, about = "Turn one provider descriptor into every registration a multi-cloud platform needs, and check that none is missing.")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -29,8 +30,9 @@ pub struct GlobalArgs {
     /// Override or add a root: NAME=PATH (repeatable).
     #[arg(long = "root", global = true, value_name = "NAME=PATH", value_parser = parse_root)]
     pub roots: Vec<(String, PathBuf)>,
-    /// Use this profile (a built-in name or a path) instead of the workspace's.
-    #[arg(long, global = true)]
+    /// Use this profile instead of the workspace's: a built-in name (cloudpods, cccmo,
+    /// gardener-mcm, openpitrix), a profile .toml file, or a directory holding profile.toml.
+    #[arg(long, global = true, value_name = "NAME|FILE")]
     pub profile: Option<String>,
 }
 
@@ -44,10 +46,13 @@ fn parse_root(s: &str) -> std::result::Result<(String, PathBuf), String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write descriptors/<id>.toml (from flags, or prompts on a terminal) and apply it.
-    New(NewArgs),
+    /// Write descriptors/<id>.toml from the flags (on a terminal, asking for what they leave
+    /// out) and apply it.
+    New(crate::new_provider::NewArgs),
     /// Add every missing registration of the descriptors (all when none is named).
     Apply {
+        /// Providers to apply (descriptor ids); all descriptors when none is named.
+        #[arg(value_name = "ID")]
         ids: Vec<String>,
         /// Print the unified diff and write nothing.
         #[arg(long)]
@@ -55,10 +60,13 @@ pub enum Command {
     },
     /// Report missing or drifted registrations; exit 1 when there are findings.
     Check {
+        /// Report only these providers' findings (descriptor ids); the whole tree when none is named.
+        #[arg(value_name = "ID")]
         ids: Vec<String>,
         /// Lowest severity that makes check fail.
         #[arg(long, value_enum, default_value = "note")]
         severity: SeverityArg,
+        /// How findings are printed (the summary goes to standard error in every format).
         #[arg(long, value_enum, default_value = "human")]
         format: crate::output::CheckFormat,
         /// Apply the mechanical fixes (what `integrate apply` would do), then check again.
@@ -67,10 +75,12 @@ pub enum Command {
     },
     /// Take out exactly what apply added for a provider.
     Remove {
+        /// The provider to take out (its descriptor id).
         id: String,
         /// Also delete generated files that were edited since.
         #[arg(long)]
         force: bool,
+        /// Print the unified diff of what would be taken out and write nothing.
         #[arg(long)]
         dry_run: bool,
         /// Afterwards, bring the consumer's vendor/ back in step (undoes `verify --sync-vendor`).
@@ -85,17 +95,19 @@ pub enum Command {
         /// Rewrite descriptors that exist and differ.
         #[arg(long)]
         update: bool,
-        /// Print what would be written and write nothing.
+        /// Print the descriptors that would be written, as a diff, and write nothing.
         #[arg(long)]
         dry_run: bool,
     },
     /// Prove an integration works: build the touched packages, run the debug CLI with a wrong
     /// key, and ask the registries at run time (steps from the profile). Exit 1 when a step fails.
     Verify {
+        /// The provider to verify (its descriptor id).
         id: String,
         /// Copy the edited cloudmux packages into cloudpods' vendor/ as `go mod vendor` would.
         #[arg(long)]
         sync_vendor: bool,
+        /// How the steps are reported: lines as they run, or one JSON document at the end.
         #[arg(long, value_enum, default_value = "human")]
         format: crate::account::Format,
     },
@@ -117,7 +129,16 @@ pub enum Command {
     /// Print the reference page of a profile's registration points (Markdown).
     Docs,
     /// Print shell completions.
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page of integrate (roff), or write one page per subcommand.
+    Man {
+        /// Write integrate.1 and a page for every subcommand (integrate-check.1, ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// The terminal UI: providers, checklists, apply with diff preview, account validation.
     Tui {
         /// Turn off TLS certificate verification for validations (shown on every screen).
@@ -128,8 +149,11 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SeverityArg {
+    /// Every finding fails.
     Note,
+    /// Warnings and errors fail; notes are reported only.
     Warning,
+    /// Only errors fail.
     Error,
 }
 
@@ -143,50 +167,6 @@ impl From<SeverityArg> for Severity {
     }
 }
 
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    pub id: String,
-    /// The CLOUD_PROVIDER_* value, exact case.
-    #[arg(long)]
-    pub brand: Option<String>,
-    #[arg(long, value_enum)]
-    pub env: Option<EnvArg>,
-    /// The provider runs virtual machines.
-    #[arg(long)]
-    pub vms: bool,
-    #[arg(long)]
-    pub regional_network: bool,
-    #[arg(long)]
-    pub metrics: bool,
-    #[arg(long, value_enum, default_value = "access-key")]
-    pub credential: CredentialArg,
-    #[arg(long, value_enum, default_value = "none")]
-    pub endpoint: EndpointArg,
-    /// Print the diff and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum EnvArg {
-    Public,
-    Private,
-    Onpremise,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum CredentialArg {
-    AccessKey,
-    UserPassword,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum EndpointArg {
-    None,
-    AuthUrl,
-    Endpoint,
-}
-
 pub fn open_workspace(global: &GlobalArgs) -> Result<Workspace> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let opts = WorkspaceOptions { config: global.config.clone(), profile: global.profile.clone(), roots: global.roots.clone() };
@@ -198,7 +178,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(c) => c,
         None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => Command::Tui { insecure: false },
         None => {
-            Cli::command().print_help()?;
+            write!(crate::stdio::out(), "{}", Cli::command().render_help())?;
             return Ok(2);
         }
     };
@@ -207,24 +187,30 @@ pub fn run(cli: Cli) -> Result<u8> {
         integrate_tui::run_with(ws, integrate_tui::Options { insecure })?;
         return Ok(0);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdio::out();
+    let code = dispatch(&cli.global, command, &mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Result<u8> {
     match command {
         Command::Tui { .. } => unreachable!("handled above"),
-        Command::New(args) => cmd_new(&cli.global, args, &mut out),
+        Command::New(args) => cmd_new(global, args, out),
         Command::Apply { ids, dry_run } => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(&ids)?;
             if descriptors.is_empty() {
                 bail!("no descriptors in {}; create one with `integrate new <id>`", ws.descriptors_dir.display());
             }
             let plan = engine::plan_apply(&ws, &descriptors)?;
             for note in &plan.read_only {
-                eprintln!("not applied: {note}");
+                stderr!("not applied: {note}");
             }
-            finish_plan(&ws, &plan, dry_run, "apply", &mut out)
+            finish_plan(&ws, &plan, dry_run, "apply", out)
         }
         Command::Check { ids, severity, format, fix } => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(&ids)?;
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
@@ -238,7 +224,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 if !plan.is_empty() {
                     plan.commit(&ws)?;
                     for change in &plan.changes {
-                        eprintln!("fixed {}", change.display.display());
+                        stderr!("fixed {}", change.display.display());
                     }
                 }
             }
@@ -248,20 +234,20 @@ pub fn run(cli: Cli) -> Result<u8> {
             if !ids.is_empty() {
                 reports.retain(|r| ids.contains(&r.provider));
             }
-            let code = cmd_check_as(&reports, severity.into(), format, &mut out);
+            let code = output::report_check(&reports, severity.into(), format, out);
             // The process ends here; freeing every parsed tree node by node would only delay it
             // (about a tenth of check's time on cloudpods + cloudmux).
             std::mem::forget(files);
             code
         }
         Command::Remove { id, force, dry_run, sync_vendor } => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(std::slice::from_ref(&id))?;
             let plan = engine::plan_remove(&ws, &descriptors, force)?;
             for reason in &plan.kept {
-                eprintln!("kept: {reason}");
+                stderr!("kept: {reason}");
             }
-            let code = finish_plan(&ws, &plan, dry_run, "remove", &mut out)?;
+            let code = finish_plan(&ws, &plan, dry_run, "remove", out)?;
             if sync_vendor && !dry_run {
                 for path in integrate_codegen::verify::sync_vendor(&ws, &descriptors[0])? {
                     writeln!(out, "synced {}", path.display())?;
@@ -270,7 +256,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(code)
         }
         Command::List => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(&[])?;
             let reports = engine::inspect(&ws, &descriptors)?;
             for d in &descriptors {
@@ -282,7 +268,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Verify { id, sync_vendor, format } => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let d = ws.load_descriptors(std::slice::from_ref(&id))?.remove(0);
             let opts = integrate_codegen::verify::VerifyOptions { sync_vendor };
             let human = format == crate::account::Format::Human;
@@ -293,13 +279,13 @@ pub fn run(cli: Cli) -> Result<u8> {
                         integrate_codegen::verify::StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
                         integrate_codegen::verify::StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
                     };
-                    eprintln!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0);
+                    stderr!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0);
                     if !r.command.is_empty() {
-                        eprintln!("     $ {}", r.command);
+                        stderr!("     $ {}", r.command);
                     }
                     if matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. }) && !r.output.is_empty() {
                         for line in r.output.lines() {
-                            eprintln!("     | {line}");
+                            stderr!("     | {line}");
                         }
                     }
                 }
@@ -314,14 +300,21 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(if failed > 0 { 1 } else { 0 })
         }
         Command::Discover { update, dry_run } => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             let found = integrate_codegen::discover::discover(&ws, update)?;
             let plan = engine::plan_descriptors(&ws, &found);
             for d in &found {
-                writeln!(out, "{:<9} {}", d.action, ws.display_path(&d.path).display())?;
+                // A dry run says what it would do: it writes nothing.
+                let action = match (dry_run, d.action) {
+                    (true, "written") => "would write",
+                    (true, "updated") => "would update",
+                    (_, action) => action,
+                };
+                writeln!(out, "{action:<12} {}", ws.display_path(&d.path).display())?;
             }
             if dry_run {
                 write!(out, "{}", plan.unified_diff())?;
+                writeln!(out, "discover: {} provider(s), {} descriptor file(s) would be written (dry run)", found.len(), plan.changes.len())?;
                 return Ok(0);
             }
             if !plan.is_empty() {
@@ -330,18 +323,31 @@ pub fn run(cli: Cli) -> Result<u8> {
             writeln!(out, "discover: {} provider(s), {} descriptor file(s) written", found.len(), plan.changes.len())?;
             Ok(0)
         }
-        Command::Demo { keep, platform } => crate::demo::run(keep, platform == "opendal", &mut out),
+        Command::Demo { keep, platform } => crate::demo::run(keep, platform == "opendal", out),
         Command::Account { command } => {
-            let ws = open_workspace(&cli.global)?;
-            crate::account::run(&ws, command, &mut out)
+            let ws = open_workspace(global)?;
+            crate::account::run(&ws, command, out)
         }
         Command::Docs => {
-            let ws = open_workspace(&cli.global)?;
+            let ws = open_workspace(global)?;
             write!(out, "{}", integrate_codegen::docs::profile_reference(&ws.profile))?;
             Ok(0)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "integrate", &mut out);
+            // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "integrate", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+        Command::Man { dir: None } => {
+            out.write_all(&crate::man::page(Cli::command())?)?;
+            Ok(0)
+        }
+        Command::Man { dir: Some(dir) } => {
+            for path in crate::man::write_pages(Cli::command(), &dir)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
             Ok(0)
         }
     }
@@ -370,108 +376,58 @@ pub fn finish_plan(ws: &Workspace, plan: &engine::Plan, dry_run: bool, verb: &st
     Ok(0)
 }
 
-pub fn cmd_check(reports: &[engine::PointReport], threshold: Severity, out: &mut dyn Write) -> Result<u8> {
-    cmd_check_as(reports, threshold, output::CheckFormat::Human, out)
-}
-
-pub fn cmd_check_as(reports: &[engine::PointReport], threshold: Severity, format: output::CheckFormat, out: &mut dyn Write) -> Result<u8> {
-    let findings: Vec<_> = reports.iter().filter(|r| r.is_finding()).collect();
-    match format {
-        output::CheckFormat::Human => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            output::write_human(out, reports, colour)?;
-        }
-        output::CheckFormat::Json => output::write_json(out, reports, threshold)?,
-        output::CheckFormat::Github => output::write_github(out, reports)?,
-        output::CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&output::sarif(reports))?)?,
-    }
-    output::print_unchecked(&mut std::io::stderr(), reports)?;
-    let failing = findings.iter().filter(|r| r.severity >= threshold).count();
-    let present = reports.iter().filter(|r| r.state == PointState::Present).count();
-    eprintln!("check: {} finding(s), {failing} at or above {threshold}; {present} registration(s) present", findings.len());
-    Ok(if failing > 0 { 1 } else { 0 })
-}
-
-fn cmd_new(global: &GlobalArgs, args: NewArgs, out: &mut dyn Write) -> Result<u8> {
+fn cmd_new(global: &GlobalArgs, args: crate::new_provider::NewArgs, out: &mut dyn Write) -> Result<u8> {
     let ws = open_workspace(global)?;
     let path = ws.descriptor_path(&args.id);
     let descriptor = if path.exists() {
         Descriptor::load(&path)?
     } else {
-        let text = descriptor_from_flags_or_prompt(&args)?;
+        let text = crate::new_provider::descriptor_text(&args)?;
         Descriptor::parse(&path, &text)?
     };
     let plan = engine::plan_new(&ws, &descriptor)?;
     finish_plan(&ws, &plan, args.dry_run, "new", out)
 }
 
-/// Builds descriptor TOML from flags, asking on a terminal for what is missing.
-fn descriptor_from_flags_or_prompt(args: &NewArgs) -> Result<String> {
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let brand = match &args.brand {
-        Some(b) => b.clone(),
-        None if interactive => prompt("Brand (the CLOUD_PROVIDER_* value, exact case)", None)?,
-        None => bail!("--brand is required when not on a terminal (e.g. --brand {})", title_case(&args.id)),
-    };
-    let env = match args.env {
-        Some(e) => e,
-        None if interactive => match prompt("Environment (public, private, onpremise)", Some("private"))?.as_str() {
-            "public" => EnvArg::Public,
-            "onpremise" => EnvArg::Onpremise,
-            "private" => EnvArg::Private,
-            other => bail!("unknown environment `{other}`: use public, private or onpremise"),
-        },
-        None => bail!("--env is required when not on a terminal (public, private or onpremise)"),
-    };
-    let d = Descriptor {
-        schema: integrate_codegen::descriptor::SCHEMA,
-        id: args.id.clone(),
-        brand: brand.clone(),
-        env: match env {
-            EnvArg::Public => Env::Public,
-            EnvArg::Private => Env::Private,
-            EnvArg::Onpremise => Env::Onpremise,
-        },
-        names: Names {
-            const_: args.id.to_ascii_uppercase(),
-            go: brand.chars().filter(|c| c.is_ascii_alphanumeric()).collect(),
-            cli: format!("{}cli", args.id),
-            hypervisor_const: args.id.to_ascii_uppercase(),
-            package: args.id.clone(),
-        },
-        features: Features { vms: args.vms, regional_network: args.regional_network, metrics: args.metrics },
-        credential: Credential {
-            kind: match args.credential {
-                CredentialArg::AccessKey => CredentialKind::AccessKey,
-                CredentialArg::UserPassword => CredentialKind::UserPassword,
-            },
-            endpoint: match args.endpoint {
-                EndpointArg::None => EndpointField::None,
-                EndpointArg::AuthUrl => EndpointField::AuthUrl,
-                EndpointArg::Endpoint => EndpointField::Endpoint,
-            },
-        },
-        validation: None,
-        sections: Default::default(),
-        source: None,
-    };
-    Ok(d.to_toml())
-}
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
 
-fn title_case(id: &str) -> String {
-    let mut c = id.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
-}
+    use super::Cli;
 
-fn prompt(question: &str, default: Option<&str>) -> Result<String> {
-    let mut err = std::io::stderr();
-    match default {
-        Some(d) => write!(err, "{question} [{d}]: ")?,
-        None => write!(err, "{question}: ")?,
+    /// Every subcommand, argument, flag and choice of a value says what it is for in `--help`
+    /// (and so in the man pages and completions generated from the same definitions).
+    #[test]
+    fn every_subcommand_argument_and_choice_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let name = format!("{path} {}", arg.get_long().map_or_else(|| format!("<{}>", arg.get_id()), |l| format!("--{l}")));
+                if arg.is_hide_set() {
+                    continue;
+                }
+                if arg.get_help().is_none() {
+                    missing.push(name.clone());
+                }
+                // A shell's name says what it is.
+                if arg.get_id() != "shell" {
+                    for value in arg.get_possible_values().iter().filter(|v| !v.is_hide_set() && v.get_help().is_none()) {
+                        missing.push(format!("{name}={}", value.get_name()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub.get_about().is_none() {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "integrate", &mut missing);
+        assert!(missing.is_empty(), "without help text:\n{}", missing.join("\n"));
+        assert!(cmd.get_subcommands().count() >= 13, "the walk saw the whole tree");
     }
-    err.flush()?;
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
-    let answer = line.trim();
-    Ok(if answer.is_empty() { default.unwrap_or_default().to_string() } else { answer.to_string() })
 }

@@ -67,7 +67,7 @@ pub fn run(keep: bool, opendal: bool, out: &mut dyn Write) -> Result<u8> {
     let descriptors = ws.load_descriptors(&[])?;
     let mut reports = engine::check(&ws, &descriptors)?;
     reports.retain(|r| r.provider == demo.id);
-    let code = crate::commands::cmd_check(&reports, Severity::Note, out)?;
+    let code = crate::output::report_check(&reports, Severity::Note, crate::output::CheckFormat::Human, out)?;
     if code == 0 {
         writeln!(out, "# check: every registration of {} is present", demo.id)?;
     }

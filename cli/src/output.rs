@@ -1,9 +1,31 @@
 //! Formatting of reports for people: check findings as `path:line: severity: provider: what
-//! (why)`, the provider list with completeness, and the summary lines of apply and remove.
+//! (why)` and in CI's formats (JSON, GitHub, SARIF) with check's summary and exit code, the
+//! provider list with completeness, and the summary lines of apply and remove.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
+use integrate_codegen::Severity;
 use integrate_codegen::engine::{PointReport, PointState};
+
+/// Prints check's findings in `format` on `out`, then the points not checked and the summary
+/// on standard error; returns check's exit code, 1 when a finding reaches `threshold`.
+pub fn report_check(reports: &[PointReport], threshold: Severity, format: CheckFormat, out: &mut dyn Write) -> anyhow::Result<u8> {
+    match format {
+        CheckFormat::Human => {
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            write_human(out, reports, colour)?;
+        }
+        CheckFormat::Json => write_json(out, reports, threshold)?,
+        CheckFormat::Github => write_github(out, reports)?,
+        CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif(reports))?)?,
+    }
+    print_unchecked(&mut crate::stdio::err(), reports)?;
+    let findings: Vec<_> = reports.iter().filter(|r| r.is_finding()).collect();
+    let failing = findings.iter().filter(|r| r.severity >= threshold).count();
+    let present = reports.iter().filter(|r| r.state == PointState::Present).count();
+    crate::stdio::stderr!("check: {} finding(s), {failing} at or above {threshold}; {present} registration(s) present", findings.len());
+    Ok(if failing > 0 { 1 } else { 0 })
+}
 
 /// One finding line, the format editors and CI logs understand.
 pub fn finding_line(r: &PointReport) -> String {
@@ -184,12 +206,23 @@ pub fn sarif(reports: &[PointReport]) -> serde_json::Value {
             })
         })
         .collect();
+    let mut driver = serde_json::json!({ "name": "integrate", "version": env!("CARGO_PKG_VERSION"), "rules": rules });
+    // informationUri is optional; it is given only when the package names where it lives,
+    // never as a made-up address a dashboard would link to.
+    if let Some(uri) = information_uri() {
+        driver["informationUri"] = uri.into();
+    }
     serde_json::json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": { "name": "integrate", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/integrate", "rules": rules } },
+            "tool": { "driver": driver },
             "results": results
         }]
     })
+}
+
+/// Where people learn about the tool: the package's homepage or repository, when it has one.
+fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")].into_iter().find(|u| !u.is_empty())
 }

@@ -52,8 +52,8 @@ fn bad_id() {
 
 #[test]
 fn go_keyword_as_id() {
-    let _ = GOOD;
-    refused(|_| {}, &["new", "func", "--brand", "Func", "--env", "private"], &["descriptors/func.toml:2:", "Go keyword"]);
+    refused(descriptor("schema = 1\nid = \"func\"\nbrand = \"Func\"\nenv = \"private\"\n"), &["apply", "bad"], &["descriptors/bad.toml:2:6", "Go keyword"]);
+    refused(|_| {}, &["new", "func", "--brand", "Func", "--env", "private"], &["invalid value 'func' for '<ID>'", "Go keyword"]);
 }
 
 #[test]
@@ -124,4 +124,61 @@ fn check_refuses_a_bracket_never_closed_outside_the_declarations_it_parses() {
         &["check"],
         &[at.as_str(), "not valid Go", "`{` is never closed"],
     );
+}
+
+/// Exactly one error, with one hint: no cascade, no cause said twice.
+fn one_error(args: &[&str], setup: impl Fn(&std::path::Path)) -> String {
+    let dir = sample();
+    setup(dir.path());
+    let out = integrate(dir.path()).args(args).assert().code(2).get_output().stderr.clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert_eq!(err.matches("hint:").count(), 1, "{err}");
+    err
+}
+
+#[test]
+fn a_bad_id_is_one_error_with_the_id_that_would_do() {
+    // Regression: `My-Cloud` was reported five times, once per name derived from it.
+    refused(descriptor("schema = 1\nid = \"My-Cloud\"\nbrand = \"MyCloud\"\nenv = \"private\"\n"), &["apply", "bad"], &["descriptors/bad.toml:2:6: invalid id `My-Cloud`", "hint: use `mycloud`"]);
+    one_error(&["apply", "bad"], descriptor("schema = 1\nid = \"My-Cloud\"\nbrand = \"MyCloud\"\nenv = \"private\"\n"));
+    // On the command line it is refused before a file is named after it.
+    let err = one_error(&["new", "My-Cloud", "--brand", "MyCloud", "--env", "private"], |_| {});
+    assert!(err.contains("invalid value 'My-Cloud' for '<ID>': invalid id `My-Cloud`") && err.contains("hint: use `mycloud`"), "{err}");
+}
+
+#[test]
+fn a_profile_directory_without_profile_toml_is_one_error_with_a_hint() {
+    // Regression: the OS error was printed twice (`Is a directory (os error 21)`), with no hint.
+    refused(|_| {}, &["check", "--profile", "stubs"], &["stubs: is a directory without a profile.toml", "hint: name a profile file", "cloudpods"]);
+    let err = one_error(&["check", "--profile", "stubs/"], |_| {});
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn a_profile_directory_holding_profile_toml_stands_for_it() {
+    let dir = sample();
+    let profile = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/profiles/cloudpods");
+    let by_dir = integrate(dir.path()).args(["check", "--format", "json", "--profile"]).arg(&profile).assert().code(1).get_output().stdout.clone();
+    let by_name = integrate(dir.path()).args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    assert_eq!(String::from_utf8(by_dir).unwrap(), String::from_utf8(by_name).unwrap());
+}
+
+#[test]
+fn new_off_a_terminal_needs_brand_and_env() {
+    let err = one_error(&["new", "mycloud", "--env", "private"], |_| {});
+    assert!(err.contains("--brand is required when not on a terminal") && err.contains("e.g. --brand Mycloud"), "{err}");
+    let err = one_error(&["new", "mycloud", "--brand", "MyCloud"], |_| {});
+    assert!(err.contains("--env is required when not on a terminal") && err.contains("--env public, private or onpremise"), "{err}");
+}
+
+#[test]
+fn discover_dry_run_says_what_it_would_write_and_writes_nothing() {
+    // Regression: it printed `written` for files it did not write.
+    let dir = sample();
+    let out = integrate(dir.path()).args(["discover", "--dry-run"]).assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("would write  descriptors/aws.toml") && !out.contains("written  "), "{out}");
+    assert!(out.contains("descriptor file(s) would be written (dry run)"), "{out}");
+    assert!(!dir.path().join("descriptors/aws.toml").exists());
 }

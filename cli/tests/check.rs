@@ -259,6 +259,9 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| r["ruleId"] == "duplicate"), "the sample's duplicate ZStack entry is a result");
     assert!(results.iter().any(|r| r["ruleId"] == "spelling"));
+    // Regression: informationUri was a made-up address; it is the package's own, or absent.
+    let package_uri = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")].into_iter().find(|u| !u.is_empty());
+    assert_eq!(sarif["runs"][0]["tool"]["driver"].get("informationUri").and_then(|u| u.as_str()), package_uri);
 }
 
 #[test]

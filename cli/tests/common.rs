@@ -1,5 +1,6 @@
 //! Helpers shared by the CLI tests: a temporary copy of the sample platform, the binary under
-//! test run inside it, snapshots of every file's bytes and mode, and the Go toolchain.
+//! test run inside it (or on a terminal in tmux), snapshots of every file's bytes and mode,
+//! and the Go toolchain.
 
 #![allow(
     dead_code,
@@ -9,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 /// A fresh copy of `examples/<example>` in a temporary directory. With `descriptor`, the
 /// example's bundled descriptor file of that name is also put in `descriptors/`.
@@ -203,4 +205,60 @@ pub fn take_out(ws: &integrate_codegen::Workspace, d: &integrate_codegen::Descri
         other => panic!("{point_id}: unexpected {other:?}"),
     }
     rel
+}
+
+/// A tmux session running the binary; killed on drop.
+pub struct Tmux {
+    name: String,
+}
+
+impl Tmux {
+    /// Starts `integrate <args>` in `dir` on an 80x24 terminal. When it ends, the pane shows
+    /// `exit=<code>` and stays open for the test to read.
+    pub fn start(dir: &Path, args: &str) -> Tmux {
+        let name = format!("integrate-e2e-{}-{}", std::process::id(), args.split(' ').next().unwrap_or_default());
+        let bin = assert_cmd::cargo::cargo_bin("integrate");
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", "-c"])
+            .arg(dir)
+            .arg(format!("env NO_COLOR=1 {} {args}; echo exit=$?; sleep 60", bin.display()))
+            .status()
+            .expect("tmux is needed for this test: the README's test command installs it");
+        assert!(status.success());
+        Tmux { name }
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux").args(["send-keys", "-t", &self.name]).args(keys).status().unwrap();
+        assert!(status.success());
+    }
+
+    pub fn literal(&self, text: &str) {
+        let status = Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
+        assert!(status.success());
+    }
+
+    pub fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (10 s at most) until the screen shows `text`, and returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {text:?}; the screen is:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+    }
 }

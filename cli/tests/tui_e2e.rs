@@ -5,10 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
 use common::*;
 
 const KEY_ID: &str = "AKIDTUIEXAMPLE";
@@ -16,60 +12,6 @@ const SECRET: &str = "tui-secret-value-0042";
 
 fn basic_auth_server(n: usize) -> String {
     common::basic_auth_server(KEY_ID, SECRET, n)
-}
-
-/// A tmux session running the binary; killed on drop.
-struct Tmux {
-    name: String,
-}
-
-impl Tmux {
-    fn start(dir: &Path) -> Tmux {
-        let name = format!("integrate-e2e-{}", std::process::id());
-        let bin = assert_cmd::cargo::cargo_bin("integrate");
-        let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", "-c"])
-            .arg(dir)
-            .arg(format!("env NO_COLOR=1 {} tui", bin.display()))
-            .status()
-            .expect("tmux is needed for this test: the README's test command installs it");
-        assert!(status.success());
-        Tmux { name }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let status = Command::new("tmux").args(["send-keys", "-t", &self.name]).args(keys).status().unwrap();
-        assert!(status.success());
-    }
-
-    fn literal(&self, text: &str) {
-        let status = Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits (10 s at most) until the screen shows `text`, and returns the screen.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {text:?}; the screen is:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
-    }
 }
 
 #[test]
@@ -85,7 +27,7 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     d.push_str(&format!("\n[validation]\nendpoint = \"{endpoint}\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"Unauthorized\"]\n"));
     std::fs::write(&descriptor, d).unwrap();
 
-    let tui = Tmux::start(dir.path());
+    let tui = Tmux::start(dir.path(), "tui");
     let providers = tui.wait_for("1 missing");
     assert!(providers.contains("testcloud") && providers.contains("TestCloud"), "{providers}");
     assert!(providers.contains("enter checklist"), "the help bar is shown:\n{providers}");

@@ -175,6 +175,41 @@ fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> b
     chars.next().is_some_and(first) && chars.all(rest)
 }
 
+/// Why a value cannot be used, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub message: String,
+    pub hint: String,
+}
+
+/// Whether `id` can name a provider: `^[a-z][a-z0-9]{1,30}$` and not a Go keyword. When the id
+/// can be mended (`My-Cloud`), the hint names the id that would do (`mycloud`).
+pub fn validate_id(id: &str) -> std::result::Result<(), Invalid> {
+    let shape_ok = id.len() >= 2 && id.len() <= 31 && is_identifier(id, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if !shape_ok {
+        let mended: String = id.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).skip_while(char::is_ascii_digit).take(31).collect();
+        let rule = "an id is 2-31 characters, a lowercase letter then lowercase letters or digits (^[a-z][a-z0-9]{1,30}$); it names the Go package, files and subcommands";
+        let hint = if mended.len() >= 2 && !GO_KEYWORDS.contains(&mended.as_str()) { format!("use `{mended}`: {rule}") } else { rule.to_string() };
+        return Err(Invalid { message: format!("invalid id `{id}`"), hint });
+    }
+    if GO_KEYWORDS.contains(&id) {
+        return Err(Invalid { message: format!("id `{id}` is a Go keyword"), hint: "choose another id; it becomes a Go package name".into() });
+    }
+    Ok(())
+}
+
+/// Whether `brand` can be a `CLOUD_PROVIDER_*` value: a letter, then letters, digits, spaces,
+/// dots, dashes or underscores.
+pub fn validate_brand(brand: &str) -> std::result::Result<(), Invalid> {
+    if is_identifier(brand, |c| c.is_ascii_alphabetic(), |c| c.is_ascii_alphanumeric() || " ._-".contains(c)) {
+        return Ok(());
+    }
+    Err(Invalid {
+        message: format!("invalid brand `{brand}`"),
+        hint: "a brand starts with a letter and holds letters, digits, spaces, dots, dashes or underscores; it is the CLOUD_PROVIDER_* value, exact case".into(),
+    })
+}
+
 impl Descriptor {
     /// Reads and validates a descriptor file.
     pub fn load(path: &Path) -> Result<Self> {
@@ -207,27 +242,19 @@ impl Descriptor {
                 format!("this version of integrate reads schema {SCHEMA}"),
             ));
         }
+        // A name derived from a bad id or brand is checked only when it is set explicitly:
+        // `id = "My-Cloud"` is one error with its fix, not one per name derived from it.
         let id = raw.id.get_ref().clone();
-        let id_ok = id.len() >= 2
-            && id.len() <= 31
-            && is_identifier(&id, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit());
-        if !id_ok {
-            errors.push(Error::input(
-                at(path, text, raw.id.span().start),
-                format!("invalid id `{id}`"),
-                "an id is 2-31 characters, a lowercase letter then lowercase letters or digits (^[a-z][a-z0-9]{1,30}$); it names the Go package, files and subcommands",
-            ));
-        } else if GO_KEYWORDS.contains(&id.as_str()) {
-            errors.push(Error::input(at(path, text, raw.id.span().start), format!("id `{id}` is a Go keyword"), "choose another id; it becomes a Go package name"));
-        }
+        let mut refuse = |checked: std::result::Result<(), Invalid>, offset: usize| match checked {
+            Ok(()) => true,
+            Err(e) => {
+                errors.push(Error::input(at(path, text, offset), e.message, e.hint));
+                false
+            }
+        };
+        let id_ok = refuse(validate_id(&id), raw.id.span().start);
         let brand = raw.brand.get_ref().clone();
-        if !is_identifier(&brand, |c| c.is_ascii_alphabetic(), |c| c.is_ascii_alphanumeric() || " ._-".contains(c)) {
-            errors.push(Error::input(
-                at(path, text, raw.brand.span().start),
-                format!("invalid brand `{brand}`"),
-                "a brand starts with a letter and holds letters, digits, spaces, dots, dashes or underscores; it is the CLOUD_PROVIDER_* value, exact case",
-            ));
-        }
+        let brand_ok = refuse(validate_brand(&brand), raw.brand.span().start);
         let names = raw.names.as_ref();
         let const_ = names.and_then(|n| n.const_.as_ref());
         let go = names.and_then(|n| n.go.as_ref());
@@ -250,27 +277,30 @@ impl Descriptor {
         let package_ok = derived.package.split('/').all(|seg| {
             is_identifier(seg, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && !GO_KEYWORDS.contains(&seg)
         });
-        if !package_ok {
+        if !package_ok && (package.is_some() || id_ok) {
             errors.push(Error::input(
                 at(path, text, offset_of(package)),
                 format!("invalid package path `{}`", derived.package),
                 "names.package is a slash-separated path of Go package names (lowercase letters, digits, underscores), e.g. `objectstore/ceph`",
             ));
         }
-        if !is_identifier(&derived.hypervisor_const, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+        let is_const_suffix = |s: &str| is_identifier(s, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        let const_checked = const_.is_some() || id_ok;
+        let const_ok = is_const_suffix(&derived.const_);
+        if (hypervisor_const.is_some() || (const_checked && const_ok)) && !is_const_suffix(&derived.hypervisor_const) {
             errors.push(Error::input(at(path, text, offset_of(hypervisor_const)), format!("invalid hypervisor constant suffix `{}`", derived.hypervisor_const), "names.hypervisor_const is upper case: ^[A-Z][A-Z0-9_]*$"));
         }
-        if !is_identifier(&derived.const_, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+        if const_checked && !const_ok {
             errors.push(Error::input(at(path, text, offset_of(const_)), format!("invalid constant suffix `{}`", derived.const_), "names.const is upper case: ^[A-Z][A-Z0-9_]*$"));
         }
-        if !is_identifier(&derived.go, |c| c.is_ascii_uppercase(), |c| c.is_ascii_alphanumeric()) {
+        if (go.is_some() || brand_ok) && !is_identifier(&derived.go, |c| c.is_ascii_uppercase(), |c| c.is_ascii_alphanumeric()) {
             errors.push(Error::input(
                 at(path, text, go.map_or(raw.brand.span().start, |s| s.span().start)),
                 format!("invalid Go name `{}`", derived.go),
                 "names.go must be an exported Go identifier (^[A-Z][A-Za-z0-9]*$); set [names] go = \"...\" when the brand does not start with an upper-case letter",
             ));
         }
-        if !is_identifier(&derived.cli, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit()) || GO_KEYWORDS.contains(&derived.cli.as_str()) {
+        if (cli.is_some() || id_ok) && (!is_identifier(&derived.cli, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit()) || GO_KEYWORDS.contains(&derived.cli.as_str())) {
             errors.push(Error::input(at(path, text, offset_of(cli)), format!("invalid cli name `{}`", derived.cli), "names.cli is a Go package name: lowercase letters and digits, not a Go keyword"));
         }
         if let Some(v) = &raw.validation {
@@ -469,6 +499,33 @@ mod tests {
         assert!(d.to_toml().contains("package = \"objectstore/ceph\"\n"));
         let e = parse("schema = 1\nid = \"ceph\"\nbrand = \"Ceph\"\nenv = \"onpremise\"\n[names]\npackage = \"objectstore//Ceph\"\n").unwrap_err().to_string();
         assert!(e.contains("d.toml:6") && e.contains("invalid package path `objectstore//Ceph`") && e.contains("objectstore/ceph"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_id_is_one_error_naming_the_id_that_would_do() {
+        // Regression: `My-Cloud` was reported five times, once per name derived from it.
+        let e = parse("schema = 1\nid = \"My-Cloud\"\nbrand = \"MyCloud\"\nenv = \"private\"\n").unwrap_err();
+        assert!(!matches!(e, Error::Many(_)), "{e}");
+        let e = e.to_string();
+        assert!(e.starts_with("d.toml:2:6: invalid id `My-Cloud`") && e.contains("hint: use `mycloud`"), "{e}");
+        // A name set explicitly is still checked on its own.
+        let e = parse("schema = 1\nid = \"My-Cloud\"\nbrand = \"MyCloud\"\nenv = \"private\"\n[names]\ncli = \"Bad\"\n").unwrap_err().to_string();
+        assert!(e.contains("invalid id") && e.contains("d.toml:6:7: invalid cli name `Bad`"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_brand_is_one_error() {
+        let e = parse("schema = 1\nid = \"acme\"\nbrand = \"9Cloud\"\nenv = \"private\"\n").unwrap_err();
+        assert!(!matches!(e, Error::Many(_)) && e.to_string().contains("invalid brand `9Cloud`"), "{e}");
+    }
+
+    #[test]
+    fn ids_that_cannot_be_mended_get_the_rule_only() {
+        assert_eq!(validate_id("acme"), Ok(()));
+        assert!(validate_id("9").unwrap_err().hint.starts_with("an id is 2-31 characters"));
+        assert!(validate_id("Func").unwrap_err().hint.starts_with("an id is"), "`func` is a Go keyword, not a fix");
+        assert_eq!(validate_id("func").unwrap_err().message, "id `func` is a Go keyword");
+        assert!(validate_id("1st_Cloud").unwrap_err().hint.starts_with("use `stcloud`"));
     }
 
     #[test]

@@ -248,10 +248,22 @@ impl Profile {
     }
 
     /// Loads a built-in profile by name, or a profile file by path (names containing a `/`
-    /// or ending in `.toml` are paths).
+    /// or ending in `.toml` are paths, and so are other names that exist and are not built in;
+    /// a directory stands for the profile.toml in it).
     pub fn load(spec: &str, relative_to: &Path) -> Result<Self> {
-        if spec.ends_with(".toml") || spec.contains('/') {
-            let path = relative_to.join(spec);
+        let builtin = BUILTIN.get_file(format!("{spec}/profile.toml"));
+        if spec.ends_with(".toml") || spec.contains('/') || (builtin.is_none() && relative_to.join(spec).exists()) {
+            let mut path = relative_to.join(spec);
+            if path.is_dir() {
+                if !path.join("profile.toml").is_file() {
+                    return Err(Error::input(
+                        Location::new(&path, 0, 0),
+                        "is a directory without a profile.toml",
+                        format!("name a profile file (a directory must hold profile.toml) or a built-in profile ({})", Self::builtin_names().join(", ")),
+                    ));
+                }
+                path.push("profile.toml");
+            }
             let text = crate::error::read_to_string(&path)?;
             let mut store = TemplateStore { origin: path.display().to_string(), ..Default::default() };
             let dir = path.parent().unwrap_or(Path::new(".")).join("templates");
@@ -260,7 +272,7 @@ impl Profile {
             }
             return Self::parse(&path.display().to_string(), &text, store);
         }
-        let Some(file) = BUILTIN.get_file(format!("{spec}/profile.toml")) else {
+        let Some(file) = builtin else {
             return Err(Error::input(
                 Location::new("integrate.toml", 0, 0),
                 format!("unknown profile `{spec}`"),
