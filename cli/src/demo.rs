@@ -4,7 +4,6 @@
 //! (`new acmefs`: the facade's Cargo.toml and lib.rs, a service crate, the bindings).
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use include_dir::{Dir, include_dir};
@@ -41,11 +40,6 @@ metrics = true
 [credential]
 kind = "access_key"
 "#;
-
-/// Writes the embedded sample platform under `dir`.
-pub fn extract_sample(dir: &Path) -> Result<()> {
-    SAMPLE.extract(dir).with_context(|| format!("writing the sample platform to {}", dir.display()))
-}
 
 pub fn run(keep: bool, opendal: bool, out: &mut dyn Write) -> Result<u8> {
     let demo = if opendal {

@@ -42,7 +42,10 @@ fn new_service_builds_stays_rustfmt_clean_checks_clean_and_removes_exactly() {
     integrate(dir.path()).args(["new", "acmefs", "--brand", "AcmeFS", "--env", "public"]).assert().success();
     integrate(dir.path()).args(["check", "acmefs"]).assert().code(0);
     integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
-    cargo_check(&root.join("core"), "services-acmefs");
+    // cargo writes Cargo.lock, so the build runs in a copy and the tree keeps integrate's bytes.
+    let build = tempfile::tempdir().unwrap();
+    copy_tree(&root, build.path());
+    cargo_check(&build.path().join("core"), "services-acmefs");
     for f in rust_files.iter().chain(&["core/services/acmefs/src/lib.rs", "core/services/acmefs/src/config.rs", "core/services/acmefs/src/backend.rs"]) {
         assert!(rustfmt_clean(&root.join(f)), "{f} is not rustfmt-clean after new");
     }

@@ -113,7 +113,7 @@ impl SequenceKind for CfgItem {
 impl PointKind for CfgItem {
     fn describe(&self, r: &Renderer) -> Result<String> {
         let w = self.wanted(r)?;
-        let gate = w.sort_key.map(|f| format!(" under feature {f}")).unwrap_or_default();
+        let gate = if w.gate_features.is_empty() { String::new() } else { format!(" under feature {}", w.gate_features.join(", ")) };
         Ok(format!("{}{gate} in {}", w.what, self.path.iter().map(|s| format!("{} {}", s.kind, s.name)).collect::<Vec<_>>().join(" > ")))
     }
 
