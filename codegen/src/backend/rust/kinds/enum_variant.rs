@@ -73,7 +73,7 @@ impl SequenceKind for EnumVariant {
         let trimmed = rendered.trim_end().trim_end_matches(',').to_string();
         let v: syn::Variant = syn::parse_str(&trimmed).map_err(|e| bad_fragment("rust.enum_variant", "one enum variant", &e.to_string()))?;
         let (name, gate) = describe_variant(&v);
-        let path = self.path.last().map(|s| s.name.clone()).unwrap_or_default();
+        let path = self.path.last().map(|s| s.name.split('|').next().unwrap_or_default().to_string()).unwrap_or_default();
         Ok(Wanted { gate_features: Vec::new(), what: format!("variant {path}::{name}"), key: name.clone(), sort_key: Some(name), attrs: gate, fragment: format!("{trimmed},") })
     }
 }
