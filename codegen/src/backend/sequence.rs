@@ -241,7 +241,7 @@ pub fn inspect(
     seq: &Sequence,
     wanted: &Wanted,
     presence_only: bool,
-    reparse: impl Fn(&str) -> Result<Sequence>,
+    reparse: impl Fn(&str) -> Result<std::sync::Arc<Sequence>>,
 ) -> Result<Inspection> {
     if let Some(e) = seq.find(&wanted.key) {
         let line = crate::text::line_of(text, e.code_start);

@@ -37,9 +37,14 @@ pub fn build(spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     Ok(Box::new(Block { spec }))
 }
 
+/// The rendered pattern, compiled once per run when the run has a file store.
 fn regex(r: &Renderer, field: &str, source: &str) -> Result<regex::Regex> {
     let pattern = r.render(field, source)?;
-    regex::Regex::new(&pattern).map_err(|e| Error::input(Location::new("<profile>", 0, 0), format!("text.block `{field}` is not a regular expression: {e}"), "fix the point in the profile"))
+    let compiled = match r.files() {
+        Some(files) => files.regex(&pattern),
+        None => regex::Regex::new(&pattern),
+    };
+    compiled.map_err(|e| Error::input(Location::new("<profile>", 0, 0), format!("text.block `{field}` is not a regular expression: {e}"), "fix the point in the profile"))
 }
 
 impl Block {

@@ -76,13 +76,13 @@ pub fn sequence_in(
     text: &str,
     memo_key: Option<&str>,
     extract: impl FnOnce(&syn::File, &syntax::Offsets<'_>) -> std::result::Result<Sequence, Failure>,
-) -> Result<Sequence> {
+) -> Result<Arc<Sequence>> {
     match memo_key {
         Some(key) => {
-            let computed: Arc<std::result::Result<Sequence, Failure>> = file.memo(&format!("rust:{key}"), || read_sequence(text, extract));
+            let computed: Arc<std::result::Result<Arc<Sequence>, Failure>> = file.memo(&format!("rust:{key}"), || read_sequence(text, extract).map(Arc::new));
             (*computed).clone().map_err(|f| f.into_error(file))
         }
-        None => read_sequence(text, extract).map_err(|f| match f {
+        None => read_sequence(text, extract).map(Arc::new).map_err(|f| match f {
             Failure::Syntax { line, column, message } => Error::Syntax {
                 at: Location::new(file.display, line, column),
                 message: format!("after the edit the file would not parse ({message})"),
@@ -121,6 +121,20 @@ pub fn container<'f>(parsed: &'f syn::File, path: &[syntax::Segment]) -> std::re
 /// text: the rest identifies an entry whatever its gate, the attributes are its gate.
 pub fn split_attrs(tokens: proc_macro2::TokenStream) -> (String, String) {
     let tts: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    let n = leading_attrs(&tts);
+    let attrs: proc_macro2::TokenStream = tts[..n].iter().cloned().collect();
+    let rest: proc_macro2::TokenStream = tts[n..].iter().cloned().collect();
+    (attrs.to_string(), rest.to_string())
+}
+
+/// The leading attribute tokens of a node.
+pub fn attr_tokens(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let tts: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    tts[..leading_attrs(&tts)].iter().cloned().collect()
+}
+
+/// How many tokens the leading `#[...]` attributes take.
+fn leading_attrs(tts: &[proc_macro2::TokenTree]) -> usize {
     let mut i = 0;
     while i + 1 < tts.len() {
         match (&tts[i], &tts[i + 1]) {
@@ -128,9 +142,7 @@ pub fn split_attrs(tokens: proc_macro2::TokenStream) -> (String, String) {
             _ => break,
         }
     }
-    let attrs: proc_macro2::TokenStream = tts[..i].iter().cloned().collect();
-    let rest: proc_macro2::TokenStream = tts[i..].iter().cloned().collect();
-    (attrs.to_string(), rest.to_string())
+    i
 }
 
 /// The line of a byte offset, for messages.

@@ -117,8 +117,8 @@ pub fn sequence_in(
     text: &str,
     memo_key: Option<&str>,
     extract: impl FnOnce(&toml_edit::Document<String>) -> std::result::Result<Sequence, Failure>,
-) -> Result<Sequence> {
-    let read = || parse(text).and_then(|doc| extract(&doc));
+) -> Result<std::sync::Arc<Sequence>> {
+    let read = || parse(text).and_then(|doc| extract(&doc)).map(std::sync::Arc::new);
     match memo_key {
         Some(key) => (*file.memo(&format!("toml:{key}"), read)).clone().map_err(|f| f.into_error(file, false)),
         None => read().map_err(|f| f.into_error(file, true)),

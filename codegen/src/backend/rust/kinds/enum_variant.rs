@@ -64,7 +64,7 @@ impl EnumVariant {
 }
 
 impl SequenceKind for EnumVariant {
-    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<Sequence> {
+    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<Sequence>> {
         sequence_in(file, text, memo.then_some(self.memo_key.as_str()), |p, o| self.extract(p, o))
     }
 

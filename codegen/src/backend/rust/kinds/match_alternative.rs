@@ -127,11 +127,11 @@ impl MatchAlternative {
         Ok(OrArm { cases, lines, start: pat_range.start, suffix, elsewhere })
     }
 
-    fn arm(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<OrArm> {
+    fn arm(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<OrArm>> {
         let computed = if memo {
-            (*file.memo(&format!("rust:{}", self.memo_key), || read_sequence(text, |p, o| self.extract(p, o)))).clone()
+            (*file.memo(&format!("rust:{}", self.memo_key), || read_sequence(text, |p, o| self.extract(p, o)).map(std::sync::Arc::new))).clone()
         } else {
-            read_sequence(text, |p, o| self.extract(p, o))
+            read_sequence(text, |p, o| self.extract(p, o)).map(std::sync::Arc::new)
         };
         computed.map_err(|f| f.into_error(file))
     }

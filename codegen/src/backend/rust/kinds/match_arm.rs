@@ -121,7 +121,7 @@ impl MatchArm {
 }
 
 impl SequenceKind for MatchArm {
-    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<Sequence> {
+    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<Sequence>> {
         sequence_in(file, text, memo.then_some(self.memo_key.as_str()), |p, o| self.extract(p, o))
     }
 

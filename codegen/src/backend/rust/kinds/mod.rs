@@ -18,7 +18,7 @@ use crate::template::Renderer;
 /// What a sequence kind tells the shared inspect and remove.
 pub trait SequenceKind: PointKind {
     /// The siblings in `text`; `memo` says whether the result may be kept for this file.
-    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<Sequence>;
+    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<Sequence>>;
     /// The entry the descriptor wants.
     fn wanted(&self, r: &Renderer) -> Result<Wanted>;
 }
@@ -58,18 +58,7 @@ pub fn fragment_statement(fragment: &str) -> std::result::Result<(String, String
     }
 }
 
-/// The leading attribute tokens of a node.
-pub fn attr_tokens(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-    let tts: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
-    let mut i = 0;
-    while i + 1 < tts.len() {
-        match (&tts[i], &tts[i + 1]) {
-            (proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Group(g)) if p.as_char() == '#' && g.delimiter() == proc_macro2::Delimiter::Bracket => i += 2,
-            _ => break,
-        }
-    }
-    tts[..i].iter().cloned().collect()
-}
+pub use super::attr_tokens;
 
 /// The input error for a fragment that is not what the kind expects.
 pub fn bad_fragment(kind: &str, what: &str, message: &str) -> crate::error::Error {

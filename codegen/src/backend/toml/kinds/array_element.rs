@@ -91,8 +91,8 @@ impl ArrayElement {
 
     /// The elements, whether they are single-quoted, and whether the array has a trailing
     /// comma; kept in the file's memo unless `text` is an edit.
-    fn read(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<(Sequence, bool, bool)> {
-        let compute = || crate::backend::toml::parse(text).and_then(|doc| self.extract(&doc));
+    fn read(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<(Sequence, bool, bool)>> {
+        let compute = || crate::backend::toml::parse(text).and_then(|doc| self.extract(&doc)).map(std::sync::Arc::new);
         let got = if memo { (*file.memo(&format!("toml:{}", self.memo_key), compute)).clone() } else { compute() };
         got.map_err(|f| f.into_error(file, !memo))
     }
@@ -105,7 +105,8 @@ impl PointKind for ArrayElement {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let text = file.require(&format!("the array {}", self.array.join(".")))?;
-        let (seq, single_quoted, trailing_comma) = self.read(file, text, true)?;
+        let read = self.read(file, text, true)?;
+        let (seq, single_quoted, trailing_comma) = (&read.0, read.1, read.2);
         let (wanted, value) = self.wanted(r, single_quoted)?;
         if seq.find(&wanted.key).is_none() && !trailing_comma && !r.is_presence_only() {
             return Err(Error::AnchorNotFound {
@@ -114,13 +115,13 @@ impl PointKind for ArrayElement {
                 hint: "add the trailing comma (taplo and cargo fmt write one in multi-line arrays), then run integrate again".into(),
             });
         }
-        let inspected = sequence::inspect(file, text, &seq, &wanted, r.is_presence_only(), |updated| self.read(&file.with_text(updated), updated, false).map(|(s, _, _)| s))?;
+        let inspected = sequence::inspect(file, text, &seq, &wanted, r.is_presence_only(), |updated| self.read(&file.with_text(updated), updated, false).map(|r| std::sync::Arc::new(r.0.clone())))?;
         if let Inspection::Missing { updated, .. } = &inspected
             && !updated.is_empty()
         {
             let index = {
-                let again = self.read(&file.with_text(updated), updated, false)?.0;
-                again.entries.iter().position(|e| e.key == wanted.key).unwrap_or(0)
+                let again = self.read(&file.with_text(updated), updated, false)?;
+                again.0.entries.iter().position(|e| e.key == wanted.key).unwrap_or(0)
             };
             check_data(file, text, updated, &wanted.what, |d| {
                 if let Some(::toml::Value::Array(a)) = data_at(d, &self.array) {
@@ -133,7 +134,8 @@ impl PointKind for ArrayElement {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let Some(text) = file.text else { return Ok(Removal::Absent) };
-        let (seq, single_quoted, _) = self.read(file, text, true)?;
+        let read = self.read(file, text, true)?;
+        let (seq, single_quoted) = (&read.0, read.1);
         let (wanted, _) = self.wanted(r, single_quoted)?;
         let Some(entry) = seq.find(&wanted.key) else { return Ok(Removal::Absent) };
         let candidates = seq.removals(text, entry);

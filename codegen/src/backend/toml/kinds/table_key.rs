@@ -81,20 +81,19 @@ impl TableKey {
         Ok(Sequence::new(text, entries))
     }
 
-    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<Sequence> {
+    fn sequence(&self, file: &SourceFile<'_>, text: &str, memo: bool) -> Result<std::sync::Arc<Sequence>> {
         sequence_in(file, text, memo.then_some(self.memo_key.as_str()), |doc| self.extract(doc))
     }
 
     /// The key and its value, rendered, with inherited keys filled in from `text`.
-    fn rendered(&self, r: &Renderer, text: Option<&str>) -> Result<(String, String, ::toml::Value)> {
+    fn rendered(&self, r: &Renderer, data: Option<&::toml::Table>) -> Result<(String, String, ::toml::Value)> {
         let key = r.render("key", &self.key)?;
         let mut value = r.render("value", &self.value)?.trim().to_string();
         if !self.inherit.is_empty() {
             let mut doc: toml_edit::DocumentMut = format!("x = {value}").parse().map_err(|e: toml_edit::TomlError| bad_value(self.kind_name, &e.to_string()))?;
-            let data: Option<::toml::Table> = text.and_then(|t| t.parse().ok());
             if let Some(table) = doc.get_mut("x").and_then(|x| x.as_inline_table_mut()) {
                 for (field, path) in &self.inherit {
-                    let found = data.as_ref().and_then(|d| {
+                    let found = data.and_then(|d| {
                         let (first, rest) = path.split_first()?;
                         rest.iter().try_fold(d.get(first)?, |v, k| v.get(k))
                     });
@@ -111,8 +110,8 @@ impl TableKey {
         Ok((key, value, data.get("x").cloned().unwrap_or(::toml::Value::Boolean(false))))
     }
 
-    fn wanted(&self, r: &Renderer, text: Option<&str>) -> Result<(Wanted, ::toml::Value)> {
-        let (key, value, data) = self.rendered(r, text)?;
+    fn wanted(&self, r: &Renderer, doc: Option<&::toml::Table>) -> Result<(Wanted, ::toml::Value)> {
+        let (key, value, data) = self.rendered(r, doc)?;
         let shown_key = toml_edit::Key::new(key.clone()).display_repr().to_string();
         let line = format!("{shown_key} = {value}");
         let sort = match &self.family {
@@ -122,14 +121,18 @@ impl TableKey {
         Ok((Wanted { gate_features: Vec::new(), key: key.clone(), sort_key: sort, attrs: String::new(), fragment: line, what: format!("`{shown_key}` in [{}]", self.table.join(".")) }, data))
     }
 
-    fn present_value(&self, text: &str, key: &str) -> Option<::toml::Value> {
-        let data: ::toml::Table = text.parse().ok()?;
+    fn present_value(&self, data: &::toml::Table, key: &str) -> Option<::toml::Value> {
         let mut v = data.get(self.table.first()?)?;
         for k in &self.table[1..] {
             v = v.get(k)?;
         }
         v.get(key).cloned()
     }
+}
+
+/// The document's data, parsed once per file text when the file has a memo.
+fn document_data(file: &SourceFile<'_>, text: &str) -> std::sync::Arc<Option<::toml::Table>> {
+    file.memo("toml:data", || text.parse::<::toml::Table>().ok())
 }
 
 fn bad_value(kind: &str, message: &str) -> Error {
@@ -143,11 +146,12 @@ impl PointKind for TableKey {
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let text = file.require(&format!("the table [{}]", self.table.join(".")))?;
-        let (wanted, data) = self.wanted(r, Some(text))?;
+        let doc = document_data(file, text);
+        let (wanted, data) = self.wanted(r, doc.as_ref().as_ref())?;
         let seq = self.sequence(file, text, true)?;
         if let Some(e) = seq.find(&wanted.key) {
             let line = crate::text::line_of(text, e.code_start);
-            let have = self.present_value(text, &wanted.key);
+            let have = doc.as_ref().as_ref().and_then(|d| self.present_value(d, &wanted.key));
             let differs = |field: &str| have.as_ref().and_then(|h| h.get(field)) != data.get(field);
             if self.exact && have.as_ref() != Some(&data) {
                 return Ok(Inspection::Drift { line, message: format!("{} is there with another value, expected {}", wanted.what, wanted.fragment), kind: DriftKind::Value });
@@ -175,12 +179,13 @@ impl PointKind for TableKey {
     fn members(&self, file: &SourceFile<'_>) -> Result<Vec<Member>> {
         let Some(text) = file.text else { return Ok(Vec::new()) };
         let seq = self.sequence(file, text, true)?;
+        let doc = document_data(file, text);
         Ok(seq
             .entries
             .iter()
             .filter(|e| e.sort_key.is_some())
             .map(|e| {
-                let value = match self.present_value(text, &e.key) {
+                let value = match doc.as_ref().as_ref().and_then(|d| self.present_value(d, &e.key)) {
                     Some(::toml::Value::Table(t)) => t.get("path").and_then(|p| p.as_str()).map_or_else(String::new, |p| p.rsplit('/').next().unwrap_or(p).to_string()),
                     Some(other) => other.to_string(),
                     None => String::new(),
@@ -192,7 +197,8 @@ impl PointKind for TableKey {
 
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, _force: bool) -> Result<Removal> {
         let Some(text) = file.text else { return Ok(Removal::Absent) };
-        let (wanted, _) = self.wanted(r, Some(text))?;
+        let doc = document_data(file, text);
+        let (wanted, _) = self.wanted(r, doc.as_ref().as_ref())?;
         let seq = self.sequence(file, text, true)?;
         let Some(entry) = seq.find(&wanted.key) else { return Ok(Removal::Absent) };
         let candidates = seq.removals(text, entry);
