@@ -44,12 +44,9 @@ pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
         let mut arms = Arms(Vec::new());
         arms.visit_item_fn(func);
         for (entry, line) in &arms.0 {
-            match services.iter().find(|s| s.dir == *entry) {
-                None => {
-                    let near = services.iter().find(|s| s.dir.replace(['-', '_'], "") == entry.replace(['-', '_'], "")).map(|s| format!(" (the directory is `{}`)", s.dir)).unwrap_or_default();
-                    out.push(tree.finding(&rel, *line, format!("deny-list entry \"{entry}\" names no service directory{near}, so it never matches and the generator still writes {output} for it"), Some("spell it as the directory under core/services/".into())));
-                }
-                Some(_) => {}
+            if !services.iter().any(|s| s.dir == *entry) {
+                let near = services.iter().find(|s| s.dir.replace(['-', '_'], "") == entry.replace(['-', '_'], "")).map(|s| format!(" (the directory is `{}`)", s.dir)).unwrap_or_default();
+                out.push(tree.finding(&rel, *line, format!("deny-list entry \"{entry}\" names no service directory{near}, so it never matches and the generator still writes {output} for it"), Some("spell it as the directory under core/services/".into())));
             }
         }
     }

@@ -25,9 +25,8 @@ pub fn run(tree: &Tree<'_>) -> Vec<CheckFinding> {
         let scheme = &c[1];
         let line = crate::text::line_of(&text, c.get(0).map_or(0, |m| m.start()));
         let class = rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".cs");
-        match registered.get(scheme) {
-            None => out.push(tree.finding(&rel, line, format!("{}: new Operator(new {class}()) fails with \"scheme is not registered\"", unknown(scheme)), None)),
-            Some(_) => {}
+        if !registered.contains_key(scheme) {
+            out.push(tree.finding(&rel, line, format!("{}: new Operator(new {class}()) fails with \"scheme is not registered\"", unknown(scheme)), None));
         }
     }
     let java_scheme = regex::Regex::new(r#"public String scheme\(\) \{\s*return "([^"]+)";"#).expect("valid");

@@ -115,7 +115,7 @@ impl PointKind for ArrayElement {
                 hint: "add the trailing comma (taplo and cargo fmt write one in multi-line arrays), then run integrate again".into(),
             });
         }
-        let inspected = sequence::inspect(file, text, &seq, &wanted, r.is_presence_only(), |updated| self.read(&file.with_text(updated), updated, false).map(|r| std::sync::Arc::new(r.0.clone())))?;
+        let inspected = sequence::inspect(file, text, seq, &wanted, r.is_presence_only(), |updated| self.read(&file.with_text(updated), updated, false).map(|r| std::sync::Arc::new(r.0.clone())))?;
         if let Inspection::Missing { updated, .. } = &inspected
             && !updated.is_empty()
         {
