@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measures `integrate apply --dry-run` and `integrate check` on a workspace: median wall time of
-# five runs and the peak resident memory of the release binary; then check's floor, the time
+# five runs and the peak resident memory of the release binary, and the ratio apply / check
+# (apply plans from the same partial parse as check, so it should stay within a small factor);
+# then check's floor, the time
 # merely to read the files check reads, with codegen/benches/check.rs: it asks the engine for
-# those files (engine::files_read_by_check, the record of a real check run: the points' files,
+# those files (engine::Run::files_read after a check, the record of a real check run: the points' files,
 # the files present_if globs search, the files of the profile's checks), times reading them
 # (median) and a full check in process (median), and prints both, the ratio check / floor and
-# its peak resident memory. With no argument it measures the bundled sample platform (with a
+# its peak resident memory, and apply's plan in process with the ratio apply / check. With no argument it measures the bundled sample platform (with a
 # `testcloud` provider applied); pass the directory of an integrate.toml to measure your own
 # checkouts, e.g. cloudpods + cloudmux with discovered descriptors. It only runs integrate: it
 # does not fetch or build the platforms. RUNS=9 takes the median of nine runs instead of five.
@@ -56,6 +58,6 @@ measure() {
 
 measure "apply --dry-run" apply --dry-run
 measure "check" check
-awk -v c="${median[check]}" -v a="${median[apply --dry-run]}" 'BEGIN { if (a > 0) printf "ratio check / apply --dry-run: %.2f\n", c / a }'
+awk -v c="${median[check]}" -v a="${median[apply --dry-run]}" 'BEGIN { if (c > 0) printf "ratio apply --dry-run / check: %.2f\n", a / c }'
 echo
 RUNS="$runs" cargo bench --quiet --manifest-path "$root/Cargo.toml" -p integrate-codegen --bench check -- "$ws"

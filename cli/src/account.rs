@@ -1,6 +1,9 @@
 //! `integrate account validate` and `integrate account import`: read a credential (environment,
 //! standard input or a masked prompt; never argv), ask the codegen validation engine whether the
-//! platform would accept it, and print the outcome. Secrets are only ever printed masked.
+//! provider accepts it, and for import have the codegen account module create the account on
+//! the platform (its API with the `OS_*` login, or its client with the secret on stdin or in a
+//! private file). Print the outcome and what to do next. Secrets are only ever printed masked.
+//! Exit codes: 0 valid or imported, 1 rejected, 2 usage or settings, 3 unreachable.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::time::Duration;
@@ -8,7 +11,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use integrate_codegen::descriptor::{Descriptor, EndpointField};
-use integrate_codegen::engine;
+use integrate_codegen::account::{self, ImportMethod, ImportOptions, PlatformLogin};
 use integrate_codegen::validation::{self, Credential, CredentialError, CredentialKind, ValidateOptions, ValidationSpec};
 use integrate_codegen::Workspace;
 use serde::Deserialize;
@@ -17,8 +20,11 @@ use serde::Deserialize;
 pub enum AccountCommand {
     /// Prove a credential against the provider's API; exit 0 valid, 1 rejected, 3 unreachable.
     Validate(ValidateArgs),
-    /// Validate, then create the account with the platform's own client (for cloudpods,
-    /// `climc cloud-account-create-<id>`), or print that command with secrets masked.
+    /// Validate, then create the account on the platform as its profile declares: for
+    /// cloudpods through the region API, logged in with the usual OS_* variables (OS_AUTH_URL,
+    /// OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_DOMAIN_NAME, OS_REGION_NAME,
+    /// OS_ENDPOINT_TYPE). Without a reachable API it prints the platform's own command, masked.
+    /// Exit 0 imported, 1 rejected, 2 usage or settings, 3 unreachable.
     Import(ImportArgs),
 }
 
@@ -61,9 +67,13 @@ pub struct ImportArgs {
     /// Name of the account to create in the platform.
     #[arg(long)]
     pub name: String,
-    /// Print the platform command (secrets masked) instead of running it.
+    /// Validate, then show the request (credential masked) and the platform's own command
+    /// instead of importing.
     #[arg(long)]
     pub dry_run: bool,
+    /// How the outcome is printed.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -160,7 +170,7 @@ fn validate(ws: &Workspace, args: ValidateArgs, out: &mut dyn Write) -> Result<u
     let probe = if args.probe { Some(validation::probe_wrong_key(&spec, &cred, &opts, &mut |_| {})?) } else { None };
     match args.format {
         Format::Json => {
-            let value = serde_json::json!({ "schema": 1, "report": report, "probe": probe });
+            let value = serde_json::json!({ "schema": 1, "report": report, "probe": probe, "hint": report.outcome.hint() });
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         }
         Format::Human => {
@@ -168,35 +178,125 @@ fn validate(ws: &Workspace, args: ValidateArgs, out: &mut dyn Write) -> Result<u
             if let Some(p) = &probe {
                 say(out, opts.insecure, &p.to_string())?;
             }
+            if let Some(hint) = report.outcome.hint() {
+                say(out, opts.insecure, &format!("hint: {hint}"))?;
+            }
         }
     }
     Ok(report.exit_code() as u8)
 }
 
+/// What `account import` prints: the validation, then the import's plan, verdict and hint.
+struct ImportOutput<'a> {
+    out: &'a mut dyn Write,
+    format: Format,
+    insecure: bool,
+    json: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ImportOutput<'_> {
+    fn line(&mut self, text: &str) -> Result<()> {
+        if self.format == Format::Human {
+            say(self.out, self.insecure, text)?;
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, key: &str, value: impl serde::Serialize) {
+        self.json.insert(key.to_owned(), serde_json::to_value(value).unwrap_or_default());
+    }
+
+    /// Prints what is left to print and returns `code`.
+    fn finish(mut self, code: i32, hint: Option<String>) -> Result<u8> {
+        match self.format {
+            Format::Json => {
+                self.set("hint", &hint);
+                self.set("exit_code", code);
+                writeln!(self.out, "{}", serde_json::to_string_pretty(&serde_json::Value::Object(self.json))?)?;
+            }
+            Format::Human => {
+                if let Some(h) = hint {
+                    say(self.out, self.insecure, &format!("hint: {h}"))?;
+                }
+            }
+        }
+        Ok(code as u8)
+    }
+}
+
 fn import(ws: &Workspace, args: ImportArgs, out: &mut dyn Write) -> Result<u8> {
     let (d, spec, cred, opts) = load(ws, &args.common)?;
     let report = validation::validate(&spec, &cred, &opts, &mut |_| {})?;
-    say(out, opts.insecure, &report.to_string())?;
+    let mut o = ImportOutput { out, format: args.format, insecure: opts.insecure, json: serde_json::Map::new() };
+    o.set("schema", 1);
+    o.set("report", &report);
+    o.line(&report.to_string())?;
     if !report.outcome.is_valid() {
-        say(out, opts.insecure, "not imported: the platform would reject this credential")?;
-        return Ok(report.exit_code() as u8);
+        o.line("not imported: the provider rejects this credential")?;
+        let hint = report.outcome.hint().map(str::to_owned);
+        return o.finish(report.exit_code(), hint);
     }
-    let Some((program, real, masked)) = engine::account_import_command(ws, &d, &args.name, &cred)? else {
+    let endpoint = validation::endpoint_in_force(&spec, &cred, &opts);
+    let endpoint = (!endpoint.is_empty()).then_some(endpoint);
+    let Some(plan) = account::plan(ws, &d, &args.name, &cred, endpoint.as_deref())? else {
         bail!("profile {} declares no [account_import]; create the account with the platform's own tools", ws.profile.name);
     };
-    let shown = format!("{program} {}", masked.join(" "));
-    let found = std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(&program).is_file()));
-    if args.dry_run || !found {
-        if !found {
-            say(out, opts.insecure, &format!("{program} is not on PATH; run this yourself, with the real secret in place of ****:"))?;
+    o.set("manual", &plan.manual);
+    let manual = |o: &mut ImportOutput<'_>, why: &str| -> Result<()> {
+        if !plan.manual.is_empty() {
+            o.line(&format!("{why}; or run the platform's own command, with the real values in place of the masked ones:"))?;
+            o.line(&format!("  {}", plan.manual))?;
         }
-        say(out, opts.insecure, &shown)?;
-        return Ok(0);
+        Ok(())
+    };
+    let iopts = ImportOptions { insecure: opts.insecure, timeout: opts.timeout };
+    match &plan.method {
+        ImportMethod::Api(call) => {
+            o.set("request", call.summary());
+            if args.dry_run {
+                o.line(&format!("would import ({}): {}", plan.description, call.summary()))?;
+                manual(&mut o, "dry run, nothing sent to the platform")?;
+                return o.finish(0, None);
+            }
+            let login = match PlatformLogin::from_env() {
+                Ok(Some(login)) => login,
+                Ok(None) => {
+                    o.line("not imported: no platform API configured (OS_AUTH_URL is not set)")?;
+                    manual(&mut o, "set the OS_* variables of the platform login and run this again")?;
+                    return o.finish(2, Some(format!("export {} (and OS_PROJECT_NAME, OS_REGION_NAME, OS_ENDPOINT_TYPE as climc takes them)", account::OS_VARIABLES[..3].join(", "))));
+                }
+                Err(e) => {
+                    o.line(&format!("not imported: {e}"))?;
+                    manual(&mut o, "complete the OS_* variables and run this again")?;
+                    return o.finish(2, Some("export the missing variables of the platform login".to_owned()));
+                }
+            };
+            o.line(&format!("importing: {}", call.summary()))?;
+            let r = account::import_via_api(call, &login, &cred, &iopts)?;
+            o.set("import", &r);
+            o.line(&r.to_string())?;
+            if r.outcome.not_reached() {
+                manual(&mut o, "the platform's API could not be reached")?;
+            }
+            o.finish(r.exit_code(), r.outcome.hint())
+        }
+        ImportMethod::Client(call) => {
+            o.set("command", call.summary());
+            if args.dry_run {
+                o.line(&format!("would run ({}): {}", plan.description, call.summary()))?;
+                return o.finish(0, None);
+            }
+            o.line(&format!("running: {}", call.summary()))?;
+            let r = account::run_client(call, &cred)?;
+            o.set("import", &r);
+            for text in [&r.stdout, &r.stderr] {
+                for l in text.lines() {
+                    o.line(&format!("  {l}"))?;
+                }
+            }
+            let status = r.status.map_or_else(|| "ended by a signal".to_owned(), |c| format!("exit {c}"));
+            o.line(&if r.exit_code() == 0 { format!("imported ({status})") } else { format!("not imported: the client failed ({status})") })?;
+            o.finish(r.exit_code(), r.hint())
+        }
     }
-    say(out, opts.insecure, &format!("running: {shown}"))?;
-    let status = std::process::Command::new(&program).args(&real).status().with_context(|| format!("running {program}"))?;
-    if !status.success() {
-        bail!("{program} failed ({status})");
-    }
-    Ok(0)
 }

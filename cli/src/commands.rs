@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use integrate_codegen::descriptor::Descriptor;
-use integrate_codegen::engine;
+use integrate_codegen::engine::{self, Run};
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 use crate::output;
@@ -203,7 +203,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             if descriptors.is_empty() {
                 bail!("no descriptors in {}; create one with `integrate new <id>`", ws.descriptors_dir.display());
             }
-            let plan = engine::plan_apply(&ws, &descriptors)?;
+            let plan = Run::new(&ws).plan_apply(&descriptors)?;
             for note in &plan.read_only {
                 stderr!("not applied: {note}");
             }
@@ -215,12 +215,14 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
                 // orphan finding stands for (adding or dropping a side is a decision).
-                let fixable: std::collections::BTreeSet<(String, String)> = engine::check(&ws, &descriptors)?
+                let run = Run::new(&ws);
+                let fixable: std::collections::BTreeSet<(String, String)> = run
+                    .check(&descriptors)?
                     .into_iter()
                     .filter(|r| r.class == Some(engine::FindingClass::Missing))
                     .map(|r| (r.provider, r.point))
                     .collect();
-                let plan = engine::plan_fix(&ws, &descriptors, &fixable)?;
+                let plan = run.plan_fix(&descriptors, &fixable)?;
                 if !plan.is_empty() {
                     plan.commit(&ws)?;
                     for change in &plan.changes {
@@ -228,8 +230,9 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
                     }
                 }
             }
-            let files = integrate_codegen::files::FileStore::new();
-            let mut reports = engine::check_with(&ws, &descriptors, &files)?;
+            // A new run: --fix may have written files the first one read.
+            let run = Run::new(&ws);
+            let mut reports = run.check(&descriptors)?;
             // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
                 reports.retain(|r| ids.contains(&r.provider));
@@ -237,13 +240,13 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             let code = output::report_check(&reports, severity.into(), format, out);
             // The process ends here; freeing every parsed tree node by node would only delay it
             // (about a tenth of check's time on cloudpods + cloudmux).
-            std::mem::forget(files);
+            std::mem::forget(run);
             code
         }
         Command::Remove { id, force, dry_run, sync_vendor } => {
             let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(std::slice::from_ref(&id))?;
-            let plan = engine::plan_remove(&ws, &descriptors, force)?;
+            let plan = Run::new(&ws).plan_remove(&descriptors, force)?;
             for reason in &plan.kept {
                 stderr!("kept: {reason}");
             }
@@ -258,7 +261,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
         Command::List => {
             let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(&[])?;
-            let reports = engine::inspect(&ws, &descriptors)?;
+            let reports = Run::new(&ws).inspect(&descriptors)?;
             for d in &descriptors {
                 let (present, applicable, unchecked) = output::completeness(&reports, &d.id);
                 let badge = if present == applicable { "complete" } else { "incomplete" };
@@ -302,7 +305,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
         Command::Discover { update, dry_run } => {
             let ws = open_workspace(global)?;
             let found = integrate_codegen::discover::discover(&ws, update)?;
-            let plan = engine::plan_descriptors(&ws, &found);
+            let plan = integrate_codegen::discover::plan_descriptors(&ws, &found);
             for d in &found {
                 // A dry run says what it would do: it writes nothing.
                 let action = match (dry_run, d.action) {
@@ -385,7 +388,7 @@ fn cmd_new(global: &GlobalArgs, args: crate::new_provider::NewArgs, out: &mut dy
         let text = crate::new_provider::descriptor_text(&args)?;
         Descriptor::parse(&path, &text)?
     };
-    let plan = engine::plan_new(&ws, &descriptor)?;
+    let plan = Run::new(&ws).plan_new(&descriptor)?;
     finish_plan(&ws, &plan, args.dry_run, "new", out)
 }
 

@@ -8,7 +8,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use include_dir::{Dir, include_dir};
 use integrate_codegen::descriptor::Descriptor;
-use integrate_codegen::engine;
+use integrate_codegen::engine::Run;
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../examples/sample-platform");
@@ -53,19 +53,21 @@ pub fn run(keep: bool, opendal: bool, out: &mut dyn Write) -> Result<u8> {
     writeln!(out, "# sample platform written to {}", tmp.path().display())?;
     writeln!(out, "# {}", demo.command)?;
     let descriptor = Descriptor::parse(&ws.descriptor_path(demo.id), demo.descriptor)?;
-    let plan = engine::plan_new(&ws, &descriptor)?;
+    let plan = Run::new(&ws).plan_new(&descriptor)?;
     write!(out, "{}", plan.unified_diff())?;
     plan.commit(&ws)?;
     writeln!(out, "# {} file(s) changed", plan.changes.len())?;
     writeln!(out, "# integrate check {}", demo.id)?;
     let descriptors = ws.load_descriptors(&[])?;
-    let mut reports = engine::check(&ws, &descriptors)?;
+    // A new run: the first one read the files before they were written.
+    let run = Run::new(&ws);
+    let mut reports = run.check(&descriptors)?;
     reports.retain(|r| r.provider == demo.id);
     let code = crate::output::report_check(&reports, Severity::Note, crate::output::CheckFormat::Human, out)?;
     if code == 0 {
         writeln!(out, "# check: every registration of {} is present", demo.id)?;
     }
-    let again = engine::plan_apply(&ws, &descriptors)?;
+    let again = run.plan_apply(&descriptors)?;
     writeln!(out, "# a second apply changes {} file(s)", again.changes.len())?;
     if keep {
         let path = tmp.keep();

@@ -84,7 +84,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
         let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
         all_points = ws.profile.points.iter().map(|p| p.id.clone()).collect();
         let descriptors = ws.load_descriptors(&[id.to_string()]).unwrap();
-        let reports = engine::inspect(&ws, &descriptors).unwrap();
+        let reports = engine::Run::new(&ws).inspect(&descriptors).unwrap();
         for report in reports.iter().filter(|r| r.state == PointState::Present) {
             if !covered.insert(report.point.clone()) {
                 continue;
@@ -102,7 +102,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
             assert!(lines[0].contains(&format!(": {}: {id}: missing ", point.severity)), "{}: {}", point.id, lines[0]);
             // The line is where apply puts the registration back.
             let line: usize = lines[0][expected_prefix.len()..].split(':').next().unwrap().parse().unwrap();
-            let again = engine::plan_apply(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(), &descriptors).unwrap();
+            let again = engine::Run::new(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap()).plan_apply(&descriptors).unwrap();
             let reinserted = again.reports.iter().find(|r| r.point == point.id).unwrap();
             assert_eq!(reinserted.line, line, "{}: check and apply disagree on the line", point.id);
         }

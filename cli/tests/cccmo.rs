@@ -107,7 +107,7 @@ fn each_point_alone_is_reported(new: &[&str], descriptor: Option<&str>, at_least
     integrate(applied.path()).args(new).assert().success();
     let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    let present: Vec<String> = engine::inspect(&ws, &descriptors).unwrap().into_iter().filter(|r| r.state == PointState::Present).map(|r| r.point).collect();
+    let present: Vec<String> = engine::Run::new(&ws).inspect(&descriptors).unwrap().into_iter().filter(|r| r.state == PointState::Present).map(|r| r.point).collect();
     assert!(present.len() >= at_least, "expected at least {at_least} registrations, got {present:?}");
     for id in present {
         let dir = tempfile::tempdir().unwrap();
@@ -121,7 +121,7 @@ fn each_point_alone_is_reported(new: &[&str], descriptor: Option<&str>, at_least
         assert!(lines[0].starts_with(&prefix), "{id}: the finding names the wrong file: {}", lines[0]);
         assert!(lines[0].contains(&format!(": {severity}: {}: missing ", descriptors[0].id)), "{id}: {}", lines[0]);
         let line: usize = lines[0][prefix.len()..].split(':').next().unwrap().parse().unwrap();
-        let again = engine::plan_apply(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(), &descriptors).unwrap();
+        let again = engine::Run::new(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap()).plan_apply(&descriptors).unwrap();
         assert_eq!(again.reports.iter().find(|r| r.point == id).unwrap().line, line, "{id}: check and apply disagree on the line");
     }
 }
@@ -196,7 +196,7 @@ fn breaking_each_deployment_policy_makes_check_name_it_at_its_line() {
         assert!(findings.iter().any(|f| f.starts_with(&prefix)), "{}: no finding at {prefix}, got:\n{out}", m.policy);
         tested.push(m.policy);
     }
-    let all = integrate_codegen::backend::cccmo::policies::POLICIES.to_vec();
+    let all = integrate_codegen::platform::cccmo::policies::POLICIES.to_vec();
     assert_eq!(tested, all, "every policy has a mutation, in the order they are declared");
 }
 

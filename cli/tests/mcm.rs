@@ -214,7 +214,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
         .success();
     let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    let reports = engine::inspect(&ws, &descriptors).unwrap();
+    let reports = engine::Run::new(&ws).inspect(&descriptors).unwrap();
     let present: Vec<_> = reports
         .iter()
         .filter(|r| r.state == PointState::Present)
@@ -269,8 +269,7 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
             .unwrap()
             .parse()
             .unwrap();
-        let again = engine::plan_apply(
-            &Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap(),
+        let again = engine::Run::new(&Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap()).plan_apply(
             &descriptors,
         )
         .unwrap();

@@ -1,7 +1,8 @@
 //! The terminal UI end to end: the real binary runs in tmux at 80x24 on a copy of the sample
 //! platform with one registration missing; the test views the checklist, reads the diff,
 //! applies it, then validates an account against a local test server implementing HTTP Basic
-//! authentication (RFC 7617), asserting on the captured screens at each step.
+//! authentication (RFC 7617), types into the form after the verdict, and quits through the
+//! discard confirmation, asserting on the captured screens at each step.
 
 mod common;
 
@@ -39,7 +40,8 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     assert!(missing.contains("cloudpods.host_types"), "{missing}");
 
     tui.keys(&["a"]);
-    let diff = tui.wait_for("apply preview");
+    // The plan is made behind a progress line; the diff comes with the key that writes it.
+    let diff = tui.wait_for("y write");
     assert!(diff.contains("+    HOST_TYPE_TESTCLOUD,") || diff.contains("+\tHOST_TYPE_TESTCLOUD,"), "{diff}");
     assert!(!std::fs::read_to_string(&host_const).unwrap().contains("HOST_TYPE_TESTCLOUD,\n}"), "viewing the diff wrote nothing");
 
@@ -61,11 +63,27 @@ fn apply_a_missing_registration_after_reading_the_diff_then_validate_an_account(
     let rejected = tui.wait_for("✘ INVALID ACCESS KEY");
     assert!(rejected.contains("HTTP 401"), "{rejected}");
 
-    tui.keys(&["e"]);
+    // The form keeps the keys after the verdict: the secret is typed again right away.
     tui.keys(&["C-u"]);
     tui.literal(SECRET);
     tui.keys(&["Enter"]);
     let valid = tui.wait_for("✔");
     assert!(valid.contains("HTTP 200") && !valid.contains("INVALID"), "{valid}");
     assert!(!valid.contains(SECRET), "the secret never shows:\n{valid}");
+
+    // Letters that are commands elsewhere are typed here, and nothing quits or leaves
+    // without asking while the form holds what was typed.
+    let masked = |n: usize| format!("Access key secret  {}", "•".repeat(n));
+    tui.literal("qv");
+    tui.wait_for(&masked(SECRET.len() + 2));
+    tui.keys(&["Escape"]);
+    let asked = tui.wait_for("Leave the account form?");
+    assert!(asked.contains("y yes, discard"), "{asked}");
+    tui.keys(&["n"]);
+    tui.wait_for(&masked(SECRET.len() + 2));
+    tui.keys(&["C-c"]);
+    tui.wait_for("Quit integrate?");
+    tui.keys(&["y"]);
+    let quit = tui.wait_for("exit=");
+    assert!(quit.contains("exit=0"), "{quit}");
 }

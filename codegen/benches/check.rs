@@ -1,11 +1,13 @@
 //! `integrate check` against its floor. The floor is the time merely to read the files check
-//! reads: the list comes from [`engine::files_read_by_check`], the record of a real check run
+//! reads: the list comes from [`Run::files_read`] after [`Run::check`], the record of a real check run
 //! (points' files, the files `present_if` globs search, the files of the profile's checks,
 //! paths looked for that do not exist), never from a hand-written list. The bench times
 //! reading those files (median of N runs, page cache warm), times a full check in process
 //! (open the workspace, load the descriptors, check; median of N runs; like the binary, it does
 //! not count freeing the parsed files, which the binary skips at exit), and prints both, the
-//! ratio check / floor and the peak resident memory of this process.
+//! ratio check / floor and the peak resident memory of this process. It also times apply's
+//! plan for every descriptor in process (what `integrate apply --dry-run` computes) and prints
+//! the ratio apply / check.
 //!
 //!   cargo bench -p integrate-codegen --bench check -- DIR    # DIR holds integrate.toml
 //!   RUNS=9 cargo bench -p integrate-codegen --bench check -- DIR
@@ -17,8 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use integrate_codegen::files::FileStore;
-use integrate_codegen::{Workspace, WorkspaceOptions, engine};
+use integrate_codegen::engine::Run;
+use integrate_codegen::{Workspace, WorkspaceOptions};
 
 fn main() -> ExitCode {
     // `cargo bench` adds `--bench`; the workspace is the first other argument.
@@ -47,7 +49,10 @@ fn bench(dir: &Path, runs: usize) -> integrate_codegen::Result<()> {
     std::env::set_current_dir(&dir).map_err(|e| integrate_codegen::Error::io(&dir, e))?;
     let (ws, descriptors) = open(&dir)?;
     // This first check also warms the page cache for both measurements.
-    let files = engine::files_read_by_check(&ws, &descriptors)?;
+    let run = Run::new(&ws);
+    run.check(&descriptors)?;
+    let files = run.files_read();
+    drop(run);
     drop((ws, descriptors));
 
     let mut bytes = 0;
@@ -67,15 +72,25 @@ fn bench(dir: &Path, runs: usize) -> integrate_codegen::Result<()> {
     let mut findings = 0;
     let check = median(runs, || {
         let (ws, descriptors) = open(&dir)?;
-        let files = FileStore::new();
-        findings = engine::check_with(&ws, &descriptors, &files)?.iter().filter(|r| r.is_finding()).count();
+        let run = Run::new(&ws);
+        findings = run.check(&descriptors)?.iter().filter(|r| r.is_finding()).count();
         // Freed once the clock has stopped, as the binary leaves it to the end of the process.
-        Ok(files)
+        Ok(run.into_files())
+    })?;
+
+    let mut changes = 0;
+    let apply = median(runs, || {
+        let (ws, descriptors) = open(&dir)?;
+        let run = Run::new(&ws);
+        changes = run.plan_apply(&descriptors)?.changes.len();
+        Ok(run.into_files())
     })?;
 
     let (_, descriptors) = open(&dir)?;
     println!("workspace: {} ({} descriptors, {findings} findings)", dir.display(), descriptors.len());
     println!("check (in process)  median {:8.2} ms over {runs} runs: open the workspace, load the descriptors, check", ms(check));
+    println!("apply (in process)  median {:8.2} ms over {runs} runs: open the workspace, load the descriptors, plan apply ({changes} files would change)", ms(apply));
+    println!("ratio apply / check: {:.2}", apply.as_secs_f64() / check.as_secs_f64().max(1e-9));
     println!(
         "floor               median {:8.2} ms over {runs} runs: read the {} paths check reads ({existing} files, {:.1} MiB)",
         ms(floor),

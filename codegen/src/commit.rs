@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::engine::FileChange;
+use crate::change::FileChange;
 use crate::error::{Error, Result};
 
 enum Done {

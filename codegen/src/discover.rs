@@ -6,56 +6,13 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
-
+use crate::change::FileChange;
 use crate::descriptor::Descriptor;
+use crate::engine::{Plan, Run};
 use crate::error::{Error, Location, Result};
 use crate::files::FileStore;
+use crate::profile::discover::MatchOn;
 use crate::workspace::Workspace;
-
-/// One way to infer a descriptor field, declared in a profile's `[[discover]]`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Signal {
-    /// Dotted descriptor field: `id`, `env`, `names.go`, `features.vms`, `credential.kind`, ...
-    pub field: String,
-    /// The root the files live in; absent for a default that always applies.
-    pub root: Option<String>,
-    /// A minijinja expression over the fields found so far; the signal is tried only when it
-    /// is true (a field it names that is not found yet makes it false).
-    pub when: Option<String>,
-    /// Glob patterns of files, relative to the root (templates).
-    #[serde(default)]
-    pub files: Vec<String>,
-    /// A regular expression (a template) a candidate file must contain to be considered.
-    pub file_contains: Option<String>,
-    /// A regular expression (a template); absent for a default.
-    pub pattern: Option<String>,
-    /// `content` (default) matches the pattern against the file's text, `path` against its
-    /// path relative to the root.
-    #[serde(default)]
-    pub on: MatchOn,
-    /// The value when the pattern matches: a TOML value, or "$1" for the first capture. A
-    /// string holding `{{` is a template over the fields found so far and `member` (the
-    /// inventory entry: `name`, `value`, `stripped`), for a default worked out from the name.
-    pub value: Option<toml::Value>,
-    /// Maps the first capture to a value.
-    #[serde(default)]
-    pub map: toml::Table,
-    /// Collect every match in the file into a list; `value` may use `$1` and `$2`.
-    #[serde(default)]
-    pub collect: bool,
-    /// What the signal is, for the comment next to the field.
-    pub note: String,
-}
-
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchOn {
-    #[default]
-    Content,
-    Path,
-}
 
 /// What discover did for one provider.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -75,7 +32,8 @@ struct Found {
 /// Infers a descriptor for every provider of the inventory. Nothing is written here; the
 /// caller commits the returned texts (all or nothing) for the ones not `kept`.
 pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
-    let Some((_, members)) = crate::engine::inventory(ws)? else {
+    let run = Run::new(ws);
+    let Some((_, members)) = run.inventory()? else {
         return Err(Error::input(
             Location::new(ws.config_file.clone().unwrap_or_default(), 0, 0),
             format!("profile {} has no inventory, or its root is not configured", ws.profile.name),
@@ -83,7 +41,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         ));
     };
     let prefix = ws.profile.discover_prefix.clone().unwrap_or_default();
-    let cache = FileStore::new();
+    let cache = run.files();
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
     for m in members {
@@ -95,7 +53,7 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
         let member = serde_json::json!({"name": m.name, "value": m.value, "stripped": const_});
         for field in ws.profile.discover.iter().map(|s| s.field.clone()).collect::<indexmap_like::Ordered>().0 {
             let ctx = context(&fields, &member);
-            if let Some(found) = infer(ws, &field, &ctx, &cache)? {
+            if let Some(found) = infer(ws, &field, &ctx, cache)? {
                 // A profile's own signal for a field replaces the inventory's default for it.
                 fields.retain(|(f, _)| *f != field);
                 fields.push((field, found));
@@ -271,4 +229,20 @@ fn render(id: &str, fields: &[(String, Found)]) -> String {
         }
     }
     out
+}
+
+/// Plans writing the descriptors discover produced (new ones, and changed ones with --update).
+pub fn plan_descriptors(ws: &Workspace, found: &[Discovered]) -> Plan {
+    let mut plan = Plan::default();
+    for d in found.iter().filter(|d| matches!(d.action, "written" | "updated")) {
+        plan.changes.push(FileChange {
+            display: ws.display_path(&d.path),
+            path: d.path.clone(),
+            before: std::fs::read_to_string(&d.path).ok(),
+            after: Some(d.text.clone()),
+            mode: None,
+            points: vec!["discover".into()],
+        });
+    }
+    plan
 }

@@ -3,7 +3,7 @@
 //! `present_if` globs search), so a [`FileStore`] keeps every text it read, every glob listing
 //! it walked, every regular expression it compiled, and per text a [`Memo`] where back ends
 //! keep what they worked out from it (a parsed tree, the anchors found in it). It also records
-//! which files it was asked for, in order: [`crate::engine::files_read_by_check`] derives the
+//! which files it was asked for, in order: [`crate::engine::Run::files_read`] derives the
 //! benchmark's floor from that record. Files are assumed not to change during a run; apply's
 //! staged edits never go through a store.
 
@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::backend::Memo;
 use crate::error::{Error, Location, Result};
 use crate::text::{LineEnding, normalize_line_endings};
 
@@ -23,7 +22,7 @@ pub struct StoredFile {
     /// The LF-normalised text, made on first use (the same allocation when already LF).
     normalized: OnceLock<Option<Arc<str>>>,
     /// What back ends keep about the normalised text.
-    pub memo: Memo,
+    pub memo: Arc<Memo>,
 }
 
 impl StoredFile {
@@ -45,6 +44,106 @@ impl StoredFile {
     }
 }
 
+/// Values worked out from one file text, by key and type, each computed once even when
+/// several threads ask at the same time. The owner guarantees the text does not change.
+#[derive(Default)]
+pub struct Memo {
+    #[allow(clippy::type_complexity)] // reason: a type-erased map of once-cells is what this is
+    slots: std::sync::Mutex<std::collections::HashMap<(std::any::TypeId, String), std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>>>,
+    /// Whether back ends must parse the whole text. Without it, a back end may parse only
+    /// the parts a lookup needs (the Go back end parses only the declarations that mention the
+    /// names a point looks for).
+    whole_files: bool,
+    /// For the text of an edit (apply's staged files): the memo of the text it was made from
+    /// and the edit, so a back end can update what it kept there instead of starting over.
+    previous: Mutex<Option<(Arc<Memo>, TextEdit)>>,
+}
+
+/// How one text became another: bytes `start..old_end` of the old text are replaced by bytes
+/// `start..new_end` of the new one. Rows and columns (0-based, columns in bytes) are given too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextEdit {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+    pub start_at: (usize, usize),
+    pub old_end_at: (usize, usize),
+    pub new_end_at: (usize, usize),
+}
+
+impl TextEdit {
+    /// The one edit that turns `old` into `new`: everything between their common prefix and
+    /// their common suffix.
+    pub fn between(old: &str, new: &str) -> Self {
+        let (o, n) = (old.as_bytes(), new.as_bytes());
+        let mut start = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+        while !old.is_char_boundary(start) {
+            start -= 1;
+        }
+        let max_suffix = o.len().min(n.len()) - start;
+        let mut suffix = o.iter().rev().zip(n.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+        while !old.is_char_boundary(o.len() - suffix) || !new.is_char_boundary(n.len() - suffix) {
+            suffix -= 1;
+        }
+        let (old_end, new_end) = (o.len() - suffix, n.len() - suffix);
+        let at = |text: &str, offset: usize| {
+            let before = &text.as_bytes()[..offset];
+            let row = before.iter().filter(|&&b| b == b'\n').count();
+            (row, offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1))
+        };
+        Self { start, old_end, new_end, start_at: at(old, start), old_end_at: at(old, old_end), new_end_at: at(new, new_end) }
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// A memo whose back ends parse the whole text (`whole_files`) or only what they need.
+    pub fn new(whole_files: bool) -> Self {
+        Self { whole_files, ..Self::default() }
+    }
+
+    /// The memo of a text made from the text of `previous` by `edit`.
+    pub fn edited_from(previous: Arc<Memo>, edit: TextEdit) -> Self {
+        let memo = Self::new(previous.whole_files);
+        // Only the latest text is looked at: what `previous` was made from is not needed again.
+        *lock(&previous.previous) = None;
+        *lock(&memo.previous) = Some((previous, edit));
+        memo
+    }
+
+    pub fn whole_files(&self) -> bool {
+        self.whole_files
+    }
+
+    /// The memo of the text this one's text was edited from, and the edit.
+    pub fn previous(&self) -> Option<(Arc<Memo>, TextEdit)> {
+        lock(&self.previous).clone()
+    }
+
+    /// The value stored under `key`, if one was computed.
+    pub fn get<T: std::any::Any + Send + Sync>(&self, key: &str) -> Option<std::sync::Arc<T>> {
+        let slot = lock(&self.slots).get(&(std::any::TypeId::of::<T>(), key.to_string())).cloned()?;
+        let value = slot.get()?.clone();
+        value.downcast::<T>().ok()
+    }
+
+    /// The value stored under `key`, computing it first if there is none. `compute` may use
+    /// the memo itself for other keys.
+    pub fn get_or_insert_with<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let slot = {
+            let mut slots = self.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            slots.entry((std::any::TypeId::of::<T>(), key.to_string())).or_default().clone()
+        };
+        let value = slot.get_or_init(|| std::sync::Arc::new(compute())).clone();
+        value.downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
+    }
+}
+
 /// A glob listing: the root and the globs.
 type GlobKey = (PathBuf, Vec<String>);
 
@@ -59,7 +158,7 @@ pub struct FileStore {
     regexes: Mutex<HashMap<String, regex::Regex>>,
     /// Every path asked for, in the order of the first request.
     asked: Mutex<Vec<PathBuf>>,
-    /// Whether back ends parse every file whole ([`crate::backend::Memo::whole_files`]).
+    /// Whether back ends parse every file whole ([`Memo::whole_files`]).
     whole_files: bool,
 }
 
@@ -76,6 +175,11 @@ impl FileStore {
     /// at: slower, and the reference the partial parsing is tested against.
     pub fn parsing_whole_files() -> Self {
         Self { whole_files: true, ..Self::default() }
+    }
+
+    /// Whether back ends parse every file whole ([`FileStore::parsing_whole_files`]).
+    pub fn whole_files(&self) -> bool {
+        self.whole_files
     }
 
     /// The file at `path`, read on the first request. A file that does not exist is stored as
@@ -96,7 +200,7 @@ impl FileStore {
         if let Some(f) = files.get(path) {
             return Ok(f.clone());
         }
-        let f = Arc::new(StoredFile { raw, normalized: OnceLock::new(), memo: Memo::new(self.whole_files) });
+        let f = Arc::new(StoredFile { raw, normalized: OnceLock::new(), memo: Arc::new(Memo::new(self.whole_files)) });
         files.insert(path.to_path_buf(), f.clone());
         drop(files);
         self.note_asked(path);
@@ -213,6 +317,20 @@ mod tests {
         std::fs::write(&a, "changed").unwrap();
         assert_eq!(store.text(&a).as_deref(), Some("x\r\ny\r\n"));
         assert_eq!(store.asked(), vec![a, b]);
+    }
+
+    #[test]
+    fn an_edit_is_the_span_between_the_common_prefix_and_suffix() {
+        let e = TextEdit::between("a\nbc\nd\n", "a\nbXYc\nd\n");
+        assert_eq!((e.start, e.old_end, e.new_end), (3, 3, 5));
+        assert_eq!((e.start_at, e.old_end_at, e.new_end_at), ((1, 1), (1, 1), (1, 3)));
+        // Never inside a character: é and è share their first byte.
+        let e = TextEdit::between("xé\n", "xè\n");
+        assert_eq!((e.start, e.old_end, e.new_end), (1, 3, 3));
+        // A deletion at the end, and a repeated line where prefix and suffix could overlap.
+        assert_eq!(TextEdit::between("ab\nab\n", "ab\n").new_end, 3);
+        let e = TextEdit::between("ab\nab\n", "ab\n");
+        assert_eq!((e.start, e.old_end), (3, 6));
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! `integrate-codegen`: everything `integrate` knows. A provider [`descriptor`] and a platform
 //! [`profile`] (its registration points, each declared once) go through the [`engine`], which
 //! asks a language [`backend`] to inspect and splice each target file, and yields a plan that is
-//! diffed, checked or committed all-or-nothing. [`validation`] proves a live credential. This
+//! diffed, checked or committed all-or-nothing. [`validation`] proves a live credential and [`account`]
+//! creates its account on the platform. This
 //! crate does no terminal I/O; the `integrate` binary and the TUI are front ends over it.
 
+pub mod account;
 pub mod backend;
+pub mod change;
 pub mod commit;
 pub mod descriptor;
 pub mod diff;

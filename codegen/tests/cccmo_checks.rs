@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use integrate_codegen::backend::cccmo::policies::POLICIES;
+use integrate_codegen::platform::cccmo::policies::POLICIES;
 use integrate_codegen::engine;
 use integrate_codegen::profile::Profile;
 use integrate_codegen::{Workspace, WorkspaceOptions};
@@ -50,7 +50,7 @@ fn tree(with_descriptor: bool) -> (tempfile::TempDir, Workspace) {
 /// The image-list findings as `file:line: message`.
 fn findings(ws: &Workspace) -> Vec<String> {
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    engine::run_checks(ws, &descriptors)
+    engine::Run::new(ws).profile_checks(&descriptors)
         .unwrap()
         .into_iter()
         .filter(|r| r.point == "cccmo.images_agree")

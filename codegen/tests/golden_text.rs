@@ -11,10 +11,9 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use common::{golden_case_dirs, gofmt};
-use integrate_codegen::backend::{
-    CheckContext, Inspection, Removal, SourceFile, build_check, build_kind,
-};
+use integrate_codegen::backend::{CheckContext, Inspection, Removal, SourceFile, build_kind};
 use integrate_codegen::error::Location;
+use integrate_codegen::platform::build_check;
 use integrate_codegen::template::{TemplateStore, Templates};
 
 fn default_context() -> serde_json::Value {

@@ -43,7 +43,7 @@ fn acme() -> String {
 fn new(dir: &Path, id: &str) -> integrate_codegen::error::Result<engine::Plan> {
     let ws = Workspace::open(dir, &WorkspaceOptions::default())?;
     let d = Descriptor::load(&ws.descriptor_path(id))?;
-    let plan = engine::plan_new(&ws, &d)?;
+    let plan = engine::Run::new(&ws).plan_new(&d)?;
     plan.commit(&ws)?;
     Ok(plan)
 }
@@ -151,7 +151,7 @@ fn a_project_that_sorts_later_keeps_imports_in_gofmt_order() {
     assert!(main.contains("\t\"github.com/spf13/pflag\"\n\tcp \"github.com/zeta/machine-controller-manager-provider-acme/pkg/provider\"\n"), "{main}");
     let ws = Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    engine::plan_remove(&ws, &descriptors, false)
+    engine::Run::new(&ws).plan_remove(&descriptors, false)
         .unwrap()
         .commit(&ws)
         .unwrap();
@@ -214,7 +214,7 @@ fn a_field_added_to_the_descriptor_later_is_added_by_apply() {
     std::fs::write(&path, text).unwrap();
     let ws = Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    let plan = engine::plan_apply(&ws, &descriptors).unwrap();
+    let plan = engine::Run::new(&ws).plan_apply(&descriptors).unwrap();
     let files: Vec<String> = plan
         .changes
         .iter()

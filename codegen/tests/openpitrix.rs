@@ -26,7 +26,7 @@ fn new(dir: &Path, id: &str, descriptor: &str) {
     std::fs::write(dir.join(format!("descriptors/{id}.toml")), descriptor).unwrap();
     let ws = Workspace::open(dir, &WorkspaceOptions::default()).unwrap();
     let d = Descriptor::load(&ws.descriptor_path(id)).unwrap();
-    engine::plan_new(&ws, &d).unwrap().commit(&ws).unwrap();
+    engine::Run::new(&ws).plan_new(&d).unwrap().commit(&ws).unwrap();
 }
 
 fn read(dir: &Path, rel: &str) -> String {
@@ -52,7 +52,7 @@ fn a_second_provider_joins_the_first_and_removing_one_keeps_the_other() {
     new(dir.path(), "examplecloud", &example);
     let ws = Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    let findings: Vec<_> = engine::check(&ws, &descriptors)
+    let findings: Vec<_> = engine::Run::new(&ws).check(&descriptors)
         .unwrap()
         .into_iter()
         .filter(|r| r.is_finding())
@@ -64,7 +64,7 @@ fn a_second_provider_joins_the_first_and_removing_one_keeps_the_other() {
     assert!(plugin.contains("RegisterProvider(constants.ProviderStormCloud, stormcloud.NewProvider())\n\tRegisterProvider(constants.ProviderExampleCloud, examplecloud.NewProvider())\n}"), "{plugin}");
 
     let example_only = ws.load_descriptors(&["examplecloud".into()]).unwrap();
-    engine::plan_remove(&ws, &example_only, false)
+    engine::Run::new(&ws).plan_remove(&example_only, false)
         .unwrap()
         .commit(&ws)
         .unwrap();

@@ -3,16 +3,18 @@
 //! partial parse to the reference's reports, byte for byte as JSON, on the bundled sample
 //! platform with a descriptor for every provider discover finds, and on a copy where the
 //! registrations of one provider are taken out line by line, so the missing and drift paths
-//! (insertion lines, anchors found again) are compared too. They also pin down what the
-//! partial parse still refuses.
+//! (insertion lines, anchors found again) are compared too. apply and remove plan through the
+//! same partial parse, also of the texts their own edits produce, so their plans (every report
+//! and every changed file, byte for byte) are held to the reference as well. They also pin down
+//! what the partial parse still refuses.
 
 use std::path::{Path, PathBuf};
 
 mod common;
 
 use common::{copy_tree, example};
-use integrate_codegen::files::FileStore;
-use integrate_codegen::{Descriptor, Workspace, WorkspaceOptions, discover, engine};
+use integrate_codegen::engine::Run;
+use integrate_codegen::{Descriptor, Workspace, WorkspaceOptions, discover};
 
 /// Every file below `dir`.
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -33,8 +35,8 @@ fn workspace_with_discovered(dir: &Path) -> (Workspace, Vec<Descriptor>) {
 }
 
 /// A check run's reports as JSON, or its error as text.
-fn check(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> String {
-    match engine::check_with(ws, descriptors, files) {
+fn check(run: &Run, descriptors: &[Descriptor]) -> String {
+    match run.check(descriptors) {
         Ok(reports) => serde_json::to_string_pretty(&reports).unwrap(),
         Err(e) => format!("error: {e}"),
     }
@@ -42,8 +44,8 @@ fn check(ws: &Workspace, descriptors: &[Descriptor], files: &FileStore) -> Strin
 
 fn assert_same_as_whole_files(dir: &Path) -> String {
     let (ws, descriptors) = workspace_with_discovered(dir);
-    let partial = check(&ws, &descriptors, &FileStore::new());
-    let whole = check(&ws, &descriptors, &FileStore::parsing_whole_files());
+    let partial = check(&Run::new(&ws), &descriptors);
+    let whole = check(&Run::parsing_whole_files(&ws), &descriptors);
     assert!(!whole.starts_with("error"), "{whole}");
     if partial != whole {
         let diff = similar::TextDiff::from_lines(&whole, &partial).unified_diff().header("whole files", "partial").to_string();
@@ -84,6 +86,44 @@ fn reports_match_whole_file_parsing_with_a_provider_taken_out() {
     assert!(reports.contains("\"state\": \"missing\""), "nothing missing after taking AWS out");
 }
 
+/// A plan as JSON (reports, changes with their texts, kept and read-only notes), or the error.
+fn plan(result: integrate_codegen::Result<integrate_codegen::Plan>) -> String {
+    match result {
+        Ok(plan) => serde_json::to_string_pretty(&plan).unwrap(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+fn assert_same_plan(what: &str, partial: String, whole: String) {
+    assert!(!whole.starts_with("error"), "{what}: {whole}");
+    if partial != whole {
+        let diff = similar::TextDiff::from_lines(&whole, &partial).unified_diff().header("whole files", "partial").to_string();
+        panic!("partial parsing changed the {what} plan:\n{diff}");
+    }
+}
+
+#[test]
+fn apply_and_remove_plan_what_whole_file_parsing_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&example("sample-platform"), dir.path());
+    let (ws, descriptors) = workspace_with_discovered(dir.path());
+    // Remove every provider: the later ones are taken out of texts the earlier removals edited.
+    let partial = plan(Run::new(&ws).plan_remove(&descriptors, false));
+    let whole = plan(Run::parsing_whole_files(&ws).plan_remove(&descriptors, false));
+    assert_same_plan("remove", partial.clone(), whole);
+    assert!(partial.matches("\"before\"").count() >= 5, "remove changed too few files to prove much");
+
+    // Take every other provider out for real (those left keep the anchors: each family of
+    // constants, each literal keeps a member), then apply them all back: every insertion after
+    // the first into a file looks at a text an earlier insertion made.
+    let every_other: Vec<Descriptor> = descriptors.iter().skip(1).step_by(2).cloned().collect();
+    Run::new(&ws).plan_remove(&every_other, false).unwrap().commit(&ws).unwrap();
+    let partial = plan(Run::new(&ws).plan_apply(&descriptors));
+    let whole = plan(Run::parsing_whole_files(&ws).plan_apply(&descriptors));
+    assert_same_plan("apply", partial.clone(), whole);
+    assert!(partial.matches("\"state\": \"missing\"").count() >= 20, "apply added too little to prove much");
+}
+
 #[test]
 fn still_refuses_an_unclosed_bracket_anywhere_and_a_broken_declaration_it_reads() {
     let dir = tempfile::tempdir().unwrap();
@@ -94,13 +134,13 @@ fn still_refuses_an_unclosed_bracket_anywhere_and_a_broken_declaration_it_reads(
 
     // A function no point reads, left open: the outline finds the bracket that never closes.
     std::fs::write(&file, format!("{original}\nfunc unrelated() {{\n")).unwrap();
-    let error = check(&ws, &descriptors, &FileStore::new());
+    let error = check(&Run::new(&ws), &descriptors);
     assert!(error.contains("guest_actions.go:") && error.contains("not valid Go") && error.contains("never closed"), "{error}");
 
     // A syntax error inside the declaration a point reads.
     let broken = original.replacen("supportInstanceSnapshotHypervisors = []string{", "supportInstanceSnapshotHypervisors = []string{ 1 +,", 1);
     assert_ne!(broken, original, "the sample declares supportInstanceSnapshotHypervisors");
     std::fs::write(&file, broken).unwrap();
-    let error = check(&ws, &descriptors, &FileStore::new());
+    let error = check(&Run::new(&ws), &descriptors);
     assert!(error.contains("guest_actions.go:") && error.contains("not valid Go"), "{error}");
 }

@@ -216,6 +216,47 @@ fn keystone_v3_2xx_without_subject_token_is_unexpected() {
     assert!(report.message.unwrap().contains("X-Subject-Token"));
 }
 
+/// A test server implementing cloudpods' Keystone v3 password authentication
+/// (`pkg/keystone/tokens/handlers.go`): 200 OK, not 201, with the token both in
+/// `X-Subject-Token` and as `id` in the body; a wrong password is
+/// `401 {"class":"WrongPassword",...}`.
+fn cloudpods_keystone_server() -> TestServer {
+    TestServer::start(|r| {
+        let body = r.json().unwrap_or_default();
+        let user = &body["auth"]["identity"]["password"]["user"];
+        if user["password"] == "correct horse" {
+            Response::json(200, json!({"id": KS_TOKEN, "token": {"methods": ["password"], "user": {"name": user["name"]}}}))
+                .header("X-Subject-Token", KS_TOKEN)
+        } else {
+            Response::json(401, json!({"class": "WrongPassword", "code": 401, "details": "Authenticate: usrExt.VerifyPassword: WrongPassword"}))
+        }
+    })
+}
+
+#[test]
+fn cloudpods_keystone_test_server_200_with_subject_token_is_valid_and_the_token_never_shown() {
+    // Regression: cloudpods' Keystone answers 200, which was taken for an unexpected answer
+    // whose excerpt showed the token it repeats in the body.
+    let server = cloudpods_keystone_server();
+    let spec = keystone_spec(&format!("{}/v3", server.url()), None);
+    let report = run(&spec, &Credential::user_password("integrator", "correct horse"));
+    assert_eq!(report.outcome, Outcome::Valid, "{report}");
+    let probe = probe_wrong_key(&spec, &Credential::user_password("integrator", "correct horse"), &ValidateOptions::default(), &mut |_| {}).unwrap();
+    assert!(matches!(probe.attempts[0].outcome, Outcome::InvalidAccessKey { .. }), "{probe}");
+    let shown = format!("{report} {report:?} {} {probe} {}", serde_json::to_string(&report).unwrap(), serde_json::to_string(&probe).unwrap());
+    assert!(!shown.contains(KS_TOKEN), "{shown}");
+}
+
+#[test]
+fn a_token_in_an_answer_that_is_not_a_success_is_never_shown() {
+    let server = TestServer::start(|_| Response::json(202, json!({"id": KS_TOKEN})).header("X-Subject-Token", KS_TOKEN));
+    let spec = keystone_spec(&server.url(), None);
+    let report = run(&spec, &Credential::user_password("alice", "correct horse"));
+    assert!(matches!(report.outcome, Outcome::Unexpected { status: Some(202), .. }), "{report}");
+    let shown = format!("{report} {report:?} {}", serde_json::to_string(&report).unwrap());
+    assert!(shown.contains("****") && !shown.contains(KS_TOKEN), "{shown}");
+}
+
 // --- form-login ------------------------------------------------------------
 
 const FORM_TOKEN: &str = "session-token-ABCDEF0123456789";

@@ -254,6 +254,10 @@ fn error_codes_come_from_xml_and_json() {
             "Unauthorized",
         ),
         (json!({"error": "invalid_grant"}), "invalid_grant"),
+        (
+            json!({"code": 401, "class": "WrongPassword", "details": "Authenticate: WrongPassword"}),
+            "WrongPassword",
+        ),
     ];
     for (body, code) in cases {
         assert_eq!(
@@ -355,4 +359,155 @@ fn outcomes_have_exit_codes_and_a_stable_json_shape() {
             "insecure": false
         })
     );
+}
+
+// --- Issue 13: a server that echoes the secret in another spelling --------------------------
+
+/// A secret with the characters servers escape: `<`, `>`, `&` (Go's encoding/json), `/` (PHP),
+/// `"`, a space and a non-ASCII letter (Python's ensure_ascii).
+const ODD_SECRET: &str = "Pa<ss>&wo/rd \"kéy\" 42xyz";
+
+/// Go's `encoding/json` spelling of a string: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`.
+fn go_json(s: &str) -> String {
+    serde_json::to_string(s)
+        .unwrap()
+        .replace('<', r"\u003c")
+        .replace('>', r"\u003e")
+        .replace('&', r"\u0026")
+}
+
+/// Python's `json.dumps` spelling: every non-ASCII character as `\uXXXX`.
+fn python_json(s: &str) -> String {
+    let mut out = String::new();
+    for c in serde_json::to_string(s).unwrap().chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        }
+    }
+    out
+}
+
+/// Every spelling of `secret` a server in these tests echoes, each of which must be absent
+/// from whatever the engine hands back.
+fn echoes(secret: &str) -> Vec<String> {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let strip = |s: String| s.trim_matches('"').to_owned();
+    vec![
+        strip(go_json(secret)),
+        strip(python_json(secret)),
+        secret.replace('/', r"\/"),
+        secret.to_uppercase(),
+        secret.to_lowercase(),
+        form_urlencoded::byte_serialize(secret.as_bytes())
+            .collect::<String>()
+            .to_lowercase(),
+        b64.encode(secret),
+        b64.encode(format!("x:{secret}")),
+    ]
+}
+
+/// A test server implementing HTTP Basic authentication that rejects every credential with a
+/// JSON error whose message quotes the password it received in the spelling `spell` gives it.
+fn echoing_basic_server(spell: fn(&str) -> String) -> TestServer {
+    TestServer::start(move |r| {
+        use base64::Engine as _;
+        let header = r.header("authorization").unwrap_or_default();
+        let decoded = header
+            .strip_prefix("Basic ")
+            .and_then(|t| base64::engine::general_purpose::STANDARD.decode(t).ok())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let password = decoded.split_once(':').map(|(_, p)| p).unwrap_or_default();
+        Response::new(401)
+            .header("Content-Type", "application/json")
+            .body(format!(
+                "{{\"code\":\"Unauthorized\",\"message\":\"bad password {}\"}}",
+                spell(password)
+            ))
+    })
+}
+
+fn basic_spec_for(server: &TestServer) -> ValidationSpec {
+    ValidationSpec::from_descriptor_toml(&format!(
+        "[validation]\nendpoint = \"{}\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"Unauthorized\"]\n",
+        server.url()
+    ))
+    .unwrap()
+    .unwrap()
+}
+
+fn assert_no_spelling_of(secret: &str, shown: &str) {
+    for echo in echoes(secret) {
+        assert!(
+            !shown.contains(&echo),
+            "the secret leaked as {echo:?}:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn issue_13_secret_echoed_json_escaped_or_case_changed_is_masked_in_reports() {
+    type Spell = fn(&str) -> String;
+    let spellings: [(&str, Spell); 6] = [
+        ("go json", |s| go_json(s).trim_matches('"').to_owned()),
+        ("python json", |s| python_json(s).trim_matches('"').to_owned()),
+        ("php json", |s| s.replace('/', r"\/").replace('"', "\\\"")),
+        ("upper case", |s| s.to_uppercase()),
+        ("lower-case percent-encoding", |s| {
+            form_urlencoded::byte_serialize(s.as_bytes())
+                .collect::<String>()
+                .to_lowercase()
+        }),
+        ("base64", |s| {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD.encode(s)
+        }),
+    ];
+    for (name, spell) in spellings {
+        let server = echoing_basic_server(spell);
+        let spec = basic_spec_for(&server);
+        let cred = Credential::user_password("integrator", ODD_SECRET);
+        let report = validate(&spec, &cred, &ValidateOptions::default(), &mut |_| {}).unwrap();
+        assert!(
+            matches!(report.outcome, Outcome::InvalidAccessKey { .. }),
+            "{name}: {report}"
+        );
+        let shown = format!(
+            "{report} {report:?} {}",
+            serde_json::to_string(&report).unwrap()
+        );
+        assert!(shown.contains("bad password ****"), "{name}: {shown}");
+        assert_no_spelling_of(ODD_SECRET, &shown);
+    }
+}
+
+#[test]
+fn issue_13_the_probes_altered_secret_is_masked_in_every_spelling() {
+    let server = echoing_basic_server(|s| s.to_uppercase());
+    let spec = basic_spec_for(&server);
+    let cred = Credential::user_password("integrator", ODD_SECRET);
+    let probe = integrate_codegen::validation::probe_wrong_key(
+        &spec,
+        &cred,
+        &ValidateOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    let shown = format!(
+        "{probe} {probe:?} {}",
+        serde_json::to_string(&probe).unwrap()
+    );
+    assert!(shown.contains("bad password ****"), "{shown}");
+    // The probe sends the secret with its last characters changed: neither it nor the real
+    // one may be readable in any spelling.
+    let altered = format!("{}3yza", &ODD_SECRET[..ODD_SECRET.len() - 4]);
+    assert_no_spelling_of(ODD_SECRET, &shown);
+    assert_no_spelling_of(&altered, &shown);
+    assert!(!shown.contains(&altered[..altered.len() - 4].to_uppercase()), "{shown}");
 }

@@ -1,9 +1,14 @@
 //! Everything that can happen to the app, as one enum. Keys become an [`Action`] through a
-//! keymap, and results of the validation worker arrive as an [`Action`] over a channel; both go
-//! through [`update`](crate::app::update), the only function that changes state. Actions are
-//! never logged: a pasted value travels as a [`Secret`] so even a debug print stays masked.
+//! keymap, and the steps and results of the workers (loading, planning, validation) arrive as
+//! an [`Action`] over a channel; both go through [`update`](crate::app::update), the only
+//! function that changes state. Actions are never logged: a pasted value travels as a
+//! [`Secret`] so even a debug print stays masked.
+
+use std::sync::{Arc, Mutex, PoisonError};
 
 use integrate_codegen::validation::{ProbeReport, Report, Secret, Step};
+
+use crate::job::{LoadStep, Loaded, PlanStep, Planned};
 
 /// One thing the user asked for, or one thing a background job reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,9 +35,9 @@ pub enum Action {
     PlanApply,
     /// Asks to write the planned changes (opens the confirm popup).
     AskConfirm,
-    /// Answers yes in the confirm popup: the plan is committed.
+    /// Answers yes in a confirm popup: the plan is committed, or the form is left.
     ConfirmYes,
-    /// Answers no in the confirm popup.
+    /// Answers no in a confirm popup.
     ConfirmNo,
     /// Closes the error popup.
     DismissError,
@@ -50,8 +55,12 @@ pub enum Action {
     Backspace,
     /// Empties the focused field.
     ClearField,
-    /// Goes from the outcome panel back to editing the form.
-    EditForm,
+    /// Turns the focused yes/no field on or off.
+    ToggleField,
+    /// Picks the next value of the focused choice.
+    NextChoice,
+    /// Picks the previous value of the focused choice.
+    PrevChoice,
     /// Starts validating the credential on a worker thread.
     Validate,
     /// Starts the wrong-key probe on a worker thread.
@@ -60,8 +69,16 @@ pub enum Action {
     Cancel,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
-    /// Advances the spinner and the elapsed time of a running job.
+    /// Advances the spinners and the elapsed times of running jobs.
     Tick,
+    /// The loader reached a new step.
+    LoadProgress(LoadStep),
+    /// The loader finished: the providers, or why they could not be read.
+    Loaded(Delivery<Loaded>),
+    /// The planner reached a new step.
+    PlanProgress(PlanStep),
+    /// The planner finished: the plan and its diff, or why it could not be made.
+    Planned(Delivery<Planned>),
     /// The worker reached a new step.
     ValidationProgress(Step),
     /// The worker finished a validation with a verdict.
@@ -70,4 +87,42 @@ pub enum Action {
     ProbeDone(ProbeReport),
     /// The worker could not reach a verdict; the text says why (and holds no secret).
     ValidationFailed(String),
+}
+
+/// A worker's result carried by an [`Action`]. Actions are cloned and compared (a keymap hands
+/// out copies, tests compare them) but results such as a plan are neither, so the result sits
+/// in a shared slot that the first [`Delivery::take`] empties; two deliveries are equal when
+/// they share the slot.
+pub struct Delivery<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Delivery<T> {
+    /// Wraps a result for sending.
+    pub fn new(value: T) -> Self {
+        Delivery(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// Takes the result out; `None` when it was taken already.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
+impl<T> Clone for Delivery<T> {
+    fn clone(&self) -> Self {
+        Delivery(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Delivery<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Delivery<T> {}
+
+impl<T> std::fmt::Debug for Delivery<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Delivery(..)")
+    }
 }

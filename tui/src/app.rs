@@ -1,8 +1,12 @@
 //! The app state and [`update`], the only function that changes it. State is plain data the
 //! renderer reads: the providers with their checklists, the screen and popup shown, the
-//! planned apply, and the account form with its validation run. Everything that happens, a key
-//! or a worker's message, arrives as an [`Action`]; the library calls (load, inspect, plan,
-//! commit) are made from here, and validation is handed to a worker thread.
+//! planned apply, the account form with its validation run, and the progress of every job.
+//! Everything that happens, a key or a worker's message, arrives as an [`Action`];
+//! [`App::accepts`] says which actions do something in the current state, [`update`] ignores
+//! the others, and the keys and help bar come from the accepted rows of the keymap in force
+//! ([`App::bindings`]). The slow reads (loading, inspecting, planning) go to the loader's
+//! thread and validation to the validation worker's; only the commit of a confirmed plan runs
+//! here. Keys that quit or leave the account form ask first when something was typed.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -11,62 +15,17 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use integrate_codegen::engine::{self, Plan, PointReport, PointState};
 use integrate_codegen::validation::{ProbeReport, Report, Secret, Step, ValidationSpec};
 use integrate_codegen::{Descriptor, Workspace};
 
-use crate::action::Action;
-use crate::form::AccountForm;
-use crate::keymap::{self, Keymap};
+use crate::action::{Action, Delivery};
+use crate::form::{AccountForm, FieldKind};
+use crate::job::{self, LoadStep, PlanStep, PlannedApply};
+use crate::keymap::{self, Binding, Keymap};
+use crate::layout;
+use crate::loader::{self, EngineLoader, Loader};
+use crate::provider::Provider;
 use crate::worker::{self, EngineValidator, Job, Validator};
-
-/// One provider: its descriptor and the state of every registration point.
-#[derive(Debug)]
-pub struct Provider {
-    /// The descriptor as loaded.
-    pub descriptor: Descriptor,
-    /// One row per point of the profile, in profile order.
-    pub reports: Vec<PointReport>,
-}
-
-impl Provider {
-    /// Counts the points that apply to this provider and are checked (neither n/a nor unchecked).
-    pub fn applicable(&self) -> usize {
-        self.reports
-            .iter()
-            .filter(|r| {
-                !matches!(
-                    r.state,
-                    PointState::NotApplicable | PointState::NotChecked { .. }
-                )
-            })
-            .count()
-    }
-
-    /// Counts the points whose registration is present.
-    pub fn present(&self) -> usize {
-        self.reports
-            .iter()
-            .filter(|r| r.state == PointState::Present)
-            .count()
-    }
-
-    /// Counts the points whose registration is missing.
-    pub fn missing(&self) -> usize {
-        self.reports
-            .iter()
-            .filter(|r| r.state == PointState::Missing)
-            .count()
-    }
-
-    /// Counts the points whose registration differs from what the profile expects.
-    pub fn drift(&self) -> usize {
-        self.reports
-            .iter()
-            .filter(|r| matches!(r.state, PointState::Drift { .. }))
-            .count()
-    }
-}
 
 /// The screen in the main area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +44,71 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
     /// Asks before the plan is written.
-    Confirm,
+    ConfirmApply,
+    /// Asks before the account form, with something typed in it, is thrown away.
+    Discard(Leave),
     /// Shows an error until it is dismissed.
     Error(String),
+}
+
+/// What throws the account form away, once the user agrees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Going back to the screen the form was opened from.
+    Back,
+    /// Quitting the app.
+    Quit,
+}
+
+/// How long a job has run, for its spinner and its elapsed time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// When the job started.
+    pub started: Instant,
+    /// How long it has run, as of the last tick.
+    pub elapsed: Duration,
+    /// The number of ticks so far, which picks the spinner frame.
+    pub ticks: usize,
+}
+
+impl Progress {
+    fn start() -> Self {
+        Progress {
+            started: Instant::now(),
+            elapsed: Duration::ZERO,
+            ticks: 0,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.elapsed = self.started.elapsed();
+        self.ticks = self.ticks.wrapping_add(1);
+    }
+}
+
+/// A load of the descriptors and the tree in progress.
+#[derive(Debug)]
+pub struct Loading {
+    /// How long it has run.
+    pub progress: Progress,
+    /// The last step the loader reported.
+    pub step: Option<LoadStep>,
+    /// The message shown once the load succeeds.
+    pub done_message: Option<String>,
+}
+
+/// Where the planned apply stands.
+#[derive(Debug)]
+pub enum DiffState {
+    /// The loader is planning it.
+    Planning {
+        /// How long it has run.
+        progress: Progress,
+        /// The last step the loader reported.
+        step: Option<PlanStep>,
+    },
+    /// The plan and its diff.
+    Ready(PlannedApply),
 }
 
 /// The planned apply of one provider.
@@ -95,12 +116,22 @@ pub enum Popup {
 pub struct DiffView {
     /// The index of the provider in [`App::providers`].
     pub provider: usize,
-    /// The plan to commit once confirmed.
-    pub plan: Plan,
-    /// The unified diff, one entry per line.
-    pub lines: Vec<String>,
-    /// The first line shown.
+    /// The screen Esc goes back to.
+    pub back_to: Screen,
+    /// The plan, or how far its planning has come.
+    pub state: DiffState,
+    /// The first diff line shown.
     pub scroll: usize,
+}
+
+impl DiffView {
+    /// Returns the plan and its diff, once planned.
+    pub fn planned(&self) -> Option<&PlannedApply> {
+        match &self.state {
+            DiffState::Ready(p) => Some(p),
+            DiffState::Planning { .. } => None,
+        }
+    }
 }
 
 /// The checklist's cursor and filter.
@@ -117,14 +148,10 @@ pub struct ChecklistView {
 pub struct Running {
     /// What the worker runs.
     pub job: Job,
-    /// When it started.
-    pub started: Instant,
-    /// How long it has run, as of the last tick.
-    pub elapsed: Duration,
+    /// How long it has run.
+    pub progress: Progress,
     /// The last step the worker reported.
     pub step: Option<Step>,
-    /// The number of ticks so far, which picks the spinner frame.
-    pub ticks: usize,
     /// Set to make the worker stop.
     pub cancel: Arc<AtomicBool>,
 }
@@ -151,15 +178,17 @@ pub enum RunState {
     Cancelled(Job),
 }
 
-/// The account screen of one provider.
+/// The account screen of one provider. The form always takes the keys, whatever the run
+/// shows below it, so what is typed after a verdict goes into the form.
 #[derive(Debug)]
 pub struct AccountView {
     /// The index of the provider in [`App::providers`].
     pub provider: usize,
     /// The fields and their values.
     pub form: AccountForm,
-    /// Keys go to the form (true) or to the outcome panel (false).
-    pub editing: bool,
+    /// The descriptor's `[validation]` section, or why there is none usable; without one,
+    /// there is nothing to validate against.
+    pub spec: Result<ValidationSpec, String>,
     /// The last or current validation.
     pub run: RunState,
     /// The screen Esc goes back to.
@@ -167,27 +196,42 @@ pub struct AccountView {
 }
 
 impl AccountView {
-    /// Raises the cancel flag of a running job and returns to editing.
+    /// Tells whether a validation or probe is running.
+    pub fn is_running(&self) -> bool {
+        matches!(self.run, RunState::Running(_))
+    }
+
+    /// Raises the cancel flag of a running job.
     fn cancel(&mut self) {
         if let RunState::Running(r) = &self.run {
             r.cancel.store(true, Ordering::SeqCst);
             let job = r.job;
             self.run = RunState::Cancelled(job);
-            self.editing = true;
         }
     }
 }
 
+/// The channels of the jobs running off the UI thread; dropping one makes the job's late
+/// messages go nowhere.
+#[derive(Debug, Default)]
+struct Jobs {
+    load: Option<Receiver<Action>>,
+    plan: Option<Receiver<Action>>,
+    validation: Option<Receiver<Action>>,
+}
+
 /// Everything the UI knows.
 pub struct App {
-    /// The workspace the providers live in.
-    pub ws: Workspace,
+    /// The workspace the providers live in, shared with the loader's thread.
+    pub ws: Arc<Workspace>,
     /// TLS verification is off for validation; shown on every screen.
     pub insecure: bool,
     /// The providers, sorted by id.
     pub providers: Vec<Provider>,
     /// Why the descriptors or the checklist could not be loaded.
     pub load_error: Option<String>,
+    /// The load in progress, if any; the app starts with one.
+    pub loading: Option<Loading>,
     /// The screen shown.
     pub screen: Screen,
     /// The index of the selected provider.
@@ -207,7 +251,8 @@ pub struct App {
     /// Set when the app should exit.
     pub should_quit: bool,
     validator: Arc<dyn Validator>,
-    worker: Option<Receiver<Action>>,
+    loader: Arc<dyn Loader>,
+    jobs: Jobs,
 }
 
 impl std::fmt::Debug for App {
@@ -220,20 +265,40 @@ impl std::fmt::Debug for App {
     }
 }
 
+impl Drop for App {
+    /// Raises the cancel flag of a running validation, so its thread stops with the app.
+    fn drop(&mut self) {
+        self.stop_validation();
+    }
+}
+
 impl App {
-    /// Builds the app over a workspace and loads its providers; a load failure is kept in
-    /// [`App::load_error`] and shown, not returned. Validation goes to the live endpoint.
+    /// Builds the app over a workspace and starts loading its providers on the loader's
+    /// thread; it returns at once, so the first frame shows the load's progress. A load
+    /// failure is kept in [`App::load_error`] and shown, not returned. Validation goes to the
+    /// live endpoint.
     pub fn new(ws: Workspace, insecure: bool) -> Self {
         Self::with_validator(ws, insecure, Arc::new(EngineValidator))
     }
 
     /// Builds the app with another validator, such as a fake in tests.
     pub fn with_validator(ws: Workspace, insecure: bool, validator: Arc<dyn Validator>) -> Self {
+        Self::with_workers(ws, insecure, validator, Arc::new(EngineLoader))
+    }
+
+    /// Builds the app with another validator and another loader, such as fakes in tests.
+    pub fn with_workers(
+        ws: impl Into<Arc<Workspace>>,
+        insecure: bool,
+        validator: Arc<dyn Validator>,
+        loader: Arc<dyn Loader>,
+    ) -> Self {
         let mut app = App {
-            ws,
+            ws: ws.into(),
             insecure,
             providers: Vec::new(),
             load_error: None,
+            loading: None,
             screen: Screen::Providers,
             selected: 0,
             checklist: ChecklistView::default(),
@@ -244,17 +309,19 @@ impl App {
             size: (80, 24),
             should_quit: false,
             validator,
-            worker: None,
+            loader,
+            jobs: Jobs::default(),
         };
-        app.reload();
+        app.start_load(None);
         app
     }
 
-    /// Returns the keymap in force: the popup's, or the screen's (the account screen has one
-    /// per mode).
+    /// Returns the keymap of the popup or screen in force (the account screen has one while a
+    /// job runs), before it is narrowed to the accepted rows.
     pub fn keymap(&self) -> Keymap {
         match &self.popup {
-            Some(Popup::Confirm) => return keymap::CONFIRM,
+            Some(Popup::ConfirmApply) => return keymap::CONFIRM,
+            Some(Popup::Discard(_)) => return keymap::DISCARD,
             Some(Popup::Error(_)) => return keymap::ERROR,
             None => {}
         }
@@ -263,27 +330,37 @@ impl App {
             Screen::Checklist => keymap::CHECKLIST,
             Screen::Diff => keymap::DIFF,
             Screen::Account => match &self.account {
-                Some(a) if matches!(a.run, RunState::Running(_)) => keymap::ACCOUNT_RUNNING,
-                Some(a) if a.editing => keymap::ACCOUNT_EDIT,
-                _ => keymap::ACCOUNT_RESULT,
+                Some(a) if a.is_running() => keymap::ACCOUNT_RUNNING,
+                _ => keymap::ACCOUNT,
             },
         }
     }
 
-    /// Tells whether keys are typed into a form field.
-    pub fn is_typing(&self) -> bool {
-        self.popup.is_none()
-            && self.screen == Screen::Account
-            && self
-                .account
-                .as_ref()
-                .is_some_and(|a| a.editing && !matches!(a.run, RunState::Running(_)))
+    /// Returns the rows of the keymap in force whose action does something now: keys are
+    /// looked up here and the help bar is generated from it.
+    pub fn bindings(&self) -> Vec<Binding> {
+        self.keymap()
+            .iter()
+            .filter(|(_, action, _)| self.accepts(action))
+            .cloned()
+            .collect()
     }
 
-    /// Turns a key into an action through the keymap in force; while a field is edited, a
-    /// printable character no row binds is typed into it.
+    /// Tells whether keys are typed into a form field: on the account screen with no popup,
+    /// also while a validation runs.
+    pub fn is_typing(&self) -> bool {
+        self.popup.is_none() && self.screen == Screen::Account && self.account.is_some()
+    }
+
+    /// Tells whether the account form holds anything typed or pasted.
+    pub fn form_has_content(&self) -> bool {
+        self.account.as_ref().is_some_and(|a| a.form.has_content())
+    }
+
+    /// Turns a key into an action through the bindings in force; while a text field is edited,
+    /// a printable character no accepted row binds is typed into it.
     pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
-        if let Some(action) = keymap::lookup(self.keymap(), key) {
+        if let Some(action) = keymap::lookup(&self.bindings(), key) {
             return Some(action);
         }
         let plain = !key
@@ -291,33 +368,42 @@ impl App {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
             KeyCode::Char(c) if self.is_typing() && plain && key.kind == KeyEventKind::Press => {
-                Some(Action::Input(c))
+                Some(Action::Input(c)).filter(|a| self.accepts(a))
             }
             _ => None,
         }
     }
 
-    /// Turns a bracketed paste into an action, when a field is being edited.
+    /// Turns a bracketed paste into an action, when a text field is being edited.
     pub fn paste_action(&self, text: String) -> Option<Action> {
-        self.is_typing().then(|| Action::Paste(Secret::new(text)))
+        Some(Action::Paste(Secret::new(text))).filter(|a| self.is_typing() && self.accepts(a))
     }
 
-    /// Returns the next message of the validation worker, if one is waiting. A worker that
-    /// went away without a verdict is reported as a failure.
+    /// Returns the next message of a worker, if one is waiting. A worker that went away
+    /// without a result is reported as a failure of its job.
     pub fn background_action(&self) -> Option<Action> {
-        let rx = self.worker.as_ref()?;
-        match rx.try_recv() {
-            Ok(action) => Some(action),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Action::ValidationFailed(
-                "the validation worker stopped without an answer".into(),
-            )),
-        }
+        poll(&self.jobs.validation, || {
+            Action::ValidationFailed("the validation worker stopped without an answer".into())
+        })
+        .or_else(|| {
+            poll(&self.jobs.load, || {
+                Action::Loaded(Delivery::new(Err(
+                    "the loader stopped without an answer".into()
+                )))
+            })
+        })
+        .or_else(|| {
+            poll(&self.jobs.plan, || {
+                Action::Planned(Delivery::new(Err(
+                    "the planner stopped without an answer".into()
+                )))
+            })
+        })
     }
 
-    /// Tells whether a worker is running, so the event loop keeps ticking.
+    /// Tells whether a job is running, so the event loop keeps ticking.
     pub fn is_busy(&self) -> bool {
-        self.worker.is_some()
+        self.jobs.load.is_some() || self.jobs.plan.is_some() || self.jobs.validation.is_some()
     }
 
     /// Returns the selected provider, if any.
@@ -344,35 +430,113 @@ impl App {
         relative_to(&self.ws.base, message)
     }
 
-    /// Loads the descriptors and inspects the tree, keeping the selected provider when it still
-    /// exists.
-    fn reload(&mut self) {
-        let keep = self.provider().map(|p| p.descriptor.id.clone());
-        let loaded = self.ws.load_descriptors(&[]).and_then(|descriptors| {
-            let reports = engine::inspect(&self.ws, &descriptors)?;
-            Ok(descriptors
-                .into_iter()
-                .map(|d| {
-                    let reports = reports
-                        .iter()
-                        .filter(|r| r.provider == d.id)
-                        .cloned()
-                        .collect();
-                    Provider {
-                        descriptor: d,
-                        reports,
-                    }
-                })
-                .collect::<Vec<_>>())
+    /// Tells whether [`update`] would do something with `action` in the current state. The
+    /// workers' messages, resizes and ticks are always applied; a key's action only when it
+    /// changes something, so the help bar, built from the accepted rows, never offers a key
+    /// that does nothing.
+    pub fn accepts(&self, action: &Action) -> bool {
+        let idle = self.loading.is_none();
+        let account = self
+            .account
+            .as_ref()
+            .filter(|_| self.screen == Screen::Account);
+        let running = account.is_some_and(AccountView::is_running);
+        let focused = account.map(|a| a.form.focused());
+        let focused_kind = |pred: fn(&FieldKind) -> bool| focused.is_some_and(|f| pred(&f.kind));
+        let scroll = self.diff.as_ref().map_or(0, |d| d.scroll);
+        let can_scroll_down = || {
+            self.diff
+                .as_ref()
+                .and_then(DiffView::planned)
+                .is_some_and(|p| scroll < p.lines.len().saturating_sub(self.diff_page()))
+        };
+        let list = matches!(self.screen, Screen::Providers | Screen::Checklist);
+        match action {
+            Action::Resize(..)
+            | Action::Tick
+            | Action::LoadProgress(_)
+            | Action::Loaded(_)
+            | Action::PlanProgress(_)
+            | Action::Planned(_)
+            | Action::ValidationProgress(_)
+            | Action::ValidationDone(_)
+            | Action::ProbeDone(_)
+            | Action::ValidationFailed(_)
+            | Action::Quit => true,
+            Action::ConfirmYes | Action::ConfirmNo => {
+                matches!(self.popup, Some(Popup::ConfirmApply | Popup::Discard(_)))
+            }
+            Action::DismissError => matches!(self.popup, Some(Popup::Error(_))),
+            _ if self.popup.is_some() => false,
+            Action::Back => self.screen != Screen::Providers,
+            Action::Up => match self.screen {
+                Screen::Providers => self.selected > 0,
+                Screen::Checklist => self.checklist.cursor > 0,
+                Screen::Diff => scroll > 0,
+                Screen::Account => false,
+            },
+            Action::Down => match self.screen {
+                Screen::Providers => self.selected + 1 < self.providers.len(),
+                Screen::Checklist => self.checklist.cursor + 1 < self.checklist_rows().len(),
+                Screen::Diff => can_scroll_down(),
+                Screen::Account => false,
+            },
+            Action::PageUp => self.screen == Screen::Diff && scroll > 0,
+            Action::PageDown => self.screen == Screen::Diff && can_scroll_down(),
+            Action::OpenChecklist => self.screen == Screen::Providers && self.provider().is_some(),
+            Action::ToggleMissing => self.screen == Screen::Checklist && self.provider().is_some(),
+            Action::Refresh => list && idle,
+            Action::PlanApply | Action::OpenAccount => list && idle && self.provider().is_some(),
+            Action::AskConfirm => self
+                .diff
+                .as_ref()
+                .and_then(DiffView::planned)
+                .is_some_and(|p| !p.plan.is_empty()),
+            Action::NextField | Action::PrevField => {
+                account.is_some_and(|a| a.form.fields.len() > 1)
+            }
+            Action::Input(_) | Action::Paste(_) => focused_kind(FieldKind::is_text),
+            Action::Backspace | Action::ClearField => focused.is_some_and(|f| f.can_erase()),
+            Action::ToggleField => focused_kind(|k| *k == FieldKind::Bool),
+            Action::NextChoice | Action::PrevChoice => {
+                focused_kind(|k| matches!(k, FieldKind::Choice(o) if o.len() > 1))
+            }
+            Action::Validate | Action::Probe => account.is_some_and(|a| a.spec.is_ok()) && !running,
+            Action::Cancel => running,
+        }
+    }
+
+    /// Starts loading the descriptors and inspecting the tree on the loader's thread; the
+    /// providers shown stay until the result arrives. `done_message` is shown on success.
+    fn start_load(&mut self, done_message: Option<String>) {
+        self.jobs.load = Some(loader::spawn_load(self.loader.clone(), self.ws.clone()));
+        self.loading = Some(Loading {
+            progress: Progress::start(),
+            step: None,
+            done_message,
         });
+    }
+
+    /// Takes a load's result: the providers, keeping the selected one when it still exists,
+    /// or the error, shown on the providers screen.
+    fn finish_load(&mut self, loaded: job::Loaded) {
+        self.jobs.load = None;
+        let done_message = self.loading.take().and_then(|l| l.done_message);
+        let keep = self.provider().map(|p| p.descriptor.id.clone());
         match loaded {
             Ok(providers) => {
                 self.providers = providers;
                 self.load_error = None;
+                self.message = done_message;
             }
             Err(e) => {
                 self.providers.clear();
-                self.load_error = Some(self.relative(&e.to_string()));
+                self.load_error = Some(self.relative(&e));
+                // The first load's failure speaks for itself on the providers screen.
+                self.message = done_message.map(|_| "reload failed".into());
+                if matches!(self.screen, Screen::Checklist) {
+                    self.screen = Screen::Providers;
+                }
             }
         }
         self.selected = keep
@@ -384,37 +548,37 @@ impl App {
 
     /// The number of diff lines that fit on the screen.
     fn diff_page(&self) -> usize {
-        usize::from(self.size.1)
-            .saturating_sub(crate::ui::CHROME_ROWS + u16::from(self.insecure) as usize)
-            .max(1)
+        layout::body_lines(self.size.1, self.insecure)
     }
 
-    fn stop_worker(&mut self) {
+    /// Cancels the validation job, if one runs, and stops listening to it.
+    fn stop_validation(&mut self) {
         if let Some(view) = &mut self.account {
             view.cancel();
         }
-        // Dropping the receiver makes any late message of the worker go nowhere.
-        self.worker = None;
+        self.jobs.validation = None;
     }
 
-    fn start(&mut self, job: Job) {
+    /// Closes the account screen, dropping (and wiping) what was typed.
+    fn leave_account(&mut self) {
+        self.stop_validation();
+        let back = self.account.take().map_or(Screen::Providers, |a| a.back_to);
+        self.screen = back;
+    }
+
+    fn quit(&mut self) {
+        self.stop_validation();
+        // Late messages of the loader and the planner go nowhere.
+        self.jobs = Jobs::default();
+        self.should_quit = true;
+    }
+
+    fn start_validation(&mut self, job: Job) {
         let Some(view) = &mut self.account else {
             return;
         };
-        if matches!(view.run, RunState::Running(_)) {
+        let Ok(spec) = view.spec.clone() else {
             return;
-        }
-        let provider = &self.providers[view.provider];
-        let spec = match validation_spec(&provider.descriptor) {
-            Ok(spec) => spec,
-            Err(message) => {
-                view.run = RunState::Failed {
-                    job,
-                    message: relative_to(&self.ws.base, &message),
-                };
-                view.editing = true;
-                return;
-            }
         };
         let cancel = Arc::new(AtomicBool::new(false));
         let rx = worker::spawn(
@@ -427,24 +591,48 @@ impl App {
         );
         view.run = RunState::Running(Running {
             job,
-            started: Instant::now(),
-            elapsed: Duration::ZERO,
+            progress: Progress::start(),
             step: None,
-            ticks: 0,
             cancel,
         });
-        self.worker = Some(rx);
+        self.jobs.validation = Some(rx);
     }
 
-    fn finish(&mut self, run: RunState) {
-        self.worker = None;
-        if let Some(view) = self
-            .account
-            .as_mut()
-            .filter(|v| matches!(v.run, RunState::Running(_)))
-        {
-            view.editing = matches!(run, RunState::Failed { .. });
+    fn finish_validation(&mut self, run: RunState) {
+        self.jobs.validation = None;
+        if let Some(view) = self.account.as_mut().filter(|v| v.is_running()) {
             view.run = run;
+        }
+    }
+
+    fn commit(&mut self) {
+        let Some(diff) = &self.diff else { return };
+        let Some(planned) = diff.planned() else {
+            return;
+        };
+        match planned.plan.commit(&self.ws) {
+            Ok(()) => {
+                let files = planned.plan.changes.len();
+                let brand = self
+                    .providers
+                    .get(diff.provider)
+                    .map(|p| p.descriptor.brand.clone())
+                    .unwrap_or_default();
+                let wrote = format!(
+                    "applied {brand}: wrote {files} file{}",
+                    if files == 1 { "" } else { "s" }
+                );
+                self.diff = None;
+                // The provider's checklist shows what the apply changed once reloaded.
+                self.screen = Screen::Checklist;
+                self.message = Some(format!("{wrote}; inspecting the tree again"));
+                self.start_load(Some(format!("{wrote}; checklist refreshed")));
+            }
+            Err(e) => {
+                self.popup = Some(Popup::Error(
+                    self.relative(&format!("nothing was written:\n{e}")),
+                ))
+            }
         }
     }
 }
@@ -471,6 +659,15 @@ pub fn validation_spec(d: &Descriptor) -> Result<ValidationSpec, String> {
     }
 }
 
+/// The next message on a job's channel; `gone()` when the job ended without its result.
+fn poll(rx: &Option<Receiver<Action>>, gone: impl FnOnce() -> Action) -> Option<Action> {
+    match rx.as_ref()?.try_recv() {
+        Ok(action) => Some(action),
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => Some(gone()),
+    }
+}
+
 fn relative_to(base: &Path, message: &str) -> String {
     let base = base.display().to_string();
     if base.is_empty() {
@@ -479,54 +676,115 @@ fn relative_to(base: &Path, message: &str) -> String {
     message.replace(&format!("{base}/"), "").replace(&base, ".")
 }
 
-/// Applies one action to the state. This is the only function that changes the app.
+/// Applies one action to the state. This is the only function that changes the app; an
+/// action [`App::accepts`] refuses changes nothing.
 pub fn update(app: &mut App, action: Action) {
+    if !app.accepts(&action) {
+        return;
+    }
     match action {
         Action::Quit => {
-            app.stop_worker();
-            app.should_quit = true;
+            let asked = matches!(app.popup, Some(Popup::Discard(_)));
+            if app.form_has_content() && !asked {
+                app.popup = Some(Popup::Discard(Leave::Quit));
+            } else {
+                app.quit();
+            }
         }
         Action::Resize(w, h) => {
             app.size = (w, h);
+            let page = app.diff_page();
             if let Some(d) = &mut app.diff {
-                d.scroll = d.scroll.min(d.lines.len().saturating_sub(1));
+                let lines = d.planned().map_or(0, |p| p.lines.len());
+                d.scroll = d.scroll.min(lines.saturating_sub(page));
             }
         }
         Action::Tick => {
+            if let Some(l) = &mut app.loading {
+                l.progress.tick();
+            }
+            if let Some(DiffView {
+                state: DiffState::Planning { progress, .. },
+                ..
+            }) = &mut app.diff
+            {
+                progress.tick();
+            }
             if let Some(AccountView {
                 run: RunState::Running(r),
                 ..
             }) = &mut app.account
             {
-                r.elapsed = r.started.elapsed();
-                r.ticks = r.ticks.wrapping_add(1);
+                r.progress.tick();
             }
         }
-        Action::DismissError => {
-            if matches!(app.popup, Some(Popup::Error(_))) {
-                app.popup = None;
+        Action::LoadProgress(step) => {
+            if let Some(l) = &mut app.loading {
+                l.step = Some(step);
             }
         }
+        Action::Loaded(delivery) => {
+            if app.loading.is_none() {
+                return;
+            }
+            if let Some(loaded) = delivery.take() {
+                app.finish_load(loaded);
+            }
+        }
+        Action::PlanProgress(step) => {
+            if let Some(DiffView {
+                state: DiffState::Planning { step: s, .. },
+                ..
+            }) = &mut app.diff
+            {
+                *s = Some(step);
+            }
+        }
+        Action::Planned(delivery) => {
+            app.jobs.plan = None;
+            let Some(diff) = app
+                .diff
+                .as_mut()
+                .filter(|d| matches!(d.state, DiffState::Planning { .. }))
+            else {
+                return;
+            };
+            match delivery.take() {
+                Some(Ok(planned)) => {
+                    diff.state = DiffState::Ready(planned);
+                    diff.scroll = 0;
+                }
+                Some(Err(e)) => {
+                    app.screen = diff.back_to;
+                    app.diff = None;
+                    app.popup = Some(Popup::Error(
+                        app.relative(&format!("apply could not be planned:\n{e}")),
+                    ));
+                }
+                None => {}
+            }
+        }
+        Action::DismissError => app.popup = None,
         Action::Back => match app.screen {
             Screen::Providers => {}
             Screen::Checklist => app.screen = Screen::Providers,
             Screen::Diff => {
-                app.diff = None;
-                app.screen = Screen::Checklist;
+                app.jobs.plan = None;
+                app.screen = app.diff.take().map_or(Screen::Checklist, |d| d.back_to);
             }
             Screen::Account => {
-                app.stop_worker();
-                let back = app.account.take().map_or(Screen::Providers, |a| a.back_to);
-                app.screen = back;
+                if app.form_has_content() {
+                    app.popup = Some(Popup::Discard(Leave::Back));
+                } else {
+                    app.leave_account();
+                }
             }
         },
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => move_cursor(app, &action),
         Action::OpenChecklist => {
-            if app.provider().is_some() {
-                app.screen = Screen::Checklist;
-                app.checklist.cursor = 0;
-                app.message = None;
-            }
+            app.screen = Screen::Checklist;
+            app.checklist.cursor = 0;
+            app.message = None;
         }
         Action::ToggleMissing => {
             let current = app.checklist_rows().get(app.checklist.cursor).copied();
@@ -537,85 +795,47 @@ pub fn update(app: &mut App, action: Action) {
                 .unwrap_or(0);
         }
         Action::Refresh => {
-            app.reload();
-            app.message = Some(match &app.load_error {
-                Some(_) => "reload failed".into(),
-                None => "reloaded the descriptors and inspected the tree again".into(),
-            });
+            app.message = None;
+            app.start_load(Some(
+                "reloaded the descriptors and inspected the tree again".into(),
+            ));
         }
         Action::PlanApply => {
-            let Some(p) = app.provider() else {
-                app.message = Some("no provider to apply".into());
-                return;
-            };
-            match engine::plan_apply(&app.ws, std::slice::from_ref(&p.descriptor)) {
-                Ok(plan) => {
-                    let lines = plan.unified_diff().lines().map(str::to_owned).collect();
-                    app.diff = Some(DiffView {
-                        provider: app.selected,
-                        plan,
-                        lines,
-                        scroll: 0,
-                    });
-                    app.screen = Screen::Diff;
-                    app.message = None;
-                }
-                Err(e) => {
-                    app.popup = Some(Popup::Error(
-                        app.relative(&format!("apply could not be planned:\n{e}")),
-                    ))
-                }
-            }
+            let Some(p) = app.provider() else { return };
+            let descriptor = p.descriptor.clone();
+            app.jobs.plan = Some(loader::spawn_plan(
+                app.loader.clone(),
+                app.ws.clone(),
+                descriptor,
+            ));
+            app.diff = Some(DiffView {
+                provider: app.selected,
+                back_to: app.screen,
+                state: DiffState::Planning {
+                    progress: Progress::start(),
+                    step: None,
+                },
+                scroll: 0,
+            });
+            app.screen = Screen::Diff;
+            app.message = None;
         }
-        Action::AskConfirm => match &app.diff {
-            Some(d) if d.plan.is_empty() => {
-                app.message = Some("nothing to write: every registration is already present".into())
-            }
-            Some(_) => app.popup = Some(Popup::Confirm),
-            None => {}
+        Action::AskConfirm => app.popup = Some(Popup::ConfirmApply),
+        Action::ConfirmNo => app.popup = None,
+        Action::ConfirmYes => match app.popup.take() {
+            Some(Popup::ConfirmApply) => app.commit(),
+            Some(Popup::Discard(Leave::Back)) => app.leave_account(),
+            Some(Popup::Discard(Leave::Quit)) => app.quit(),
+            other => app.popup = other,
         },
-        Action::ConfirmNo => {
-            if app.popup == Some(Popup::Confirm) {
-                app.popup = None;
-            }
-        }
-        Action::ConfirmYes => {
-            if app.popup != Some(Popup::Confirm) {
-                return;
-            }
-            app.popup = None;
-            let Some(diff) = &app.diff else { return };
-            let result = diff.plan.commit(&app.ws);
-            match result {
-                Ok(()) => {
-                    let files = diff.plan.changes.len();
-                    let brand = app
-                        .providers
-                        .get(diff.provider)
-                        .map(|p| p.descriptor.brand.clone())
-                        .unwrap_or_default();
-                    app.diff = None;
-                    app.reload();
-                    app.screen = Screen::Checklist;
-                    app.message = Some(format!(
-                        "applied {brand}: wrote {files} file{}; checklist refreshed",
-                        if files == 1 { "" } else { "s" }
-                    ));
-                }
-                Err(e) => {
-                    app.popup = Some(Popup::Error(
-                        app.relative(&format!("nothing was written:\n{e}")),
-                    ))
-                }
-            }
-        }
         Action::OpenAccount => {
             let Some(p) = app.provider() else { return };
             let form = AccountForm::for_descriptor(&p.descriptor);
+            let spec = validation_spec(&p.descriptor).map_err(|e| app.relative(&e));
             app.account = Some(AccountView {
                 provider: app.selected,
                 form,
-                editing: true,
+                spec,
                 run: RunState::Idle,
                 back_to: app.screen,
             });
@@ -627,32 +847,26 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Input(_)
         | Action::Paste(_)
         | Action::Backspace
-        | Action::ClearField => {
+        | Action::ClearField
+        | Action::ToggleField
+        | Action::NextChoice
+        | Action::PrevChoice => {
             let Some(view) = &mut app.account else { return };
-            if !view.editing || matches!(view.run, RunState::Running(_)) {
-                return;
-            }
             match action {
                 Action::NextField => view.form.next(),
                 Action::PrevField => view.form.prev(),
                 Action::Input(c) => view.form.insert(c.encode_utf8(&mut [0; 4])),
                 Action::Paste(text) => view.form.insert(text.expose()),
                 Action::Backspace => view.form.backspace(),
-                _ => view.form.clear_focused(),
+                Action::ClearField => view.form.clear_focused(),
+                Action::ToggleField => view.form.toggle_focused(),
+                Action::NextChoice => view.form.cycle_focused(true),
+                _ => view.form.cycle_focused(false),
             }
         }
-        Action::EditForm => {
-            if let Some(view) = app
-                .account
-                .as_mut()
-                .filter(|v| !matches!(v.run, RunState::Running(_)))
-            {
-                view.editing = true;
-            }
-        }
-        Action::Validate => app.start(Job::Validate),
-        Action::Probe => app.start(Job::Probe),
-        Action::Cancel => app.stop_worker(),
+        Action::Validate => app.start_validation(Job::Validate),
+        Action::Probe => app.start_validation(Job::Probe),
+        Action::Cancel => app.stop_validation(),
         Action::ValidationProgress(step) => {
             if let Some(AccountView {
                 run: RunState::Running(r),
@@ -662,8 +876,8 @@ pub fn update(app: &mut App, action: Action) {
                 r.step = Some(step);
             }
         }
-        Action::ValidationDone(report) => app.finish(RunState::Done(report)),
-        Action::ProbeDone(report) => app.finish(RunState::Probed(report)),
+        Action::ValidationDone(report) => app.finish_validation(RunState::Done(report)),
+        Action::ProbeDone(report) => app.finish_validation(RunState::Probed(report)),
         Action::ValidationFailed(message) => {
             let job = match &app.account {
                 Some(AccountView {
@@ -673,7 +887,7 @@ pub fn update(app: &mut App, action: Action) {
                 _ => Job::Validate,
             };
             let message = app.relative(&message);
-            app.finish(RunState::Failed { job, message });
+            app.finish_validation(RunState::Failed { job, message });
         }
     }
 }
@@ -697,7 +911,8 @@ fn move_cursor(app: &mut App, action: &Action) {
         Screen::Diff => {
             if let Some(d) = &mut app.diff {
                 // The last page stays full: scrolling stops when the last line is at the bottom.
-                let max = d.lines.len().saturating_sub(page);
+                let lines = d.planned().map_or(0, |p| p.lines.len());
+                let max = lines.saturating_sub(page);
                 d.scroll = step(d.scroll, max + 1);
             }
         }

@@ -1,7 +1,9 @@
 //! The key bindings of every screen, declared once as tables of
-//! `(KeyBinding, Action, help text)`. The event loop looks keys up here, and the help bar at
-//! the bottom of the screen is generated from the same table, so the two cannot disagree.
-//! Rows with an empty help text are aliases (such as `j` for down) that the help bar leaves out.
+//! `(KeyBinding, Action, help text)`. The app narrows the table of the screen in force to the
+//! rows whose action it accepts in its current state ([`App::bindings`](crate::app::App::bindings));
+//! keys are looked up in that list and the help bar is generated from it, so the bar shows
+//! exactly the keys that do something. Rows with an empty help text are aliases (such as `j`
+//! for down) or ^C, which the help bar leaves out: the explicit hidden list.
 
 use std::fmt;
 
@@ -66,6 +68,8 @@ impl fmt::Display for KeyBinding {
             KeyCode::Backspace => f.write_str("bksp"),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
             KeyCode::PageUp => f.write_str("pgup"),
             KeyCode::PageDown => f.write_str("pgdn"),
             other => write!(f, "{other:?}"),
@@ -74,7 +78,7 @@ impl fmt::Display for KeyBinding {
 }
 
 /// The bindings of one screen or popup: key, action, help text.
-pub type Keymap = &'static [(KeyBinding, Action, &'static str)];
+pub type Keymap = &'static [Binding];
 
 use KeyBinding as K;
 
@@ -132,6 +136,16 @@ pub static CONFIRM: Keymap = &[
     (K::ctrl('c'), Action::Quit, ""),
 ];
 
+/// The popup that asks before the account form's values are thrown away. Only `y` agrees:
+/// Enter, which validates in the form, must not discard what was typed when pressed once too
+/// often. A second ^C quits without asking again.
+pub static DISCARD: Keymap = &[
+    (K::char('y'), Action::ConfirmYes, "yes, discard"),
+    (K::char('n'), Action::ConfirmNo, "no, keep editing"),
+    (K::key(KeyCode::Esc), Action::ConfirmNo, ""),
+    (K::ctrl('c'), Action::Quit, ""),
+];
+
 /// The popup that shows an error.
 pub static ERROR: Keymap = &[
     (K::key(KeyCode::Enter), Action::DismissError, "close"),
@@ -140,54 +154,72 @@ pub static ERROR: Keymap = &[
     (K::ctrl('c'), Action::Quit, ""),
 ];
 
-/// The account form while a field is being edited; printable characters that no row binds are
-/// typed into the focused field.
-pub static ACCOUNT_EDIT: Keymap = &[
+/// The account form. Printable characters that no accepted row binds are typed into the focused
+/// field, so no letter does anything else here: the form never leaves edit mode, and the keys
+/// that leave or quit ask first when something was typed. Space toggles a yes/no field and ←/→
+/// pick a choice; on a text field those rows are not accepted, so space is typed.
+pub static ACCOUNT: Keymap = &[
     (K::key(KeyCode::Tab), Action::NextField, "next"),
     (K::key(KeyCode::BackTab), Action::PrevField, "prev"),
     (K::key(KeyCode::Down), Action::NextField, ""),
     (K::key(KeyCode::Up), Action::PrevField, ""),
     (K::key(KeyCode::Enter), Action::Validate, "validate"),
     (K::ctrl('w'), Action::Probe, "wrong-key probe"),
+    (K::char(' '), Action::ToggleField, "toggle"),
+    (K::key(KeyCode::Left), Action::PrevChoice, "choice"),
+    (K::key(KeyCode::Right), Action::NextChoice, "choice"),
     (K::key(KeyCode::Backspace), Action::Backspace, ""),
     (K::ctrl('u'), Action::ClearField, "clear"),
     (K::key(KeyCode::Esc), Action::Back, "back"),
     (K::ctrl('c'), Action::Quit, ""),
 ];
 
-/// The account screen while a validation or probe runs.
+/// The account form while a validation or probe runs: the fields stay editable (the worker has
+/// its own copy of the credential) and Esc cancels the job.
 pub static ACCOUNT_RUNNING: Keymap = &[
+    (K::key(KeyCode::Tab), Action::NextField, "next"),
+    (K::key(KeyCode::BackTab), Action::PrevField, "prev"),
+    (K::key(KeyCode::Down), Action::NextField, ""),
+    (K::key(KeyCode::Up), Action::PrevField, ""),
+    (K::char(' '), Action::ToggleField, "toggle"),
+    (K::key(KeyCode::Left), Action::PrevChoice, "choice"),
+    (K::key(KeyCode::Right), Action::NextChoice, "choice"),
+    (K::key(KeyCode::Backspace), Action::Backspace, ""),
+    (K::ctrl('u'), Action::ClearField, "clear"),
     (K::key(KeyCode::Esc), Action::Cancel, "cancel"),
     (K::ctrl('c'), Action::Quit, ""),
 ];
 
-/// The account screen once an outcome is shown.
-pub static ACCOUNT_RESULT: Keymap = &[
-    (K::char('w'), Action::Probe, "wrong-key probe"),
-    (K::char('v'), Action::Validate, "validate again"),
-    (K::key(KeyCode::Enter), Action::Validate, ""),
-    (K::char('e'), Action::EditForm, "edit"),
-    (K::key(KeyCode::Tab), Action::EditForm, ""),
-    (K::key(KeyCode::Esc), Action::Back, "back"),
-    (K::char('q'), Action::Quit, "quit"),
-    (K::ctrl('c'), Action::Quit, ""),
+/// Every table, for tests that walk them all.
+pub static ALL: &[Keymap] = &[
+    PROVIDERS,
+    CHECKLIST,
+    DIFF,
+    CONFIRM,
+    DISCARD,
+    ERROR,
+    ACCOUNT,
+    ACCOUNT_RUNNING,
 ];
 
-/// Looks a key event up in a keymap. Only presses count; releases and repeats of keyboards
-/// that report them are ignored.
-pub fn lookup(keymap: Keymap, event: &KeyEvent) -> Option<Action> {
+/// One row of a keymap: key, action, help text (empty for a hidden row).
+pub type Binding = (KeyBinding, Action, &'static str);
+
+/// Looks a key event up in a list of bindings. Only presses count; releases and repeats of
+/// keyboards that report them are ignored.
+pub fn lookup(bindings: &[Binding], event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
-    keymap
+    bindings
         .iter()
         .find(|(k, _, _)| k.matches(event))
         .map(|(_, a, _)| a.clone())
 }
 
-/// The help bar entries of a keymap: rows with the same help text are merged (`↑/↓ move`) and
-/// rows without help text are left out.
-pub fn help_entries(keymap: Keymap) -> Vec<(String, &'static str)> {
+/// The help bar entries of a list of bindings: rows with the same help text are merged
+/// (`↑/↓ move`) and rows without help text are left out.
+pub fn help_entries(keymap: &[Binding]) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     for (key, _, help) in keymap {
         if help.is_empty() {

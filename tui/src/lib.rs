@@ -5,15 +5,22 @@
 //!
 //! The shape is key -> [`Action`] (looked up in a [`keymap`]) -> [`update`] -> [`draw`]:
 //! [`update`] is the only place state changes, [`draw`] only reads, and the help bar is
-//! generated from the same keymap that handles keys. Validation runs on a worker thread whose
-//! progress and verdict arrive as actions over a channel.
+//! generated from the same bindings that handle keys, narrowed to the actions the current state
+//! accepts. Loading the trees, planning an apply and validating run on worker threads whose
+//! progress and results arrive as actions over channels, so the first frame is drawn at once.
+//! The account form never loses what was typed: no key types anything but text into it, and
+//! leaving or quitting asks first.
 
 #![forbid(unsafe_code)]
 
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod job;
 pub mod keymap;
+pub mod layout;
+pub mod loader;
+pub mod provider;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -38,8 +45,9 @@ pub fn run(ws: Workspace) -> anyhow::Result<()> {
     run_with(ws, Options::default())
 }
 
-/// Runs the terminal app over a workspace, until the user quits. The terminal is restored on
-/// return and on panic; the theme is plain when `NO_COLOR` is set.
+/// Runs the terminal app over a workspace, until the user quits. The providers load behind
+/// the first frame. The terminal is restored on return and on panic; the theme is plain when
+/// `NO_COLOR` is set.
 pub fn run_with(ws: Workspace, options: Options) -> anyhow::Result<()> {
     let theme = Theme::from_env();
     let mut app = App::new(ws, options.insecure);

@@ -1,7 +1,7 @@
 //! The terminal and the event loop: raw mode, the alternate screen and bracketed paste are
 //! turned on by [`TerminalGuard`] and turned off when it drops or when the program panics.
-//! The loop reads keys, pastes and resizes, maps them to actions through the keymap in force,
-//! drains the validation worker's channel, and redraws; it changes no state itself.
+//! The loop draws first, then reads keys, pastes and resizes, maps them to actions through the
+//! bindings in force, drains the workers' channels, and redraws; it changes no state itself.
 
 use std::io::{self, Stdout};
 use std::time::Duration;
@@ -19,7 +19,7 @@ use crate::action::Action;
 use crate::app::{App, update};
 use crate::theme::Theme;
 
-/// How long the loop waits for input before it ticks the spinner and polls the worker.
+/// How long the loop waits for input before it ticks the spinners and polls the workers.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Owns the terminal while the app runs and restores it when dropped.

@@ -1,7 +1,8 @@
 //! Rendering: [`draw`] turns an [`App`] into a frame and changes nothing. Every screen has
-//! the same frame: a title bar, the `--insecure` banner when it is on, the screen's body, a
-//! message line, and a help bar generated from the keymap in force. Popups are drawn last, over
-//! the body. Secret fields are drawn masked; no text drawn here holds a secret.
+//! the same frame (see [`layout`]): a title bar, the `--insecure` banner when it is on, the
+//! screen's body, a message line, and a help bar generated from the key bindings in force.
+//! Popups are drawn last, over the body. Jobs off the UI thread show a spinner, their step and
+//! their elapsed time. Secret fields are drawn masked; no text drawn here holds a secret.
 
 use integrate_codegen::descriptor::{CredentialKind, EndpointField, Env};
 use integrate_codegen::engine::{PointReport, PointState};
@@ -11,31 +12,45 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, LineGauge, List, ListItem, ListState, Paragraph, Wrap,
+};
 
-use crate::app::{App, Popup, Provider, RunState, Screen};
+use crate::app::{App, DiffState, Leave, Loading, Popup, Progress, RunState, Screen};
 use crate::form::FieldKind;
+use crate::job::LoadStep;
 use crate::keymap;
+use crate::layout;
+use crate::provider::Provider;
 use crate::theme::Theme;
 use crate::worker::Job;
 
-/// Rows every screen spends outside its scrollable content: the title bar, the message line,
-/// the help bar and the two borders of the body's block. The insecure banner adds one more.
-pub const CHROME_ROWS: usize = 5;
-
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// A spinner frame, the job's words and its elapsed time, on one line.
+fn progress_line(progress: &Progress, words: String, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{} ", SPINNER[progress.ticks % SPINNER.len()]),
+            theme.key,
+        ),
+        Span::raw(words),
+        Span::styled(
+            format!("  {:.1} s", progress.elapsed.as_secs_f64()),
+            theme.muted,
+        ),
+    ])
+}
 
 /// Draws the whole app into the frame.
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    let [title, banner, body, message, help] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(app.insecure)),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout::Areas {
+        title,
+        banner,
+        body,
+        message,
+        help,
+    } = layout::areas(frame.area(), app.insecure);
     draw_title(app, theme, frame, title);
     if app.insecure {
         let text = " ! --insecure: TLS certificates are NOT verified when validating credentials";
@@ -47,12 +62,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Diff => draw_diff(app, theme, frame, body),
         Screen::Account => draw_account(app, theme, frame, body),
     }
-    if let Some(m) = &app.message {
-        frame.render_widget(Paragraph::new(format!(" {m}")).style(theme.good), message);
-    }
+    draw_message(app, theme, frame, message);
     draw_help(app, theme, frame, help);
     match &app.popup {
-        Some(Popup::Confirm) => draw_confirm(app, theme, frame, body),
+        Some(Popup::ConfirmApply) => draw_confirm(app, theme, frame, body),
+        Some(Popup::Discard(leave)) => draw_discard(*leave, theme, frame, body),
         Some(Popup::Error(text)) => draw_error(text, theme, frame, body),
         None => {}
     }
@@ -70,9 +84,34 @@ fn draw_title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).style(theme.title), area);
 }
 
+/// The message line: a reload's progress while the providers of the last load stay shown,
+/// otherwise the message about the last thing done.
+fn draw_message(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let line = match (&app.loading, &app.message) {
+        (Some(loading), _) if !app.providers.is_empty() => {
+            let mut line = progress_line(&loading.progress, load_words(loading), theme);
+            line.spans.insert(0, Span::raw(" "));
+            line
+        }
+        (_, Some(m)) => Line::styled(format!(" {m}"), theme.good),
+        _ => return,
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn load_words(loading: &Loading) -> String {
+    match &loading.step {
+        None => "loading: starting".to_owned(),
+        Some(step) => format!("loading: {step}"),
+    }
+}
+
 fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
-    for (i, (keys, help)) in keymap::help_entries(app.keymap()).into_iter().enumerate() {
+    for (i, (keys, help)) in keymap::help_entries(&app.bindings())
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
@@ -226,6 +265,10 @@ fn draw_providers(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    if let Some(loading) = app.loading.as_ref().filter(|_| app.providers.is_empty()) {
+        draw_loading(app, loading, theme, frame, area);
+        return;
+    }
     if app.providers.is_empty() {
         let dir = app.relative(&app.ws.descriptors_dir.display().to_string());
         let text =
@@ -279,6 +322,52 @@ fn draw_providers(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The first load: what it does, how far it has come, and a gauge once the providers are
+/// counted.
+fn draw_loading(app: &App, loading: &Loading, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let outer = block(" Providers ");
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let dir = app.relative(&app.ws.descriptors_dir.display().to_string());
+    let mut lines = vec![
+        progress_line(&loading.progress, load_words(loading), theme),
+        Line::raw(""),
+    ];
+    let explain = format!(
+        "Reading the descriptors in {dir}/, then inspecting each provider's registration points (profile {}). The list appears once the tree is read.",
+        app.ws.profile.name
+    );
+    lines.extend(
+        wrap(&explain, usize::from(inner.width))
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted)),
+    );
+    let [text, gauge] = Layout::vertical([
+        Constraint::Length(lines.len() as u16 + 1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(lines), text);
+    if let Some(LoadStep::Inspecting { done, total, .. }) = &loading.step {
+        let ratio = if *total == 0 {
+            0.0
+        } else {
+            *done as f64 / *total as f64
+        };
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(ratio)
+                .label(format!("{done}/{total}"))
+                // Distinct symbols, so the gauge reads without colour too.
+                .filled_symbol("━")
+                .unfilled_symbol("─")
+                .filled_style(theme.good)
+                .unfilled_style(theme.muted),
+            gauge,
+        );
+    }
+}
+
 fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &p.descriptor;
     let width = usize::from(area.width.saturating_sub(2));
@@ -288,16 +377,7 @@ fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Fram
         |s| app.relative(&s.path.display().to_string()),
     );
     let mut lines = labelled("file", 12, &source, width, theme, plain);
-    let na = p
-        .reports
-        .iter()
-        .filter(|r| r.state == PointState::NotApplicable)
-        .count();
-    let unchecked = p
-        .reports
-        .iter()
-        .filter(|r| matches!(r.state, PointState::NotChecked { .. }))
-        .count();
+    let (na, unchecked) = (p.not_applicable(), p.not_checked());
     lines.extend(labelled(
         "points",
         12,
@@ -498,7 +578,28 @@ fn draw_diff(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .providers
         .get(d.provider)
         .map_or("", |p| p.descriptor.brand.as_str());
-    if d.plan.is_empty() {
+    let planned = match &d.state {
+        DiffState::Ready(planned) => planned,
+        DiffState::Planning { progress, step } => {
+            let words = match step {
+                None => format!("planning the apply of {brand}: starting"),
+                Some(step) => format!("planning the apply of {brand}: {step}"),
+            };
+            let mut lines = vec![progress_line(progress, words, theme), Line::raw("")];
+            lines.extend(
+                wrap(
+                    "Nothing is written until you have read the diff and confirmed it.",
+                    usize::from(area.width.saturating_sub(2)),
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted)),
+            );
+            frame.render_widget(Paragraph::new(lines).block(block(" Apply ")), area);
+            return;
+        }
+    };
+    let lines_of_diff = &planned.lines;
+    if planned.plan.is_empty() {
         let text = format!(
             "Nothing to apply: every registration of {brand} that applies is already present."
         );
@@ -511,29 +612,25 @@ fn draw_diff(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let added = d
-        .lines
+    let added = lines_of_diff
         .iter()
         .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
         .count();
-    let removed = d
-        .lines
+    let removed = lines_of_diff
         .iter()
         .filter(|l| l.starts_with('-') && !l.starts_with("---"))
         .count();
-    let files = d.plan.changes.len();
-    let new = d.plan.changes.iter().filter(|c| c.before.is_none()).count();
+    let (files, new) = (planned.files(), planned.new_files());
     let page = usize::from(area.height.saturating_sub(2));
-    let last = (d.scroll + page).min(d.lines.len());
+    let last = (d.scroll + page).min(lines_of_diff.len());
     let title = format!(" Apply {brand}: {files} files ({new} new), +{added} -{removed} ");
     let position = format!(
         " lines {}-{} of {} ",
         (d.scroll + 1).min(last),
         last,
-        d.lines.len()
+        lines_of_diff.len()
     );
-    let lines: Vec<Line> = d
-        .lines
+    let lines: Vec<Line> = lines_of_diff
         .iter()
         .skip(d.scroll)
         .take(page)
@@ -557,12 +654,12 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(d) = &app.diff else { return };
+    let Some(planned) = d.planned() else { return };
     let brand = app
         .providers
         .get(d.provider)
         .map_or("", |p| p.descriptor.brand.as_str());
-    let files = d.plan.changes.len();
-    let new = d.plan.changes.iter().filter(|c| c.before.is_none()).count();
+    let (files, new) = (planned.files(), planned.new_files());
     let mut lines = vec![
         Line::raw(format!("Apply {brand}: write {files} files?")),
         Line::styled(format!("{} changed, {new} new.", files - new), theme.muted),
@@ -575,14 +672,31 @@ fn draw_confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.muted,
         ));
     }
+    draw_question(" Confirm ", lines, theme, frame, area);
+}
+
+/// A popup that asks a question, 48 columns wide in the middle of `area`.
+fn draw_question(title: &str, lines: Vec<Line>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup = centered(area, 48, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block(" Confirm ").border_style(theme.warn)),
+            .block(block(title).border_style(theme.warn)),
         popup,
     );
+}
+
+fn draw_discard(leave: Leave, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let question = match leave {
+        Leave::Back => "Leave the account form?",
+        Leave::Quit => "Quit integrate?",
+    };
+    let lines = vec![
+        Line::raw(question),
+        Line::styled("What you typed in the form is discarded.", theme.muted),
+    ];
+    draw_question(" Discard? ", lines, theme, frame, area);
 }
 
 fn draw_error(text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -620,22 +734,21 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, field) in view.form.fields.iter().enumerate() {
-        let focused = i == view.form.focus && view.editing;
-        let value = if field.is_empty() && field.kind == FieldKind::Url {
-            Span::styled("(empty: the descriptor's endpoint is used)", theme.muted)
-        } else {
-            Span::raw(field.display())
+        let focused = i == view.form.focus;
+        let value = match &field.placeholder {
+            Some(text) if field.is_empty() => Span::styled(text.clone(), theme.muted),
+            _ => Span::raw(field.display()),
         };
         let mut spans = vec![
             Span::raw(if focused { "› " } else { "  " }),
             Span::styled(
-                fit(field.label, label_w),
+                fit(&field.label, label_w),
                 if focused { theme.heading } else { theme.muted },
             ),
         ];
         if focused {
             spans.push(Span::styled(field.display(), theme.selected));
-            if typing {
+            if typing && field.kind.is_text() {
                 let x = inner.x + 2 + label_w as u16 + field.display().chars().count() as u16;
                 cursor = Some(Position {
                     x: x.min(inner.right().saturating_sub(1)),
@@ -653,12 +766,12 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .find(|f| f.kind == FieldKind::Url && !f.is_empty())
         .map(|f| f.display());
-    let endpoint = match crate::app::validation_spec(d) {
+    let endpoint = match &view.spec {
         Ok(spec) => Line::styled(
             format!(
                 "  validates with {} against {}",
                 spec.scheme,
-                in_force.unwrap_or(spec.endpoint)
+                in_force.unwrap_or_else(|| spec.endpoint.clone())
             ),
             theme.muted,
         ),
@@ -674,8 +787,16 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 
     let width = usize::from(out_area.width.saturating_sub(2));
-    let (title, lines) = match &view.run {
-        RunState::Idle => (
+    let (title, lines) = match (&view.run, &view.spec) {
+        (RunState::Idle, Err(why)) => {
+            let mut lines = vec![
+                Line::styled("✘ NOTHING TO VALIDATE AGAINST", theme.bad),
+                Line::raw(""),
+            ];
+            lines.extend(wrap(why, width).into_iter().map(Line::raw));
+            (" Outcome ", lines)
+        }
+        (RunState::Idle, Ok(_)) => (
             " Outcome ",
             wrap(
                 "Not validated yet. Secrets stay in memory: never logged, never written to disk.",
@@ -685,7 +806,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|l| Line::styled(l, theme.muted))
             .collect(),
         ),
-        RunState::Running(r) => {
+        (RunState::Running(r), _) => {
             let what = match r.job {
                 Job::Validate => "validating",
                 Job::Probe => "probing with a wrong key",
@@ -694,11 +815,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 .step
                 .as_ref()
                 .map_or_else(|| "starting".to_owned(), ToString::to_string);
-            let line = Line::from(vec![
-                Span::styled(format!("{} ", SPINNER[r.ticks % SPINNER.len()]), theme.key),
-                Span::raw(format!("{what}: {step}")),
-                Span::styled(format!("  {:.1} s", r.elapsed.as_secs_f64()), theme.muted),
-            ]);
+            let line = progress_line(&r.progress, format!("{what}: {step}"), theme);
             let title = if r.job == Job::Probe {
                 " Wrong-key probe "
             } else {
@@ -706,9 +823,9 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             };
             (title, vec![line])
         }
-        RunState::Done(report) => (" Outcome ", report_lines(report, width, theme)),
-        RunState::Probed(report) => (" Wrong-key probe ", probe_lines(report, width, theme)),
-        RunState::Failed { job, message } => {
+        (RunState::Done(report), _) => (" Outcome ", report_lines(report, width, theme)),
+        (RunState::Probed(report), _) => (" Wrong-key probe ", probe_lines(report, width, theme)),
+        (RunState::Failed { job, message }, _) => {
             let what = match job {
                 Job::Validate => "no verdict",
                 Job::Probe => "probe failed",
@@ -720,7 +837,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             lines.extend(wrap(message, width).into_iter().map(Line::raw));
             (" Outcome ", lines)
         }
-        RunState::Cancelled(job) => {
+        (RunState::Cancelled(job), _) => {
             let what = match job {
                 Job::Validate => "Validation cancelled.",
                 Job::Probe => "Wrong-key probe cancelled.",

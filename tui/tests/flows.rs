@@ -7,7 +7,7 @@ mod common;
 
 use std::sync::atomic::Ordering;
 
-use common::{Fake, Sample, drain, render, render_at, send, type_text};
+use common::{Fake, Sample, drain, render, render_at, send, settle, type_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use integrate_codegen::engine::PointState;
 use integrate_codegen::validation::{Outcome, Secret};
@@ -75,6 +75,7 @@ fn confirm_cancel_writes_nothing_and_confirm_yes_writes_and_refreshes() {
     let files: Vec<_> = app
         .diff
         .as_ref()
+        .and_then(|d| d.planned())
         .unwrap()
         .plan
         .changes
@@ -85,7 +86,7 @@ fn confirm_cancel_writes_nothing_and_confirm_yes_writes_and_refreshes() {
     let before: Vec<_> = files.iter().map(|f| std::fs::read(f).ok()).collect();
 
     send(&mut app, [Action::AskConfirm]);
-    assert_eq!(app.popup, Some(Popup::Confirm));
+    assert_eq!(app.popup, Some(Popup::ConfirmApply));
     assert_eq!(app.keymap().as_ptr(), keymap::CONFIRM.as_ptr());
     send(&mut app, [Action::ConfirmNo]);
     assert_eq!(app.popup, None);
@@ -108,9 +109,14 @@ fn confirm_cancel_writes_nothing_and_confirm_yes_writes_and_refreshes() {
 
     // A second apply has nothing left to write, and asking to confirm opens no popup.
     send(&mut app, [Action::PlanApply, Action::AskConfirm]);
-    assert!(app.diff.as_ref().unwrap().plan.is_empty());
+    assert!(app.diff.as_ref().unwrap().planned().unwrap().plan.is_empty());
     assert_eq!(app.popup, None);
-    assert!(render(&app).contains("Nothing to apply"));
+    let screen = render(&app);
+    assert!(screen.contains("Nothing to apply"));
+    assert!(
+        !screen.contains("write"),
+        "the help bar offers no write when there is nothing to write:\n{screen}"
+    );
 }
 
 #[test]
@@ -166,7 +172,7 @@ fn diff_scroll_is_clamped() {
     let d = app.diff.as_ref().unwrap();
     assert_eq!(
         d.scroll,
-        d.lines.len() - 19,
+        d.planned().unwrap().lines.len() - 19,
         "the last page stays full at 80x24"
     );
 }
@@ -192,10 +198,11 @@ fn cancel_validation_sets_the_flag_and_stops_listening() {
     };
     assert!(app.is_busy());
     assert_eq!(app.keymap().as_ptr(), keymap::ACCOUNT_RUNNING.as_ptr());
-    // Ticks move the spinner; typing while the job runs changes nothing.
+    // Ticks move the spinner; typing while the job runs goes into the form (the worker has
+    // its own copy of the credential).
     send(&mut app, [Action::Tick, Action::Tick, Action::Input('x')]);
     match &app.account.as_ref().unwrap().run {
-        RunState::Running(r) => assert_eq!(r.ticks, 2),
+        RunState::Running(r) => assert_eq!(r.progress.ticks, 2),
         other => panic!("expected a running validation, got {other:?}"),
     }
     send(&mut app, [Action::Cancel]);
@@ -206,8 +213,8 @@ fn cancel_validation_sets_the_flag_and_stops_listening() {
     assert!(!app.is_busy());
     let view = app.account.as_ref().unwrap();
     assert!(matches!(view.run, RunState::Cancelled(_)));
-    assert!(view.editing);
-    assert_eq!(view.form.fields[1].len(), "secret".len());
+    assert_eq!(view.form.fields[1].len(), "secretx".len());
+    assert!(app.is_typing());
 }
 
 #[test]
@@ -241,6 +248,7 @@ fn validation_passes_the_form_and_insecure_to_the_worker() {
     let sample = Sample::new();
     let fake = std::sync::Arc::new(Fake::answering(common::valid_report()));
     let mut app = App::with_validator(sample.workspace(), true, fake.clone());
+    settle(&mut app);
     send(&mut app, [Action::Down, Action::OpenAccount]);
     send(&mut app, [Action::Paste(Secret::new("AKIAPASTED\n"))]);
     send(&mut app, [Action::NextField]);
@@ -259,8 +267,11 @@ fn validation_passes_the_form_and_insecure_to_the_worker() {
     drain(&mut app);
     let view = app.account.as_ref().unwrap();
     assert!(matches!(&view.run, RunState::Done(r) if r.outcome == Outcome::Valid));
-    assert!(!view.editing, "the outcome panel takes the keys");
-    assert_eq!(app.keymap().as_ptr(), keymap::ACCOUNT_RESULT.as_ptr());
+    // The form keeps the keys after the verdict: letters are typed, not commands.
+    assert_eq!(app.keymap().as_ptr(), keymap::ACCOUNT.as_ptr());
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(app.key_action(&key('q')), Some(Action::Input('q')));
+    assert_eq!(app.key_action(&key('v')), Some(Action::Input('v')));
     let seen = fake.seen.lock().unwrap();
     assert_eq!(
         *seen,
@@ -285,7 +296,7 @@ fn the_form_follows_the_credential_kind() {
         .form
         .fields
         .iter()
-        .map(|f| f.label)
+        .map(|f| f.label.as_str())
         .collect();
     assert_eq!(labels, ["Access key id", "Access key secret"]);
     send(&mut app, [Action::Back, Action::Down, Action::OpenAccount]);
@@ -296,7 +307,7 @@ fn the_form_follows_the_credential_kind() {
         .form
         .fields
         .iter()
-        .map(|f| f.label)
+        .map(|f| f.label.as_str())
         .collect();
     assert_eq!(labels, ["Access key id", "Access key secret", "Endpoint"]);
     send(&mut app, [Action::Back]);
@@ -359,16 +370,7 @@ fn keys_map_to_actions_through_the_keymap() {
 
 #[test]
 fn every_help_entry_comes_from_the_keymap() {
-    for map in [
-        keymap::PROVIDERS,
-        keymap::CHECKLIST,
-        keymap::DIFF,
-        keymap::CONFIRM,
-        keymap::ERROR,
-        keymap::ACCOUNT_EDIT,
-        keymap::ACCOUNT_RUNNING,
-        keymap::ACCOUNT_RESULT,
-    ] {
+    for &map in keymap::ALL {
         let entries = keymap::help_entries(map);
         assert!(!entries.is_empty());
         for (_, help) in &entries {
@@ -465,6 +467,7 @@ fn the_real_engine_reports_an_unreachable_endpoint() {
         false,
         std::sync::Arc::new(EngineValidator),
     );
+    settle(&mut app);
     send(&mut app, [Action::Down, Action::OpenAccount]);
     type_text(&mut app, "AKIAEXAMPLE");
     send(&mut app, [Action::NextField]);
@@ -525,4 +528,90 @@ fn reload_reports_a_broken_descriptor_and_recovers() {
     send(&mut app, [Action::Refresh]);
     assert!(app.load_error.is_none());
     assert_eq!(app.providers.len(), 2);
+}
+
+#[test]
+fn the_engine_loader_reports_each_step() {
+    use integrate_tui::job::{LoadStep, PlanStep};
+    use integrate_tui::loader::{EngineLoader, Loader};
+    let sample = Sample::new();
+    let ws = sample.workspace();
+    let mut steps = Vec::new();
+    let providers = EngineLoader
+        .load(&ws, &mut |s| steps.push(s))
+        .expect("the sample loads");
+    let ids: Vec<_> = providers.iter().map(|p| p.descriptor.id.as_str()).collect();
+    assert_eq!(ids, ["qingcloud", "testcloud"]);
+    let inspecting = |done, provider: &str| LoadStep::Inspecting {
+        done,
+        total: 2,
+        provider: provider.into(),
+    };
+    assert_eq!(
+        steps,
+        [
+            LoadStep::Descriptors,
+            inspecting(0, "qingcloud"),
+            inspecting(1, "testcloud")
+        ]
+    );
+    let points = ws.profile.points.len();
+    assert!(providers.iter().all(|p| p.reports.len() == points));
+
+    let mut steps = Vec::new();
+    let planned = EngineLoader
+        .plan_apply(&ws, &providers[1].descriptor, &mut |s| steps.push(s))
+        .expect("testcloud plans");
+    let files = planned.plan.changes.len();
+    assert!(files > 0);
+    assert_eq!(
+        steps,
+        [PlanStep::Planning { points }, PlanStep::Diffing { files }]
+    );
+    assert_eq!(
+        planned.lines.concat(),
+        planned.plan.unified_diff().lines().collect::<Vec<_>>().concat()
+    );
+}
+
+#[test]
+fn space_toggles_a_flag_and_arrows_pick_a_choice_but_a_text_field_takes_both() {
+    use integrate_codegen::descriptor::CredentialKind;
+    use integrate_tui::form::{AccountForm, FieldKind, FieldSpec};
+    let sample = Sample::new();
+    let mut app = sample.app(false, Fake::default());
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    // A form of every kind that is not a text field, as declared fields will make.
+    app.account.as_mut().unwrap().form = AccountForm::new(
+        CredentialKind::AccessKey,
+        vec![
+            FieldSpec::new("access_key_id", "Access key id", FieldKind::Text),
+            FieldSpec::new("insecure", "Skip TLS", FieldKind::Bool),
+            FieldSpec::new(
+                "region",
+                "Region",
+                FieldKind::Choice(vec!["eu-1".into(), "us-1".into()]),
+            ),
+        ],
+    );
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let footer = |app: &App| render(app).lines().last().unwrap().to_owned();
+    assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::Input(' ')));
+    assert_eq!(app.key_action(&key(KeyCode::Right)), None);
+    assert!(!footer(&app).contains("toggle") && !footer(&app).contains("choice"));
+
+    send(&mut app, [Action::NextField]);
+    assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::ToggleField));
+    assert_eq!(app.key_action(&key(KeyCode::Char('x'))), None, "a flag takes no text");
+    assert!(footer(&app).contains("space toggle"), "{}", footer(&app));
+    assert!(!app.form_has_content());
+    send(&mut app, [Action::ToggleField]);
+    assert!(render(&app).contains("[x] yes"));
+    assert!(app.form_has_content(), "a flag turned on is input to keep");
+
+    send(&mut app, [Action::NextField]);
+    assert!(footer(&app).contains("←/→ choice"), "{}", footer(&app));
+    assert_eq!(app.key_action(&key(KeyCode::Right)), Some(Action::NextChoice));
+    send(&mut app, [Action::NextChoice]);
+    assert!(render(&app).contains("‹ us-1 ›"));
 }

@@ -1,12 +1,18 @@
 //! Snapshots of every screen, drawn at 80x24 on ratatui's `TestBackend` with the plain theme,
-//! from a copy of the bundled sample platform. Temporary paths are redacted as `[TMP]`.
+//! from a copy of the bundled sample platform. Temporary paths are redacted as `[TMP]`. Screens
+//! of jobs in progress use a loader that blocks until released, so the frame is drawn while
+//! the job is still running.
 
 mod common;
 
-use common::{Fake, Sample, drain, render, send, type_text};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use common::{Fake, Gate, Sample, drain, render, send, settle, type_text};
 use integrate_codegen::validation::Step;
 use integrate_tui::Action;
-use integrate_tui::app::App;
+use integrate_tui::app::{App, DiffState, Popup, Screen, update};
+use integrate_tui::job::LoadStep;
 
 /// Renders the app and redacts the sample's temporary directory.
 fn screen(app: &App, sample: &Sample) -> String {
@@ -275,5 +281,122 @@ fn validation_cancelled() {
     );
     filled_account(&mut app);
     send(&mut app, [Action::Validate, Action::Cancel]);
+    insta::assert_snapshot!(screen(&app, &sample));
+}
+
+#[test]
+fn the_first_frame_is_drawn_before_the_trees_are_read() {
+    let sample = Sample::new();
+    let gate = Arc::new(Gate::default());
+    let mut app = sample.app_with_loader(Fake::default(), gate.clone());
+    let first = screen(&app, &sample);
+    assert!(
+        !gate.loaded.load(Ordering::SeqCst),
+        "the first frame was drawn after the load finished"
+    );
+    insta::assert_snapshot!("loading_first_frame", first);
+    gate.release();
+    settle(&mut app);
+    assert!(gate.loaded.load(Ordering::SeqCst));
+    let loaded = screen(&app, &sample);
+    assert!(loaded.contains("testcloud"), "{loaded}");
+}
+
+#[test]
+fn loading_shows_how_many_providers_are_inspected() {
+    let sample = Sample::new();
+    let gate = Arc::new(Gate::default());
+    let mut app = sample.app_with_loader(Fake::default(), gate.clone());
+    update(
+        &mut app,
+        Action::LoadProgress(LoadStep::Inspecting {
+            done: 1,
+            total: 2,
+            provider: "testcloud".into(),
+        }),
+    );
+    insta::assert_snapshot!(screen(&app, &sample));
+    gate.release();
+    settle(&mut app);
+}
+
+#[test]
+fn reload_keeps_the_list_and_shows_progress_below_it() {
+    let sample = Sample::new();
+    let gate = Arc::new(Gate::default());
+    gate.release();
+    let mut app = sample.app_with_loader(Fake::default(), gate.clone());
+    settle(&mut app);
+    gate.close();
+    update(&mut app, Action::Refresh);
+    update(&mut app, Action::LoadProgress(LoadStep::Descriptors));
+    insta::assert_snapshot!(screen(&app, &sample));
+    gate.release();
+    settle(&mut app);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("reloaded the descriptors and inspected the tree again")
+    );
+}
+
+#[test]
+fn apply_preview_while_planning() {
+    let sample = Sample::new();
+    let gate = Arc::new(Gate::default());
+    gate.release();
+    let mut app = sample.app_with_loader(Fake::default(), gate.clone());
+    settle(&mut app);
+    gate.close();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::PlanApply);
+    assert_eq!(app.screen, Screen::Diff);
+    // The planner is held at the gate: no plan yet, and nothing to write.
+    assert!(matches!(
+        app.diff.as_ref().unwrap().state,
+        DiffState::Planning { .. }
+    ));
+    insta::assert_snapshot!(screen(&app, &sample));
+    gate.release();
+    settle(&mut app);
+    assert!(screen(&app, &sample).contains("y write"));
+}
+
+#[test]
+fn nothing_to_apply_offers_no_write() {
+    let sample = Sample::new();
+    let mut app = sample.app(false, Fake::default());
+    send(
+        &mut app,
+        [
+            Action::Down,
+            Action::PlanApply,
+            Action::AskConfirm,
+            Action::ConfirmYes,
+            Action::PlanApply,
+        ],
+    );
+    insta::assert_snapshot!(screen(&app, &sample));
+}
+
+#[test]
+fn leaving_a_filled_form_asks_first() {
+    let sample = Sample::new();
+    let mut app = sample.app(false, Fake::default());
+    filled_account(&mut app);
+    send(&mut app, [Action::Back]);
+    assert_eq!(
+        app.popup,
+        Some(Popup::Discard(integrate_tui::app::Leave::Back))
+    );
+    insta::assert_snapshot!(screen(&app, &sample));
+}
+
+#[test]
+fn quitting_with_a_filled_form_asks_first() {
+    let sample = Sample::new();
+    let mut app = sample.app(false, Fake::default());
+    filled_account(&mut app);
+    send(&mut app, [Action::Quit]);
+    assert!(!app.should_quit);
     insta::assert_snapshot!(screen(&app, &sample));
 }

@@ -4,14 +4,13 @@
 //! removed. The engine only sees this trait, so a YAML, JSON or Rust back end is added by
 //! registering its kinds in [`build_kind`] without changing the engine.
 
-pub mod cccmo;
 pub mod file;
+pub mod fragment;
 pub mod go;
-pub mod indent;
 pub mod rust;
 pub mod sequence;
+pub mod splice;
 pub mod text;
-pub mod text_block;
 pub mod toml;
 pub mod yaml;
 
@@ -30,7 +29,7 @@ pub struct SourceFile<'a> {
     /// Where a back end may keep what it works out from `text` (a parsed tree, an anchor) for
     /// the next inspection of the same text: check inspects each file once per provider.
     /// `None` when the caller keeps nothing; results must not depend on it.
-    pub memo: Option<&'a Memo>,
+    pub memo: Option<&'a crate::files::Memo>,
 }
 
 impl<'a> SourceFile<'a> {
@@ -60,46 +59,6 @@ impl<'a> SourceFile<'a> {
             message: format!("the file does not exist; expected it to contain {expected}"),
             hint: "check the root path in integrate.toml (or --root NAME=PATH) points at the right checkout".into(),
         })
-    }
-}
-
-/// Values worked out from one file text, by key and type, each computed once even when
-/// several threads ask at the same time. The owner guarantees the text does not change.
-#[derive(Default)]
-pub struct Memo {
-    #[allow(clippy::type_complexity)] // reason: a type-erased map of once-cells is what this is
-    slots: std::sync::Mutex<std::collections::HashMap<(std::any::TypeId, String), std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>>>,
-    /// Whether back ends must parse the whole text. Without it, a back end may parse only
-    /// the parts a lookup needs (the Go back end parses only the declarations that mention the
-    /// names a point looks for).
-    whole_files: bool,
-}
-
-impl Debug for Memo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Memo").finish_non_exhaustive()
-    }
-}
-
-impl Memo {
-    /// A memo whose back ends parse the whole text (`whole_files`) or only what they need.
-    pub fn new(whole_files: bool) -> Self {
-        Self { whole_files, ..Self::default() }
-    }
-
-    pub fn whole_files(&self) -> bool {
-        self.whole_files
-    }
-
-    /// The value stored under `key`, computing it first if there is none. `compute` may use
-    /// the memo itself for other keys.
-    pub fn get_or_insert_with<T: std::any::Any + Send + Sync>(&self, key: &str, compute: impl FnOnce() -> T) -> std::sync::Arc<T> {
-        let slot = {
-            let mut slots = self.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            slots.entry((std::any::TypeId::of::<T>(), key.to_string())).or_default().clone()
-        };
-        let value = slot.get_or_init(|| std::sync::Arc::new(compute())).clone();
-        value.downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
     }
 }
 
@@ -223,37 +182,6 @@ pub struct CheckFinding {
     pub fix: Option<String>,
 }
 
-/// Check kinds the built-in back ends provide.
-pub const CHECK_KINDS: &[&str] = &[
-    "text.absent",
-    "cccmo.images_one_to_one",
-    "cccmo.workload_policy",
-    "opendal.features_registered",
-    "opendal.binding_features",
-    "opendal.java_utility",
-    "opendal.generator_deny",
-    "opendal.typed_configs",
-    "opendal.ci_services",
-];
-
-/// Builds a profile check from its table.
-pub fn build_check(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
-    if let Some(cccmo_kind) = kind.strip_prefix("cccmo.") {
-        return cccmo::build_check(cccmo_kind, spec, at);
-    }
-    if let Some(text_kind) = kind.strip_prefix("text.") {
-        return text::build_check(text_kind, spec, at);
-    }
-    if let Some(opendal_kind) = kind.strip_prefix("opendal.") {
-        return crate::platform::opendal::build_check(opendal_kind, spec, at);
-    }
-    Err(Error::input(
-        at.clone(),
-        format!("unknown check kind `{kind}`"),
-        if CHECK_KINDS.is_empty() { "this build provides no check kinds yet".to_string() } else { format!("use one of: {}", CHECK_KINDS.join(", ")) },
-    ))
-}
-
 /// Every kind the built-in back ends provide, for documentation and validation messages.
 pub const KINDS: &[&str] = &[
     "go.const_spec",
@@ -322,21 +250,10 @@ pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: ::tom
     })
 }
 
-/// Of the candidate texts without a registration, the one from which inserting it again gives
-/// back exactly `src`: removal is then the exact inverse of apply, whatever the alignment of the
-/// neighbouring lines was. When none round-trips (the file was edited by hand since, or a
-/// candidate no longer has the anchor), the last candidate, the plain deletion, which touches
-/// the fewest bytes. Every back end's `remove` picks its result here.
-pub(crate) fn preimage(kind: &dyn PointKind, file: &SourceFile<'_>, r: &Renderer, src: &str, mut candidates: Vec<String>) -> Result<String> {
-    for candidate in &candidates {
-        let probe = file.with_text(candidate);
-        if let Ok(Inspection::Missing { updated, .. }) = kind.inspect(&probe, r)
-            && updated == src
-        {
-            return Ok(candidate.clone());
-        }
-    }
-    Ok(candidates.pop().expect("at least one candidate"))
+/// The error of an anchor a point looks for and does not find in `file`, at 1-based `line` (0
+/// when there is no line to name).
+pub(crate) fn anchor_error(file: &SourceFile<'_>, line: usize, message: String, hint: &str) -> Error {
+    Error::AnchorNotFound { at: Location::new(file.display, line, 0), message, hint: hint.to_string() }
 }
 
 /// Compiles a regular expression from a profile, naming the point on failure.

@@ -3,8 +3,8 @@
 //! This module owns everything the engine does with an HTTP answer once it
 //! has arrived: finding the error code and message in XML or JSON bodies
 //! ([`extract_error`]), matching codes against a descriptor list
-//! ([`code_matches`]), deciding the [`Outcome`], and removing every secret
-//! value from the texts that are handed back (the internal `Scrubber`).
+//! ([`code_matches`]) and deciding the [`Outcome`]. Secrets are removed from
+//! the texts handed back by `scrub`.
 
 use std::sync::LazyLock;
 
@@ -34,6 +34,7 @@ const JSON_CODE_POINTERS: &[&str] = &[
     "/Error/Code",
     "/__type",
     "/error/title",
+    "/class",
     "/errors/0/code",
     "/error",
 ];
@@ -47,6 +48,7 @@ const JSON_MESSAGE_POINTERS: &[&str] = &[
     "/error_description",
     "/errors/0/message",
     "/errorMessage",
+    "/details",
 ];
 
 static XML_CODE: LazyLock<Regex> =
@@ -60,6 +62,7 @@ static XML_MESSAGE: LazyLock<Regex> =
 /// query and REST-XML protocols). JSON bodies are searched at
 /// `code_pointer` first, then at `code`, `Code`, `error.code`, `Error.Code`,
 /// `__type` (with any `namespace#` prefix removed), `error.title` (Keystone),
+/// `class` (cloudpods: `{"code":401,"class":"WrongPassword","details":...}`),
 /// `errors[0].code` and a string `error` (OAuth). Only strings count as
 /// codes at the built-in places, so Keystone's numeric `error.code` gives way
 /// to its `error.title`; at `code_pointer` numbers and booleans count too.
@@ -203,13 +206,15 @@ pub(crate) fn check_success(spec: &ValidationSpec, answer: &Answer) -> Success {
             let token = answer
                 .header("x-subject-token")
                 .filter(|t| !t.trim().is_empty());
+            // OpenStack's Keystone answers 201 Created, cloudpods' 200 OK
+            // (pkg/keystone/tokens/handlers.go sends the token with SendJSON).
             match (answer.status, token) {
-                (201, Some(t)) => Success::Yes(Some(t.to_owned())),
-                (201, None) => {
-                    Success::Incomplete("HTTP 201 without an X-Subject-Token header".to_owned())
-                }
+                (200 | 201, Some(t)) => Success::Yes(Some(t.to_owned())),
+                (s @ (200 | 201), None) => Success::Incomplete(format!(
+                    "HTTP {s} without an X-Subject-Token header"
+                )),
                 (s, _) => Success::Incomplete(format!(
-                    "HTTP {s} where Keystone answers a password authentication with 201"
+                    "HTTP {s} where Keystone answers a password authentication with 201 (or 200)"
                 )),
             }
         }
@@ -248,6 +253,32 @@ pub(crate) fn check_success(spec: &ValidationSpec, answer: &Answer) -> Success {
         }
         Scheme::AwsSigv4 | Scheme::HttpBasic | Scheme::Bearer => Success::Yes(None),
     }
+}
+
+/// Every token the answer carries where the scheme issues one (`X-Subject-Token`, the
+/// `token_header`, the value at `token_pointer`), whatever the verdict: they are secrets even
+/// in an answer that is not a success (cloudpods' Keystone also repeats its token in the body).
+pub(crate) fn issued_tokens(spec: &ValidationSpec, answer: &Answer) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut push = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() && !tokens.iter().any(|x| x == t) {
+            tokens.push(t.to_owned());
+        }
+    };
+    if let Some(t) = answer.header("x-subject-token") {
+        push(t);
+    }
+    if let Some(t) = spec.token_header.as_deref().and_then(|h| answer.header(h)) {
+        push(t);
+    }
+    if let Some(pointer) = spec.token_pointer.as_deref()
+        && let Ok(json) = serde_json::from_str::<Value>(answer.body.trim())
+        && let Some(Value::String(t)) = json.pointer(pointer)
+    {
+        push(t);
+    }
+    tokens
 }
 
 /// Decides the outcome of an answer whose texts were already scrubbed.
@@ -297,76 +328,6 @@ pub(crate) fn decide(
             status: Some(status),
             excerpt: excerpt.unwrap_or_default().to_owned(),
         },
-    }
-}
-
-/// Removes secret values from texts before they leave the engine.
-///
-/// Every registered value is replaced, longest first, together with its
-/// URL-encoded and JSON-escaped spellings: secrets by `****`, key ids and
-/// user names by their mask (`AKIA****`).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Scrubber {
-    needles: Vec<(String, String)>,
-}
-
-impl Scrubber {
-    /// Registers a secret, password or token.
-    pub fn add_secret(&mut self, value: &str) {
-        self.add(value, "****");
-    }
-
-    /// Registers a key id or user name with the mask that replaces it. Identifiers shorter
-    /// than four characters are not secret enough to be worth mangling every word that happens
-    /// to contain them (a user `u` would turn "refused" into "ref****sed"); secrets are always
-    /// scrubbed.
-    pub fn add_identifier(&mut self, value: &str, mask: &str) {
-        if value.chars().count() >= 4 {
-            self.add(value, mask);
-        }
-    }
-
-    fn add(&mut self, value: &str, replacement: &str) {
-        if value.is_empty() {
-            return;
-        }
-        let url: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
-        let url_space = url.replace('+', "%20");
-        let json = serde_json::to_string(value).unwrap_or_default();
-        let json = json
-            .strip_prefix('"')
-            .and_then(|j| j.strip_suffix('"'))
-            .unwrap_or_default()
-            .to_owned();
-        for needle in [value.to_owned(), url, url_space, json] {
-            if !needle.is_empty() && !self.needles.iter().any(|(n, _)| *n == needle) {
-                self.needles.push((needle, replacement.to_owned()));
-            }
-        }
-        self.needles
-            .sort_by_key(|(needle, _)| std::cmp::Reverse(needle.len()));
-    }
-
-    /// Returns `text` with every registered value replaced.
-    pub fn scrub(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        for (needle, replacement) in &self.needles {
-            if out.contains(needle.as_str()) {
-                out = out.replace(needle.as_str(), replacement);
-            }
-        }
-        out
-    }
-
-    /// Returns the scrubbed body as a one-line excerpt of at most
-    /// [`EXCERPT_MAX_CHARS`] characters, or `None` for an empty body.
-    pub fn excerpt(&self, body: &str) -> Option<String> {
-        let scrubbed = self.scrub(body);
-        let one_line = scrubbed.split_whitespace().collect::<Vec<_>>().join(" ");
-        if one_line.is_empty() {
-            return None;
-        }
-        Some(truncate_chars(&one_line, EXCERPT_MAX_CHARS))
     }
 }
 

@@ -11,16 +11,17 @@
 //! scrubbed of the credential's values first. Submodules: `spec` (the
 //! section), `secret` (secrets and credentials), `request` (per-scheme
 //! request building and signing), `transport` (HTTP, progress, cancel),
-//! `codes` (error codes, verdicts, scrubbing), `outcome` (reports) and
+//! `codes` (error codes, verdicts), `scrub` (secrets in every spelling), `outcome` (reports) and
 //! `error` (why no report came).
 
-mod codes;
+pub(crate) mod codes;
 mod error;
 mod outcome;
-mod request;
+pub(crate) mod request;
+pub(crate) mod scrub;
 mod secret;
 mod spec;
-mod transport;
+pub(crate) mod transport;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -35,7 +36,8 @@ pub use secret::{
 };
 pub use spec::{BodyFormat, RequestSpec, Scheme, ValidationSpec};
 
-use codes::{Answer, Scrubber, Success};
+use codes::{Answer, Success};
+use scrub::Scrubber;
 use request::Endpoint;
 use transport::{Failure, Settings};
 
@@ -190,6 +192,15 @@ pub fn probe_wrong_key(
     })
 }
 
+/// Returns the endpoint a validation with these options sends to, as written: the run-time
+/// override, else the credential's, else the descriptor's. An imported account is created with
+/// the endpoint its credential was proved against.
+pub fn endpoint_in_force(spec: &ValidationSpec, cred: &Credential, opts: &ValidateOptions) -> String {
+    request::endpoint_in_force(spec, cred.endpoint.as_deref(), opts.endpoint_override.as_deref())
+        .trim()
+        .to_owned()
+}
+
 /// Checks the section and the credential and picks the endpoint; returns it
 /// parsed and as shown in reports.
 fn prepare_run(
@@ -288,10 +299,10 @@ fn attempt(
             });
         }
     };
-    let success = codes::check_success(spec, &answer);
-    if let Success::Yes(Some(token)) = &success {
-        scrubber.add_secret(token);
+    for token in codes::issued_tokens(spec, &answer) {
+        scrubber.add_secret(&token);
     }
+    let success = codes::check_success(spec, &answer);
     let mut info = extract_error(&answer.body, spec.code_pointer.as_deref());
     if info.code.is_none() {
         // The AWS JSON protocols also name the error in a header, as `Code:detail`.

@@ -99,6 +99,27 @@ impl Outcome {
         }
     }
 
+    /// What to do next, or `None` for a valid credential.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self {
+            Outcome::Valid => return None,
+            Outcome::InvalidAccessKey { .. } => {
+                "check the key id (or user) and the secret you gave; `account validate --probe` shows how the endpoint answers a wrong key"
+            }
+            Outcome::Forbidden { .. } => {
+                "the credential is valid but may not make the [validation] request: grant it that permission, or validate with a request it may make"
+            }
+            Outcome::Unreachable { .. } => {
+                "check the endpoint (--endpoint, INTEGRATE_ENDPOINT or the descriptor's [validation] endpoint) and that this machine reaches it (proxies come from HTTPS_PROXY and NO_PROXY)"
+            }
+            Outcome::Tls { .. } => "install the endpoint's CA certificate, or pass --insecure to turn verification off",
+            Outcome::Timeout { .. } => "raise --timeout, or check the endpoint's health",
+            Outcome::Unexpected { .. } => {
+                "the answer says nothing about the credential: check the [validation] endpoint and request path"
+            }
+        })
+    }
+
     /// Tells whether the credential was accepted.
     pub fn is_valid(&self) -> bool {
         matches!(self, Outcome::Valid)

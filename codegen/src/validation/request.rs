@@ -15,7 +15,7 @@ use aws_sigv4::sign::v4;
 use base64::Engine as _;
 use serde_json::json;
 
-use super::codes::Scrubber;
+use super::scrub::Scrubber;
 use super::error::ValidationError;
 use super::spec::{BodyFormat, Scheme, ValidationSpec};
 

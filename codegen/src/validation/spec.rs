@@ -20,7 +20,8 @@ pub enum Scheme {
     /// AWS Signature Version 4 with an access key (`aws-sigv4`); needs `service` and `region`.
     AwsSigv4,
     /// OpenStack Identity v3 password authentication (`keystone-v3-password`):
-    /// `POST /v3/auth/tokens`, success is `201 Created` with an `X-Subject-Token` header.
+    /// `POST /v3/auth/tokens`, success is `201 Created` (OpenStack) or `200 OK` (cloudpods)
+    /// with an `X-Subject-Token` header.
     KeystoneV3Password,
     /// HTTP Basic authentication with the key id or user name and the secret (`http-basic`).
     HttpBasic,

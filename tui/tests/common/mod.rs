@@ -1,6 +1,7 @@
 //! Shared fixtures of the TUI tests: a copy of the bundled sample platform in a temporary
-//! directory with two descriptors, a fake validator, hand-made validation reports, and a
-//! renderer that draws the app on ratatui's `TestBackend` at 80x24.
+//! directory with two descriptors, a fake validator, a loader that blocks until released,
+//! hand-made validation reports, and a renderer that draws the app on ratatui's `TestBackend`
+//! at 80x24.
 
 #![allow(
     dead_code,
@@ -8,15 +9,19 @@
 )]
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use integrate_codegen::validation::{
     Alteration, Credential, KeyFault, Outcome, ProbeAttempt, ProbeReport, Report, Scheme, Step,
     ValidateOptions, ValidationError, ValidationSpec,
 };
-use integrate_codegen::{Workspace, WorkspaceOptions};
-use integrate_tui::app::{App, update};
+use integrate_codegen::{Descriptor, Plan, Workspace, WorkspaceOptions};
+use integrate_tui::app::{App, DiffState, update};
+use integrate_tui::job::{LoadStep, Loaded, PlanStep, Planned, PlannedApply};
+use integrate_tui::loader::{EngineLoader, Loader};
+use integrate_tui::provider::Provider;
 use integrate_tui::worker::Validator;
 use integrate_tui::{Action, Theme};
 use ratatui::Terminal;
@@ -83,9 +88,16 @@ impl Sample {
             .expect("the sample workspace opens")
     }
 
-    /// The app over this sample with a fake validator.
+    /// The app over this sample with a fake validator, once its providers are loaded.
     pub fn app(&self, insecure: bool, fake: Fake) -> App {
-        App::with_validator(self.workspace(), insecure, std::sync::Arc::new(fake))
+        let mut app = App::with_validator(self.workspace(), insecure, Arc::new(fake));
+        settle(&mut app);
+        app
+    }
+
+    /// The app over this sample with a fake validator and a loader, as it starts: loading.
+    pub fn app_with_loader(&self, fake: Fake, loader: Arc<dyn Loader>) -> App {
+        App::with_workers(self.workspace(), false, Arc::new(fake), loader)
     }
 }
 
@@ -116,10 +128,33 @@ pub fn render_at(app: &App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// Sends actions in order.
+/// Sends actions in order; after each, waits for a load or a plan it started to finish, so
+/// the next action finds the providers or the diff in place. Validation is left running.
 pub fn send(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
         update(app, a);
+        settle(app);
+    }
+}
+
+/// Tells whether a load or the planning of an apply is under way.
+pub fn loading_or_planning(app: &App) -> bool {
+    app.loading.is_some()
+        || app
+            .diff
+            .as_ref()
+            .is_some_and(|d| matches!(d.state, DiffState::Planning { .. }))
+}
+
+/// Feeds the workers' actions to `update` until no load or plan is under way.
+pub fn settle(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while loading_or_planning(app) {
+        match app.background_action() {
+            Some(a) => update(app, a),
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+        assert!(Instant::now() < deadline, "the loader did not finish");
     }
 }
 
@@ -137,6 +172,128 @@ pub fn drain(app: &mut App) {
             None => std::thread::sleep(Duration::from_millis(2)),
         }
         assert!(Instant::now() < deadline, "the worker did not finish");
+    }
+}
+
+/// A loader that waits until [`Gate::release`] before it loads or plans through another
+/// loader (the engine's by default), and records when a load has finished.
+pub struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+    inner: Arc<dyn Loader>,
+    /// Lets loads through and holds only the planning of applies.
+    plans_only: bool,
+    /// Set once a load has returned its result.
+    pub loaded: AtomicBool,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate::over(Arc::new(EngineLoader))
+    }
+}
+
+impl Gate {
+    /// A closed gate in front of `inner`.
+    pub fn over(inner: Arc<dyn Loader>) -> Self {
+        Gate {
+            open: Mutex::new(false),
+            opened: Condvar::new(),
+            inner,
+            plans_only: false,
+            loaded: AtomicBool::new(false),
+        }
+    }
+
+    /// A closed gate in front of `inner` that holds only the planning of applies.
+    pub fn plans_only(inner: Arc<dyn Loader>) -> Self {
+        Gate {
+            plans_only: true,
+            ..Gate::over(inner)
+        }
+    }
+
+    /// Lets every waiting and later job through.
+    pub fn release(&self) {
+        *self.open.lock().unwrap() = true;
+        self.opened.notify_all();
+    }
+
+    /// Makes later jobs wait again.
+    pub fn close(&self) {
+        *self.open.lock().unwrap() = false;
+    }
+
+    fn wait(&self) {
+        let mut open = self.open.lock().unwrap();
+        while !*open {
+            open = self.opened.wait(open).unwrap();
+        }
+    }
+}
+
+impl Loader for Gate {
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
+        if !self.plans_only {
+            self.wait();
+        }
+        let loaded = self.inner.load(ws, progress);
+        self.loaded.store(true, Ordering::SeqCst);
+        loaded
+    }
+
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned {
+        self.wait();
+        self.inner.plan_apply(ws, descriptor, progress)
+    }
+}
+
+/// A loader that reads through the engine once and hands out copies after, so a test that
+/// builds the same state many times stays fast. Every copy shows the tree as first read.
+#[derive(Default)]
+pub struct Cached {
+    loaded: Mutex<Option<Vec<Provider>>>,
+    planned: Mutex<std::collections::HashMap<String, PlannedApply>>,
+}
+
+fn copy_plan(p: &PlannedApply) -> PlannedApply {
+    PlannedApply {
+        plan: Plan {
+            changes: p.plan.changes.clone(),
+            reports: p.plan.reports.clone(),
+            kept: p.plan.kept.clone(),
+            read_only: p.plan.read_only.clone(),
+        },
+        lines: p.lines.clone(),
+    }
+}
+
+impl Loader for Cached {
+    fn load(&self, ws: &Workspace, progress: &mut dyn FnMut(LoadStep)) -> Loaded {
+        let mut loaded = self.loaded.lock().unwrap();
+        if loaded.is_none() {
+            *loaded = Some(EngineLoader.load(ws, progress)?);
+        }
+        Ok(loaded.clone().unwrap_or_default())
+    }
+
+    fn plan_apply(
+        &self,
+        ws: &Workspace,
+        descriptor: &Descriptor,
+        progress: &mut dyn FnMut(PlanStep),
+    ) -> Planned {
+        let mut planned = self.planned.lock().unwrap();
+        if !planned.contains_key(&descriptor.id) {
+            let p = EngineLoader.plan_apply(ws, descriptor, progress)?;
+            planned.insert(descriptor.id.clone(), p);
+        }
+        Ok(copy_plan(&planned[&descriptor.id]))
     }
 }
 

@@ -10,6 +10,7 @@ use std::ops::Range;
 use tree_sitter::{Node, Tree};
 
 use super::syntax::{self, children, field_children, text};
+use super::parse::{Extent, tree_at};
 use super::tabwriter;
 
 /// Which kind of block a layout describes; each splits lines into cells differently.
@@ -383,21 +384,22 @@ fn fill_import_rows(rows: &mut [Row], list: Node<'_>, src: &str) {
 /// After `new` was made from `old` by inserting whole lines `inserted` (0-based lines of `new`)
 /// right after line `anchor` of `old`, returns `new` with the inserted lines aligned as gofmt
 /// would and, when the neighbouring lines were gofmt-aligned before, those lines realigned too.
-pub fn align_after_insert(kind: BlockKind, old: &str, anchor: usize, new: &str, inserted: Range<usize>) -> String {
-    let old_tree = syntax::parse(old);
+pub fn align_after_insert(kind: BlockKind, old: &str, anchor: usize, new: &str, inserted: Range<usize>, extent: Extent) -> String {
+    let old_tree = tree_at(old, anchor, extent);
     let neighbours_clean = match layout_at(kind, &old_tree, old, anchor) {
         Some(l) => l.is_clean_at(old, anchor) && l.is_clean_at(old, anchor + 1),
         None => true,
     };
     let lines: Vec<usize> = inserted.collect();
-    realign_lines(kind, new, &lines, neighbours_clean)
+    let tree = lines.first().map(|&line| tree_after_edit(&old_tree, old, new, line, extent));
+    realign_lines(kind, new, &lines, neighbours_clean, tree)
 }
 
 /// After `new` was made from `old` by deleting the whole lines `removed` of `old`, realigns the
 /// lines around the deletion when they were gofmt-aligned before it. `at` is the 0-based line of
 /// `new` that now follows the deletion.
-pub fn align_after_remove(kind: BlockKind, old: &str, removed: Range<usize>, new: &str, at: usize) -> String {
-    let old_tree = syntax::parse(old);
+pub fn align_after_remove(kind: BlockKind, old: &str, removed: Range<usize>, new: &str, at: usize, extent: Extent) -> String {
+    let old_tree = tree_at(old, removed.start, extent);
     let clean = match layout_at(kind, &old_tree, old, removed.start) {
         Some(l) => removed.clone().all(|line| l.is_clean_at(old, line)),
         None => true,
@@ -406,14 +408,26 @@ pub fn align_after_remove(kind: BlockKind, old: &str, removed: Range<usize>, new
         return new.to_string();
     }
     let lines: Vec<usize> = [at.checked_sub(1), Some(at)].into_iter().flatten().collect();
-    realign_lines(kind, new, &lines, true)
+    let tree = lines.first().map(|&line| tree_after_edit(&old_tree, old, new, line, extent));
+    realign_lines(kind, new, &lines, true, tree)
+}
+
+/// The tree of `new`, made from `old` by one edit, for a look at 0-based `line` of `new`:
+/// parsed as far as `extent` asks, incrementally from `old_tree` (a tree of `old` that holds
+/// the edited declaration) when only the declaration is needed.
+fn tree_after_edit(old_tree: &Tree, old: &str, new: &str, line: usize, extent: Extent) -> Tree {
+    if extent == Extent::Whole {
+        return tree_at(new, line, extent);
+    }
+    let tree = syntax::moved(old_tree, &crate::files::TextEdit::between(old, new));
+    let ranges = tree.included_ranges();
+    syntax::parse_again(new, Some(&ranges), &tree)
 }
 
 /// Rewrites the segments holding `lines`: all their rows when `whole_segment`, else only the
 /// rows at `lines`.
-fn realign_lines(kind: BlockKind, src: &str, lines: &[usize], whole_segment: bool) -> String {
-    let tree = syntax::parse(src);
-    let Some(first) = lines.first() else { return src.to_string() };
+fn realign_lines(kind: BlockKind, src: &str, lines: &[usize], whole_segment: bool, tree: Option<Tree>) -> String {
+    let (Some(first), Some(tree)) = (lines.first(), tree) else { return src.to_string() };
     let Some(layout) = layout_at(kind, &tree, src, *first) else { return src.to_string() };
     layout.realign(src, lines, whole_segment)
 }

@@ -1,12 +1,19 @@
 //! The Go back end: point kinds that locate anchors in Go source with tree-sitter-go and splice
 //! text into it without re-printing the file. Inserted lines are aligned as gofmt aligns them;
 //! the neighbours of an insertion are realigned only when they were gofmt-aligned already.
+//!
+//! One file per kind under [`kinds`]; what several kinds share is named for what it does:
+//! [`parse`] (a target file's tree, parsed only as far as a lookup needs), [`syntax`] (look-ups
+//! in a tree), [`outline`] (a file cut into top-level declarations), [`literal`] (composite
+//! literal elements), [`splice`] (lines spliced within a gofmt alignment section), [`layout`]
+//! and [`tabwriter`] (gofmt's alignment).
 
 pub mod kinds;
-pub mod kinds_blocks;
-pub mod kinds_more;
 pub mod layout;
+pub mod literal;
 pub mod outline;
+pub mod parse;
+pub mod splice;
 pub mod syntax;
 pub mod tabwriter;
 
@@ -18,27 +25,27 @@ use super::{PointKind, parse_spec};
 /// the whole tree when the memo asks for whole files.
 pub fn prepare(file: &super::SourceFile<'_>) {
     if let (Some(memo), Some(text)) = (file.memo, file.text) {
-        kinds::prepare(memo, text);
+        parse::prepare(memo, text);
     }
 }
 
 pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     let full = format!("go.{kind}");
     Ok(match kind {
-        "const_spec" => Box::new(kinds::ConstSpec::new(parse_spec(&full, spec, at)?, at)?),
-        "list_element" => Box::new(kinds::ListElement::new(parse_spec(&full, spec, at)?)),
-        "map_entry" => Box::new(kinds::MapEntry::new(parse_spec(&full, spec, at)?)),
-        "tag_choice" => Box::new(kinds::TagChoice::new(parse_spec(&full, spec, at)?)),
-        "statement" => Box::new(kinds::Statement::new(parse_spec(&full, spec, at)?, at)?),
-        "import" => Box::new(kinds::Import::new(parse_spec(&full, spec, at)?, at)?),
-        "decls" => Box::new(kinds::Decls::new(parse_spec(&full, spec, at)?)),
-        "switch_case" => Box::new(kinds_more::SwitchCase::new(parse_spec(&full, spec, at)?, at)?),
-        "aligned_field" => Box::new(kinds_more::AlignedField::new(parse_spec(&full, spec, at)?)),
-        "literal_entry" => Box::new(kinds_more::LiteralEntry::new(parse_spec(&full, spec, at)?, at)?),
-        "struct_fields" => Box::new(kinds_blocks::StructFields::new(parse_spec(&full, spec, at)?, at)?),
-        "lines" => Box::new(kinds_blocks::Lines::new(parse_spec(&full, spec, at)?, at)?),
-        "case_value" => Box::new(kinds::CaseValue::new(parse_spec(&full, spec, at)?, at)?),
-        "const_group" => Box::new(kinds::ConstGroup::new(parse_spec(&full, spec, at)?, at)?),
+        "const_spec" => Box::new(kinds::const_spec::ConstSpec::new(parse_spec(&full, spec, at)?, at)?),
+        "list_element" => Box::new(kinds::list_element::ListElement::new(parse_spec(&full, spec, at)?)),
+        "map_entry" => Box::new(kinds::map_entry::MapEntry::new(parse_spec(&full, spec, at)?)),
+        "tag_choice" => Box::new(kinds::tag_choice::TagChoice::new(parse_spec(&full, spec, at)?)),
+        "statement" => Box::new(kinds::statement::Statement::new(parse_spec(&full, spec, at)?, at)?),
+        "import" => Box::new(kinds::import::Import::new(parse_spec(&full, spec, at)?, at)?),
+        "decls" => Box::new(kinds::decls::Decls::new(parse_spec(&full, spec, at)?)),
+        "switch_case" => Box::new(kinds::switch_case::SwitchCase::new(parse_spec(&full, spec, at)?, at)?),
+        "aligned_field" => Box::new(kinds::aligned_field::AlignedField::new(parse_spec(&full, spec, at)?)),
+        "literal_entry" => Box::new(kinds::literal_entry::LiteralEntry::new(parse_spec(&full, spec, at)?, at)?),
+        "struct_fields" => Box::new(kinds::struct_fields::StructFields::new(parse_spec(&full, spec, at)?, at)?),
+        "lines" => Box::new(kinds::lines::Lines::new(parse_spec(&full, spec, at)?, at)?),
+        "case_value" => Box::new(kinds::case_value::CaseValue::new(parse_spec(&full, spec, at)?, at)?),
+        "const_group" => Box::new(kinds::const_group::ConstGroup::new(parse_spec(&full, spec, at)?, at)?),
         other => {
             return Err(Error::input(
                 at.clone(),

@@ -52,6 +52,11 @@ impl Outline {
         self.starts[i]..self.starts.get(i + 1).copied().unwrap_or(self.len)
     }
 
+    /// The chunk that holds byte `offset`.
+    pub fn chunk_at(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
     /// The chunks of `src` in which any of `words` occurs as a whole word (in code, a comment
     /// or a string: a few chunks too many cost a little parsing, one too few would hide a
     /// node), always with chunk 0. Sorted, without repeats.

@@ -51,6 +51,34 @@ pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Tree {
     parser.parse(text, None).expect("parsing without a timeout or cancellation flag always returns a tree")
 }
 
+/// Parses `text` again (only `ranges` when given) from `old`, a tree of the text before an edit
+/// that was moved by that edit ([`Tree::edit`]): tree-sitter reuses what the edit did not touch.
+pub fn parse_again(text: &str, ranges: Option<&[tree_sitter::Range]>, old: &Tree) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_go::LANGUAGE.into())
+        .expect("the bundled tree-sitter-go grammar matches the tree-sitter version");
+    if let Some(ranges) = ranges {
+        parser.set_included_ranges(ranges).expect("an outline's ranges are sorted and disjoint");
+    }
+    parser.parse(text, Some(old)).expect("parsing without a timeout or cancellation flag always returns a tree")
+}
+
+/// A copy of `tree` with every node moved by `edit`, ready for [`parse_again`].
+pub fn moved(tree: &Tree, edit: &crate::files::TextEdit) -> Tree {
+    let point = |(row, column): (usize, usize)| tree_sitter::Point { row, column };
+    let mut tree = tree.clone();
+    tree.edit(&tree_sitter::InputEdit {
+        start_byte: edit.start,
+        old_end_byte: edit.old_end,
+        new_end_byte: edit.new_end,
+        start_position: point(edit.start_at),
+        old_end_position: point(edit.old_end_at),
+        new_end_position: point(edit.new_end_at),
+    });
+    tree
+}
+
 /// Where a node sits in its tree, as child indices from the root. Unlike a [`Node`] it does not
 /// borrow the tree, so an anchor found once can be kept in a memo and found again in the same
 /// tree (or a copy of it) without searching.
@@ -113,6 +141,16 @@ pub fn visit<'t>(node: Node<'t>, f: &mut dyn FnMut(Node<'t>) -> bool) {
             visit(child, f);
         }
     }
+}
+
+/// The 0-based line a node starts on.
+pub fn row(node: Node<'_>) -> usize {
+    node.start_position().row
+}
+
+/// The 0-based line a node ends on.
+pub fn end_row(node: Node<'_>) -> usize {
+    node.end_position().row
 }
 
 pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {

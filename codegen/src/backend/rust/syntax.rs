@@ -208,10 +208,10 @@ pub fn collect_features(tokens: proc_macro2::TokenStream, out: &mut Vec<String>)
                 let is_eq = matches!(iter.peek(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '=');
                 if is_eq {
                     iter.next();
-                    if let Some(proc_macro2::TokenTree::Literal(l)) = iter.next() {
-                        if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
-                            out.push(s.value());
-                        }
+                    if let Some(proc_macro2::TokenTree::Literal(l)) = iter.next()
+                        && let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string())
+                    {
+                        out.push(s.value());
                     }
                 }
             }

@@ -80,10 +80,12 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     }
 
     fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
-        if self.found.is_none() && self.literal == Some("vec!") && m.mac.path.is_ident("vec") {
-            if let Ok(elems) = m.mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated) {
-                self.found = Some(elems.into_iter().collect());
-            }
+        if self.found.is_none()
+            && self.literal == Some("vec!")
+            && m.mac.path.is_ident("vec")
+            && let Ok(elems) = m.mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        {
+            self.found = Some(elems.into_iter().collect());
         }
     }
 }

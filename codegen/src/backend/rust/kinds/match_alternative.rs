@@ -12,7 +12,8 @@ use syn::visit::Visit;
 
 use crate::backend::rust::layout;
 use crate::backend::rust::{Failure, container, read_sequence, syntax};
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, preimage};
+use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile};
+use crate::backend::splice::preimage;
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 

@@ -11,7 +11,8 @@ pub mod match_alternative;
 pub mod match_arm;
 
 use crate::backend::sequence::{self, Sequence, Wanted};
-use crate::backend::{Inspection, PointKind, Removal, SourceFile, preimage};
+use crate::backend::{Inspection, PointKind, Removal, SourceFile};
+use crate::backend::splice::preimage;
 use crate::error::Result;
 use crate::template::Renderer;
 

@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use crate::backend::sequence::{self, Problem, Sequence, Wanted};
 use crate::backend::toml::{Failure, Node, check_data, data_at, lookup, path_failure};
-use crate::backend::{Inspection, PointKind, Removal, SourceFile, preimage};
+use crate::backend::{Inspection, PointKind, Removal, SourceFile};
+use crate::backend::splice::preimage;
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 

@@ -11,7 +11,8 @@ use serde::Deserialize;
 
 use crate::backend::sequence::{self, Problem, Sequence, Wanted};
 use crate::backend::toml::{Failure, Node, check_data, compact, data_at, lookup, path_failure, sequence_in};
-use crate::backend::{DriftKind, Inspection, Member, PointKind, Removal, SourceFile, preimage};
+use crate::backend::{DriftKind, Inspection, Member, PointKind, Removal, SourceFile};
+use crate::backend::splice::preimage;
 use crate::error::{Error, Location, Result};
 use crate::template::Renderer;
 

@@ -1,0 +1,142 @@
+//! Composite literals as `go.list_element` and `go.map_entry` edit them: the literal assigned to
+//! a variable (found once per tree and kept in the memo), its elements, an element inserted in
+//! the literal's own layout or taken out of it, and entries listed twice.
+
+use tree_sitter::{Node, Tree};
+
+use super::layout::BlockKind;
+use super::parse::Extent;
+use super::splice::{delete_aligned, insert_aligned};
+use super::syntax::{self, children, normalize, row, text};
+use crate::backend::{Duplicate, SourceFile, anchor_error};
+use crate::error::Result;
+use crate::text::{indent_continuation, indentation_at, line_start};
+
+/// The body of the composite literal assigned to `var`; where it is stays in the file's memo,
+/// so each provider after the first finds it without searching the file.
+pub(super) fn find_literal<'t>(file: &SourceFile<'_>, tree: &'t Tree, src: &str, var: &str, func: Option<&str>) -> Result<Node<'t>> {
+    // A path is only good in the tree it was taken in; runs with a store parse a file once per
+    // selection of declarations, and keep each tree (so its root's id) for the whole run.
+    let key = format!("go.literal\0{}\0{var}\0{func:?}", tree.root_node().id());
+    let at = file.memo(&key, || syntax::find_var_literal(tree, src, var, func).map(syntax::NodePath::of));
+    let literal = at.as_ref().as_ref().map(|p| p.node(tree)).ok_or_else(|| {
+        let scope = func.map(|f| format!(" inside func {f}")).unwrap_or_default();
+        anchor_error(file, 0, format!("expected a composite literal assigned to `{var}`{scope}"), "check that the variable still exists under that name, or update the profile")
+    })?;
+    literal
+        .child_by_field_name("body")
+        .ok_or_else(|| anchor_error(file, 0, format!("`{var}` has no literal body"), "update the profile"))
+}
+
+pub(super) fn literal_elements(body: Node<'_>) -> Vec<Node<'_>> {
+    children(body).into_iter().filter(|c| matches!(c.kind(), "literal_element" | "keyed_element")).collect()
+}
+
+/// Inserts `entry` (one element, may span lines) after the last element of a literal body,
+/// keeping the literal's layout: a single-line literal stays single-line, a line holding
+/// several elements gets one more when it is shorter than the longest such line, and otherwise
+/// the entry goes on a new line below the last element.
+pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str, extent: Extent) -> (usize, String) {
+    let elements = literal_elements(body);
+    let open = body.start_position().row;
+    let close = body.end_position().row;
+    let Some(last) = elements.last().copied() else {
+        if open == close {
+            let at = body.start_byte() + 1;
+            return (open + 1, format!("{}{}{}", &src[..at], entry, &src[at..]));
+        }
+        let indent = format!("{}\t", indentation_at(src, body.start_byte()));
+        let entry = indent_continuation(entry, &indent);
+        return (open + 2, insert_aligned(BlockKind::Literal, src, open, &format!("{indent}{entry},"), extent));
+    };
+    if open == close {
+        let at = last.end_byte();
+        return (open + 1, format!("{}, {}{}", &src[..at], entry, &src[at..]));
+    }
+    let last_row = row(last);
+    let per_line = |r: usize| elements.iter().filter(|e| row(**e) == r && e.end_position().row == r).count();
+    let on_last_line = per_line(last_row);
+    let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
+    let comma = last.next_sibling().filter(|n| n.kind() == ",");
+    let has_comment = syntax::trailing_comment(last).is_some();
+    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && !has_comment {
+        if let Some(comma) = comma {
+            let at = comma.end_byte();
+            return (last_row + 1, format!("{} {},{}", &src[..at], entry, &src[at..]));
+        }
+    }
+    let end_row = last.end_position().row;
+    let indent = indentation_at(src, last.start_byte()).to_string();
+    let entry = indent_continuation(entry, &indent);
+    (end_row + 2, insert_aligned(BlockKind::Literal, src, end_row, &format!("{indent}{entry},"), extent))
+}
+
+/// The 1-based line [`insert_element`] would put `entry` on, without building the edit.
+pub(super) fn insertion_line(src: &str, body: Node<'_>, entry: &str) -> usize {
+    let elements = literal_elements(body);
+    let open = body.start_position().row;
+    let close = body.end_position().row;
+    let Some(last) = elements.last().copied() else { return if open == close { open + 1 } else { open + 2 } };
+    if open == close {
+        return open + 1;
+    }
+    let last_row = row(last);
+    let per_line = |r: usize| elements.iter().filter(|e| row(**e) == r && e.end_position().row == r).count();
+    let on_last_line = per_line(last_row);
+    let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
+    let comma = last.next_sibling().filter(|n| n.kind() == ",");
+    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && syntax::trailing_comment(last).is_none() && comma.is_some() {
+        return last_row + 1;
+    }
+    let _ = src;
+    last.end_position().row + 2
+}
+
+/// Takes one element out of a literal; the candidates for [`preimage`].
+pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>, extent: Extent) -> Vec<String> {
+    let elements = literal_elements(body);
+    let first_row = row(element);
+    let last_row = element.end_position().row;
+    let shares_line = elements
+        .iter()
+        .any(|e| e.id() != element.id() && (e.end_position().row == first_row || row(*e) == last_row));
+    if body.start_position().row == body.end_position().row || shares_line {
+        // Delete ", elem" (or "elem, " for the first on its line), with its comma.
+        let comma = element.next_sibling().filter(|n| n.kind() == ",");
+        let before = &src[line_start(src, element.start_byte())..element.start_byte()];
+        let starts_line = before.trim().is_empty();
+        let (start, end) = if !starts_line {
+            let start = src[..element.start_byte()].trim_end_matches([' ', '\t']).len();
+            match comma {
+                Some(c) if body.start_position().row != body.end_position().row => (start, c.end_byte()),
+                // Single-line literal: drop the comma before the element instead.
+                _ => (src[..start].strip_suffix(',').map_or(start, |s| s.len()), comma.map_or(element.end_byte(), |c| c.end_byte()).min(element.end_byte())),
+            }
+        } else {
+            let end = comma.map_or(element.end_byte(), |c| c.end_byte());
+            let after = src[end..].len() - src[end..].trim_start_matches([' ', '\t']).len();
+            (element.start_byte(), end + after)
+        };
+        let mut out = src.to_string();
+        out.replace_range(start..end, "");
+        return vec![out];
+    }
+    delete_aligned(BlockKind::Literal, src, first_row, last_row, extent)
+}
+
+/// Repeated entries of a literal: normalised element texts (keys for keyed elements).
+pub(super) fn literal_duplicates(src: &str, body: Node<'_>) -> Vec<Duplicate> {
+    let mut seen: Vec<Duplicate> = Vec::new();
+    for e in literal_elements(body) {
+        let entry = match e.kind() {
+            "keyed_element" => e.child_by_field_name("key").map(|k| normalize(text(k, src))).unwrap_or_default(),
+            _ => normalize(text(e, src)),
+        };
+        match seen.iter_mut().find(|d| d.entry == entry) {
+            Some(d) => d.lines.push(row(e) + 1),
+            None => seen.push(Duplicate { entry, lines: vec![row(e) + 1] }),
+        }
+    }
+    seen.retain(|d| d.lines.len() > 1);
+    seen
+}

@@ -1,0 +1,271 @@
+//! Plans: the whole-file changes apply, `check --fix`, new and remove would make. Each point's
+//! edit is made on a staged in-memory copy of its file, so later points see earlier edits;
+//! [`finish`] then refuses the plan if an edited Go file would not parse, and turns the staged
+//! files into [`FileChange`]s. [`Plan::commit`] writes all of them or none.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::collisions::check_collisions;
+use super::report::{PointReport, PointState};
+use super::resolve::{report, resolve, unchecked_reason};
+use crate::backend::{Inspection, Removal, SourceFile};
+use crate::change::FileChange;
+use crate::descriptor::Descriptor;
+use crate::error::{Error, Location, Result};
+use crate::files::{FileStore, Memo, StoredFile, TextEdit};
+use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
+use crate::workspace::Workspace;
+
+/// A file staged in memory: its original bytes and the LF-normalised current text, with the
+/// memo back ends keep about that text.
+#[derive(Debug)]
+struct Staged {
+    /// The file as the run's store read it; its memo covers the unedited text.
+    stored: Arc<StoredFile>,
+    original: Option<String>,
+    ending: LineEnding,
+    mode: Option<u32>,
+    current: Option<String>,
+    /// What back ends keep about `current` once an edit made it differ from the stored text;
+    /// `None` until then, when the store's memo covers it.
+    edited: Option<Arc<Memo>>,
+    display: PathBuf,
+    touched_by: Vec<String>,
+}
+
+impl Staged {
+    /// The current text as back ends see it, with the memo that covers it: later inspections of
+    /// an edited file parse only the declarations they look at, as they do in the original.
+    fn source<'a>(&'a self, display: &'a Path) -> SourceFile<'a> {
+        SourceFile { display, text: self.current.as_deref(), memo: Some(self.edited.as_ref().unwrap_or(&self.stored.memo)) }
+    }
+
+    /// Replaces the current text by an edit of `point`, with a fresh memo for the new text that
+    /// knows the memo of the old text and the edit, so a back end may update what it kept
+    /// (the Go back end re-parses incrementally) instead of starting over.
+    fn edit(&mut self, text: Option<String>, point: &str, whole_files: bool) {
+        let previous = self.edited.clone().unwrap_or_else(|| self.stored.memo.clone());
+        let memo = match (&self.current, &text) {
+            (Some(old), Some(new)) if !whole_files => Memo::edited_from(previous, TextEdit::between(old, new)),
+            _ => Memo::new(whole_files),
+        };
+        self.current = text;
+        self.edited = Some(Arc::new(memo));
+        self.touched_by.push(point.to_string());
+    }
+}
+
+/// Files staged in memory for a plan, read through the run's store.
+#[derive(Debug)]
+struct Stage<'f> {
+    store: &'f FileStore,
+    files: BTreeMap<PathBuf, Staged>,
+}
+
+impl<'f> Stage<'f> {
+    fn new(store: &'f FileStore) -> Self {
+        Self { store, files: BTreeMap::new() }
+    }
+
+    fn get(&mut self, path: &Path, display: &Path) -> Result<&mut Staged> {
+        if !self.files.contains_key(path) {
+            let stored = match self.store.read(path) {
+                Ok(stored) => stored,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    return Err(Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path"));
+                }
+                Err(e) => return Err(Error::io(path, e)),
+            };
+            let original = stored.raw().map(str::to_string);
+            let mode = original.as_ref().and_then(|_| file_mode(path));
+            let ending = original.as_deref().map_or(LineEnding::Lf, LineEnding::detect);
+            let current = stored.normalized().map(str::to_string);
+            self.files.insert(
+                path.to_path_buf(),
+                Staged { stored, original, ending, mode, current, edited: None, display: display.to_path_buf(), touched_by: Vec::new() },
+            );
+        }
+        Ok(self.files.get_mut(path).expect("inserted above"))
+    }
+}
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).ok().map(|m| m.permissions().mode())
+}
+
+#[cfg(not(unix))]
+fn file_mode(_path: &Path) -> Option<u32> {
+    None
+}
+
+/// What apply or remove would do.
+#[derive(Debug, Default, Serialize)]
+pub struct Plan {
+    pub changes: Vec<FileChange>,
+    pub reports: Vec<PointReport>,
+    /// Generated files remove keeps because they were edited, with the reason.
+    pub kept: Vec<String>,
+    /// Registrations apply could not add because their root is read only.
+    pub read_only: Vec<String>,
+}
+
+/// Plans adding every missing registration of the descriptors, or with `only` (the plan of
+/// `check --fix`) just the registrations named as (provider, point) pairs. The inventory is
+/// read through `files`, once for all descriptors.
+pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], only: Option<&BTreeSet<(String, String)>>) -> Result<Plan> {
+    let mut errors = Vec::new();
+    for d in descriptors {
+        if let Err(e) = check_collisions(ws, files, d, false) {
+            errors.push(e);
+        }
+    }
+    Error::collect(errors)?;
+    let mut stage = Stage::new(files);
+    let mut plan = Plan::default();
+    for d in descriptors {
+        let ctx = ws.context(d);
+        for point in &ws.profile.points {
+            if only.is_some_and(|only| !only.contains(&(d.id.clone(), point.id.clone()))) {
+                continue;
+            }
+            let res = resolve(ws, point, &ctx)?;
+            if !res.applies {
+                plan.reports.push(report(d, &res, 0, PointState::NotApplicable));
+                continue;
+            }
+            let Some(path) = res.path.clone() else {
+                plan.reports.push(report(d, &res, 0, PointState::NotChecked { reason: unchecked_reason(ws, point) }));
+                continue;
+            };
+            let staged = stage.get(&path, &res.display)?;
+            let read_only = ws.read_only.contains(&point.root);
+            let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
+            let inspection = point.kind.inspect(&staged.source(&res.display), &r)?;
+            let (line, state) = match inspection {
+                Inspection::Present { line } => (line, PointState::Present),
+                Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
+                Inspection::Missing { line, .. } if read_only => {
+                    plan.read_only.push(format!("{}:{line}: {} is missing, but root `{}` is read only; add it in its own checkout", res.display.display(), res.what, point.root));
+                    (line, PointState::Missing)
+                }
+                Inspection::Missing { line, updated } => {
+                    staged.edit(Some(updated), &point.id, files.whole_files());
+                    (line, PointState::Missing)
+                }
+            };
+            plan.reports.push(report(d, &res, line, state));
+        }
+    }
+    finish(stage, plan)
+}
+
+/// Plans taking out exactly what apply added for the descriptors. Generated files that were
+/// edited since are kept (and listed in [`Plan::kept`]) unless `force`.
+pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
+    let mut stage = Stage::new(files);
+    let mut plan = Plan::default();
+    for d in descriptors {
+        let ctx = ws.context(d);
+        for point in ws.profile.points.iter().rev() {
+            let res = resolve(ws, point, &ctx)?;
+            if !res.applies {
+                continue;
+            }
+            let Some(path) = res.path.clone() else { continue };
+            if ws.read_only.contains(&point.root) {
+                continue;
+            }
+            let staged = stage.get(&path, &res.display)?;
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            match point.kind.remove(&staged.source(&res.display), &r, force)? {
+                Removal::Absent => {}
+                Removal::Rewrite(text) => staged.edit(Some(text), &point.id, files.whole_files()),
+                Removal::DeleteFile => staged.edit(None, &point.id, files.whole_files()),
+                Removal::KeepEdited(reason) => plan.kept.push(reason),
+            }
+        }
+    }
+    finish(stage, plan)
+}
+
+/// Validates staged files and turns them into changes.
+fn finish(stage: Stage, mut plan: Plan) -> Result<Plan> {
+    let mut errors = Vec::new();
+    for (path, staged) in stage.files {
+        let before_normalized = staged.original.as_deref().map(|t| normalize_line_endings(t, staged.ending));
+        if staged.current == before_normalized {
+            continue;
+        }
+        if let Some(text) = &staged.current {
+            if path.extension().is_some_and(|e| e == "go") {
+                let tree = crate::backend::go::syntax::parse(text);
+                if let Some((offset, what)) = crate::backend::go::syntax::first_error(&tree) {
+                    let (line, column) = crate::text::line_col(text, offset);
+                    errors.push(Error::Syntax {
+                        at: Location::new(&staged.display, line, column),
+                        message: format!("after the edits of {} the file would not parse ({what})", staged.touched_by.join(", ")),
+                        hint: "nothing was written; this is a bug in the profile or its templates, please report it".into(),
+                    });
+                    continue;
+                }
+            }
+        }
+        let after = staged.current.as_deref().map(|t| restore_line_endings(t, staged.ending));
+        plan.changes.push(FileChange { path, display: staged.display, before: staged.original, after, mode: staged.mode, points: staged.touched_by });
+    }
+    Error::collect(errors)?;
+    Ok(plan)
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// A unified diff of every change, `a/` and `b/` prefixed like git's.
+    pub fn unified_diff(&self) -> String {
+        let mut out = String::new();
+        for change in &self.changes {
+            out.push_str(&crate::diff::unified(&change.display, change.before.as_deref(), change.after.as_deref()));
+        }
+        out
+    }
+
+    /// Writes every change or none: each new content goes to a temporary file beside its
+    /// target first, then all are renamed into place; if any step fails, files already replaced
+    /// are restored from their original bytes and new files and directories are removed.
+    pub fn commit(&self, ws: &Workspace) -> Result<()> {
+        let _lock = ws.lock()?;
+        crate::commit::write_all(&self.changes)
+    }
+}
+
+/// Plans `integrate new`: the descriptor file itself plus everything apply adds for it, so the
+/// descriptor is written only together with its registrations. A provider that already exists
+/// in the tree is refused.
+pub(super) fn plan_new(ws: &Workspace, files: &FileStore, d: &Descriptor) -> Result<Plan> {
+    ws.profile.check_section(d)?;
+    check_collisions(ws, files, d, true)?;
+    let mut plan = plan_apply(ws, files, std::slice::from_ref(d), None)?;
+    let path = ws.descriptor_path(&d.id);
+    if !path.exists() {
+        plan.changes.insert(
+            0,
+            FileChange {
+                display: ws.display_path(&path),
+                path,
+                before: None,
+                after: Some(d.to_toml()),
+                mode: None,
+                points: vec!["descriptor".into()],
+            },
+        );
+    }
+    Ok(plan)
+}
