@@ -17,11 +17,7 @@ fn new_private_provider_builds_and_is_complete() {
     integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
     integrate(dir.path()).args(["check", "testcloud"]).assert().code(0);
     integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
-    go_build(&dir.path().join("cloudmux"));
-    go_build(&dir.path().join("cloudpods"));
-    let dirty_after = gofmt_dirty(dir.path());
-    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
-    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
+    builds_and_stays_gofmt_clean(dir.path(), &clean_before);
 }
 
 #[test]
@@ -110,11 +106,7 @@ positional = true
     assert!(factory.contains("if len(input.ProjectName) == 0 {\n\t\treturn output, errors.Wrap(cloudprovider.ErrMissingParameter, \"project_name\")"), "{factory}");
     assert!(!factory.contains("input.DomainName"), "an optional field is not required: {factory}");
     assert!(factory.contains("output.Account = input.Username\n\toutput.Secret = input.Password\n\toutput.AccessUrl = input.AuthUrl\n"), "{factory}");
-    go_build(&dir.path().join("cloudmux"));
-    go_build(&dir.path().join("cloudpods"));
-    let dirty_after = gofmt_dirty(dir.path());
-    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
-    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
+    builds_and_stays_gofmt_clean(dir.path(), &clean_before);
 }
 
 #[test]
@@ -126,6 +118,15 @@ fn a_credential_field_name_that_is_no_identifier_is_refused_at_its_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("helix.toml:7:") && stderr.contains("invalid credential field name `Tenancy-OCID`"), "{stderr}");
     assert!(changed(&before, &snapshot(dir.path())).is_empty(), "nothing is written");
+}
+
+/// Both sample trees build and vet, and no file that was gofmt-clean before is dirty now.
+fn builds_and_stays_gofmt_clean(dir: &std::path::Path, clean_before: &[String]) {
+    go_build(&dir.join("cloudmux"));
+    go_build(&dir.join("cloudpods"));
+    let dirty_after = gofmt_dirty(dir);
+    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
+    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
 }
 
 #[test]
