@@ -11,9 +11,10 @@
 //! scrubbed of the credential's values first. Submodules: `spec` (the
 //! section), `secret` (secrets and credentials), `request` (per-scheme
 //! request building and signing), `transport` (HTTP, progress, cancel),
-//! `codes` (error codes, verdicts), `scrub` (secrets in every spelling), `outcome` (reports) and
+//! `codes` (error codes, verdicts), `child_env` (what a child process must not inherit), `scrub` (secrets in every spelling), `outcome` (reports) and
 //! `error` (why no report came).
 
+pub mod child_env;
 pub(crate) mod codes;
 mod error;
 mod outcome;
