@@ -246,11 +246,14 @@ fn prepare_run(
 
 /// The section as the credential's fields complete it: a field with role `project`, `domain`
 /// or `region` replaces the section's value (Keystone's scope and user domain, the AWS
-/// signing region); the other schemes use only the key id, the secret and the endpoint.
+/// signing region) for the scheme that uses it; the other schemes use only the key id, the
+/// secret and the endpoint.
 fn with_roles(spec: &ValidationSpec, cred: &Credential) -> ValidationSpec {
     let mut spec = spec.clone();
-    for (value, slot) in [(&cred.project, &mut spec.project), (&cred.domain, &mut spec.domain), (&cred.region, &mut spec.region)] {
-        if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+    let scheme = spec.scheme;
+    let roles = [(&cred.project, &mut spec.project, Scheme::KeystoneV3Password), (&cred.domain, &mut spec.domain, Scheme::KeystoneV3Password), (&cred.region, &mut spec.region, Scheme::AwsSigv4)];
+    for (value, slot, user) in roles {
+        if let Some(v) = value.as_ref().filter(|v| !v.is_empty() && scheme == user) {
             *slot = Some(v.clone());
         }
     }
@@ -393,7 +396,19 @@ fn alter(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::alter;
+    use super::{Credential, Scheme, ValidationSpec, alter, with_roles};
+
+    #[test]
+    fn roles_replace_the_sections_values_only_for_the_scheme_that_uses_them() {
+        let mut cred = Credential::user_password("u", "p");
+        (cred.project, cred.domain, cred.region) = (Some("ops".into()), Some("corp".into()), Some("eu-west-1".into()));
+        let keystone: ValidationSpec = toml::from_str("endpoint = \"https://id.example/v3\"\nscheme = \"keystone-v3-password\"\nproject = \"demo\"\n").unwrap();
+        let k = with_roles(&keystone, &cred);
+        assert_eq!((k.project.as_deref(), k.domain.as_deref(), k.region.as_deref()), (Some("ops"), Some("corp"), None));
+        let aws: ValidationSpec = toml::from_str("endpoint = \"https://sts.example/\"\nscheme = \"aws-sigv4\"\nservice = \"sts\"\nregion = \"us-east-1\"\n").unwrap();
+        let a = with_roles(&aws, &cred);
+        assert_eq!((a.project.as_deref(), a.region.as_deref(), a.scheme), (None, Some("eu-west-1"), Scheme::AwsSigv4));
+    }
 
     #[test]
     fn alter_changes_the_tail_and_keeps_the_shape() {
