@@ -19,9 +19,8 @@ use crate::validation::child_env::strip_credential_env;
 
 /// Runs the client `call` describes and waits for it.
 pub fn run_client(call: &ClientCall, cred: &Credential) -> Result<ClientReport, ImportError> {
-    let mut scrubber = Scrubber::default();
+    let mut scrubber = Scrubber::for_credential(cred);
     scrubber.add_secret(call.secret.expose());
-    scrubber.add_identifier(cred.key_id_or_user.expose(), &cred.key_id_or_user.masked());
 
     // Kept until the program has ended; dropping it removes the directory and the file.
     let mut private_dir = None;
