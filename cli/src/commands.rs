@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::engine::{self, Run};
+use integrate_codegen::verify::{StepStatus, VerifyEvent};
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 use crate::output;
@@ -272,30 +273,34 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             let d = ws.load_descriptors(std::slice::from_ref(&id))?.remove(0);
             let opts = integrate_codegen::verify::VerifyOptions { sync_vendor };
             let human = format == crate::account::Format::Human;
-            let results = integrate_codegen::verify::verify(&ws, &d, &opts, &mut |r| {
-                if human {
+            let mut progress = crate::progress::Progress::on_stderr();
+            let results = integrate_codegen::verify::verify(&ws, &d, &opts, &mut |event| match event {
+                VerifyEvent::Started { name, command } => progress.start(&format!("{name}: $ {command}")),
+                VerifyEvent::Finished(r) => {
                     let (mark, detail) = match &r.status {
-                        integrate_codegen::verify::StepStatus::Passed => ("ok  ", String::new()),
-                        integrate_codegen::verify::StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
-                        integrate_codegen::verify::StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
+                        StepStatus::Passed => ("ok  ", String::new()),
+                        StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
+                        StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
                     };
-                    stderr!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0);
-                    if !r.command.is_empty() {
-                        stderr!("     $ {}", r.command);
-                    }
-                    if matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. }) && !r.output.is_empty() {
+                    progress.finish(&format!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0));
+                    if matches!(r.status, StepStatus::Failed { .. }) && !r.output.is_empty() {
                         for line in r.output.lines() {
                             stderr!("     | {line}");
                         }
                     }
                 }
             })?;
+            drop(progress);
             if !human {
                 writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "schema": 1, "provider": id, "steps": results }))?)?;
             }
             let failed = results.iter().filter(|r| matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. })).count();
             if human {
-                writeln!(out, "verify {id}: {} step(s), {failed} failed", results.len())?;
+                let skipped = results.iter().filter(|r| matches!(r.status, StepStatus::Skipped { .. })).count();
+                writeln!(out, "verify {id}: {} step(s), {failed} failed, {skipped} skipped", results.len())?;
+                if !sync_vendor && results.iter().any(|r| matches!(&r.status, StepStatus::Failed { reason } | StepStatus::Skipped { reason } if reason.contains("--sync-vendor"))) {
+                    writeln!(out, "verify {id}: the consumer's vendor/ is stale; run `integrate verify {id} --sync-vendor` to copy the edited packages into it")?;
+                }
             }
             Ok(if failed > 0 { 1 } else { 0 })
         }
