@@ -59,11 +59,17 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Report missing or drifted registrations; exit 1 when there are findings.
+    /// Report missing or drifted registrations; exit 1 when there are findings. Gates the
+    /// providers the workspace's descriptors describe; --all gates the whole tree.
     Check {
-        /// Report only these providers' findings (descriptor ids); the whole tree when none is named.
-        #[arg(value_name = "ID")]
+        /// Report only these providers' findings (descriptor ids); every descriptor's when none is named.
+        #[arg(value_name = "ID", conflicts_with = "all")]
         ids: Vec<String>,
+        /// Gate the whole tree: every provider of the inventory (those without a descriptor are
+        /// checked with one discovered in memory, as `integrate discover` would write it) and the
+        /// findings about the tree as a whole.
+        #[arg(long)]
+        all: bool,
         /// Lowest severity that makes check fail.
         #[arg(long, value_enum, default_value = "note")]
         severity: SeverityArg,
@@ -207,9 +213,15 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             }
             finish_plan(&ws, &plan, dry_run, "apply", out)
         }
-        Command::Check { ids, severity, format, fix } => {
+        Command::Check { ids, all, severity, format, fix } => {
             let ws = open_workspace(global)?;
-            let descriptors = ws.load_descriptors(&ids)?;
+            let mut descriptors = ws.load_descriptors(&ids)?;
+            if descriptors.is_empty() && !all {
+                bail!(
+                    "no descriptors in {}: nothing to gate; `integrate new <id>` writes one, `integrate check --all` checks every provider of the tree",
+                    ws.descriptors_dir.display()
+                );
+            }
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
                 // orphan finding stands for (adding or dropping a side is a decision).
@@ -230,10 +242,35 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             }
             // A new run: --fix may have written files the first one read.
             let run = Run::new(&ws);
+            let owned: Vec<String> = descriptors.iter().map(|d| d.id.clone()).collect();
+            if all {
+                let mut progress = crate::progress::Progress::on_stderr();
+                let found = integrate_codegen::discover::undescribed(&run, &descriptors, &mut |done, total, name| {
+                    if done == 0 {
+                        progress.start_counted("discovering the providers without a descriptor", total);
+                    }
+                    progress.item(name);
+                })?;
+                progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                descriptors.extend(found);
+            }
             let mut reports = run.check(&descriptors)?;
-            // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
+                // Named providers: only their findings, not those of the tree as a whole.
                 reports.retain(|r| ids.contains(&r.provider));
+            } else if !all {
+                // The workspace's providers: findings about others, or about the tree as a whole,
+                // are counted on standard error, not gated.
+                let outside: Vec<&engine::PointReport> = reports.iter().filter(|r| r.is_finding() && !owned.contains(&r.provider)).collect();
+                if !outside.is_empty() {
+                    let undescribed = outside.iter().filter(|r| r.class == Some(engine::FindingClass::NoDescriptor)).count();
+                    stderr!(
+                        "not gated: {} finding(s) outside the {} provider(s) of descriptors/ ({undescribed} provider(s) of the tree have no descriptor); `integrate check --all` gates the whole tree",
+                        outside.len(),
+                        owned.len()
+                    );
+                }
+                reports.retain(|r| owned.contains(&r.provider));
             }
             let code = output::report_check(&reports, severity.into(), format, out);
             // The process ends here; freeing every parsed tree node by node would only delay it
@@ -306,7 +343,16 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
         }
         Command::Discover { update, dry_run } => {
             let ws = open_workspace(global)?;
-            let found = integrate_codegen::discover::discover(&ws, update)?;
+            let run = Run::new(&ws);
+            let mut progress = crate::progress::Progress::on_stderr();
+            let found = integrate_codegen::discover::discover_in(&run, update, &mut |done, total, name| {
+                if done == 0 {
+                    progress.start_counted("discover: inferring descriptors", total);
+                }
+                progress.item(name);
+            })?;
+            progress.finish(&format!("discover: {} provider(s) inferred", found.len()));
+            drop(progress);
             let plan = integrate_codegen::discover::plan_descriptors(&ws, &found);
             for d in &found {
                 // A dry run says what it would do: it writes nothing.
