@@ -39,6 +39,10 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
 /// `described` describes: what `check --all` checks them with. Reads through `run`'s files.
 pub fn undescribed(run: &Run, described: &[Descriptor], progress: &mut dyn FnMut(usize, usize, &str)) -> Result<Vec<Descriptor>> {
     let ws = run.workspace();
+    // A profile without an inventory knows no providers but the described ones.
+    if run.inventory()?.is_none() {
+        return Ok(Vec::new());
+    }
     let taken = crate::engine::inventory_names(ws, described);
     let mut out = Vec::new();
     for d in discover_in(run, false, progress)? {
