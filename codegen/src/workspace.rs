@@ -211,7 +211,7 @@ impl Workspace {
     /// The template context of a descriptor under this workspace's profile (section defaults
     /// filled in).
     pub fn context(&self, d: &Descriptor) -> minijinja::Value {
-        d.template_context_with(&self.profile.section_defaults())
+        d.template_context_with(&self.profile.section_defaults_for(d))
     }
 
     /// Path shown in messages: relative to the workspace base when inside it.
