@@ -41,6 +41,7 @@ impl Templates {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.add_filter("go_string", |s: String| format!("{s:?}"));
+        env.add_filter("go_quote", |s: String| crate::credential::go_quote(&s));
         // `KIND=value` pairs of descriptor lists (storage kinds): the part before and after `=`.
         env.add_filter("kv_key", |s: String| s.split_once('=').map_or(s.clone(), |(k, _)| k.trim().to_string()));
         env.add_filter("kv_value", |s: String| s.split_once('=').map_or(s.clone(), |(_, v)| v.trim().to_string()));
