@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::engine::{self, Run};
+use integrate_codegen::verify::{StepStatus, VerifyEvent};
 use integrate_codegen::{Severity, Workspace, WorkspaceOptions};
 
 use crate::output;
@@ -58,11 +59,17 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Report missing or drifted registrations; exit 1 when there are findings.
+    /// Report missing or drifted registrations; exit 1 when there are findings. Gates the
+    /// providers the workspace's descriptors describe; --all gates the whole tree.
     Check {
-        /// Report only these providers' findings (descriptor ids); the whole tree when none is named.
-        #[arg(value_name = "ID")]
+        /// Report only these providers' findings (descriptor ids); every descriptor's when none is named.
+        #[arg(value_name = "ID", conflicts_with = "all")]
         ids: Vec<String>,
+        /// Gate the whole tree: every provider of the inventory (those without a descriptor are
+        /// checked with one discovered in memory, as `integrate discover` would write it) and the
+        /// findings about the tree as a whole.
+        #[arg(long)]
+        all: bool,
         /// Lowest severity that makes check fail.
         #[arg(long, value_enum, default_value = "note")]
         severity: SeverityArg,
@@ -223,9 +230,15 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             }
             finish_plan(&ws, &plan, dry_run, "apply", out)
         }
-        Command::Check { ids, severity, format, fix } => {
+        Command::Check { ids, all, severity, format, fix } => {
             let ws = open_workspace(global)?;
-            let descriptors = ws.load_descriptors(&ids)?;
+            let mut descriptors = ws.load_descriptors(&ids)?;
+            if descriptors.is_empty() && !all {
+                bail!(
+                    "no descriptors in {}: nothing to gate; `integrate new <id>` writes one, `integrate check --all` checks every provider of the tree",
+                    ws.descriptors_dir.display()
+                );
+            }
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
                 // orphan finding stands for (adding or dropping a side is a decision).
@@ -246,10 +259,35 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             }
             // A new run: --fix may have written files the first one read.
             let run = Run::new(&ws);
+            let owned: Vec<String> = descriptors.iter().map(|d| d.id.clone()).collect();
+            if all {
+                let mut progress = crate::progress::Progress::on_stderr();
+                let found = integrate_codegen::discover::undescribed(&run, &descriptors, &mut |done, total, name| {
+                    if done == 0 {
+                        progress.start_counted("discovering the providers without a descriptor", total);
+                    }
+                    progress.item(name);
+                })?;
+                progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                descriptors.extend(found);
+            }
             let mut reports = run.check(&descriptors)?;
-            // Named providers: only their findings, not those of the tree as a whole.
             if !ids.is_empty() {
+                // Named providers: only their findings, not those of the tree as a whole.
                 reports.retain(|r| ids.contains(&r.provider));
+            } else if !all {
+                // The workspace's providers: findings about others, or about the tree as a whole,
+                // are counted on standard error, not gated.
+                let outside: Vec<&engine::PointReport> = reports.iter().filter(|r| r.is_finding() && !owned.contains(&r.provider)).collect();
+                if !outside.is_empty() {
+                    let undescribed = outside.iter().filter(|r| r.class == Some(engine::FindingClass::NoDescriptor)).count();
+                    stderr!(
+                        "not gated: {} finding(s) outside the {} provider(s) of descriptors/ ({undescribed} provider(s) of the tree have no descriptor); `integrate check --all` gates the whole tree",
+                        outside.len(),
+                        owned.len()
+                    );
+                }
+                reports.retain(|r| owned.contains(&r.provider));
             }
             let code = output::report_check(&reports, severity.into(), format, out);
             // The process ends here; freeing every parsed tree node by node would only delay it
@@ -289,36 +327,49 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             let d = ws.load_descriptors(std::slice::from_ref(&id))?.remove(0);
             let opts = integrate_codegen::verify::VerifyOptions { sync_vendor };
             let human = format == crate::account::Format::Human;
-            let results = integrate_codegen::verify::verify(&ws, &d, &opts, &mut |r| {
-                if human {
+            let mut progress = crate::progress::Progress::on_stderr();
+            let results = integrate_codegen::verify::verify(&ws, &d, &opts, &mut |event| match event {
+                VerifyEvent::Started { name, command } => progress.start(&format!("{name}: $ {command}")),
+                VerifyEvent::Finished(r) => {
                     let (mark, detail) = match &r.status {
-                        integrate_codegen::verify::StepStatus::Passed => ("ok  ", String::new()),
-                        integrate_codegen::verify::StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
-                        integrate_codegen::verify::StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
+                        StepStatus::Passed => ("ok  ", String::new()),
+                        StepStatus::Failed { reason } => ("FAIL", format!(": {reason}")),
+                        StepStatus::Skipped { reason } => ("skip", format!(": {reason}")),
                     };
-                    stderr!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0);
-                    if !r.command.is_empty() {
-                        stderr!("     $ {}", r.command);
-                    }
-                    if matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. }) && !r.output.is_empty() {
+                    progress.finish(&format!("{mark} {} ({:.1} s){detail}", r.name, r.elapsed_ms as f64 / 1000.0));
+                    if matches!(r.status, StepStatus::Failed { .. }) && !r.output.is_empty() {
                         for line in r.output.lines() {
                             stderr!("     | {line}");
                         }
                     }
                 }
             })?;
+            drop(progress);
             if !human {
                 writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "schema": 1, "provider": id, "steps": results }))?)?;
             }
             let failed = results.iter().filter(|r| matches!(r.status, integrate_codegen::verify::StepStatus::Failed { .. })).count();
             if human {
-                writeln!(out, "verify {id}: {} step(s), {failed} failed", results.len())?;
+                let skipped = results.iter().filter(|r| matches!(r.status, StepStatus::Skipped { .. })).count();
+                writeln!(out, "verify {id}: {} step(s), {failed} failed, {skipped} skipped", results.len())?;
+                if !sync_vendor && results.iter().any(|r| matches!(&r.status, StepStatus::Failed { reason } | StepStatus::Skipped { reason } if reason.contains("--sync-vendor"))) {
+                    writeln!(out, "verify {id}: the consumer's vendor/ is stale; run `integrate verify {id} --sync-vendor` to copy the edited packages into it")?;
+                }
             }
             Ok(if failed > 0 { 1 } else { 0 })
         }
         Command::Discover { update, dry_run } => {
             let ws = open_workspace(global)?;
-            let found = integrate_codegen::discover::discover(&ws, update)?;
+            let run = Run::new(&ws);
+            let mut progress = crate::progress::Progress::on_stderr();
+            let found = integrate_codegen::discover::discover_in(&run, update, &mut |done, total, name| {
+                if done == 0 {
+                    progress.start_counted("discover: inferring descriptors", total);
+                }
+                progress.item(name);
+            })?;
+            progress.finish(&format!("discover: {} provider(s) inferred", found.len()));
+            drop(progress);
             let plan = integrate_codegen::discover::plan_descriptors(&ws, &found);
             for d in &found {
                 // A dry run says what it would do: it writes nothing.

@@ -9,6 +9,7 @@ mod demo;
 mod man;
 mod new_provider;
 mod output;
+mod progress;
 mod prompt;
 mod stdio;
 

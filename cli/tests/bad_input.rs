@@ -161,8 +161,8 @@ fn a_profile_directory_without_profile_toml_is_one_error_with_a_hint() {
 fn a_profile_directory_holding_profile_toml_stands_for_it() {
     let dir = sample();
     let profile = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/profiles/cloudpods");
-    let by_dir = integrate(dir.path()).args(["check", "--format", "json", "--profile"]).arg(&profile).assert().code(1).get_output().stdout.clone();
-    let by_name = integrate(dir.path()).args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let by_dir = integrate(dir.path()).args(["check", "--all", "--format", "json", "--profile"]).arg(&profile).assert().code(1).get_output().stdout.clone();
+    let by_name = integrate(dir.path()).args(["check", "--all", "--format", "json"]).assert().code(1).get_output().stdout.clone();
     assert_eq!(String::from_utf8(by_dir).unwrap(), String::from_utf8(by_name).unwrap());
 }
 

@@ -127,6 +127,15 @@ fn a_missing_factory_file_of_a_present_package_is_missing_not_an_orphan() {
 fn registered_in_cloudpods_with_no_factory_in_cloudmux() {
     let dir = sample();
     integrate(dir.path()).arg("discover").assert().success();
+    // Discovered, it is described as it is: implemented outside this cloudmux, so no orphan
+    // and no cloudmux registration is asked for.
+    let path = dir.path().join("descriptors/cnware.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("external = true"), "{text}");
+    let f = json_findings(dir.path(), &["cnware"]);
+    assert!(!f.iter().any(|f| f["class"] == "orphan" || f["point"].as_str().unwrap().starts_with("cloudmux.")), "{f:#?}");
+    // Described as implemented in this cloudmux, it is an orphan.
+    std::fs::write(&path, text.replace("external = true", "external = false")).unwrap();
     let f = json_findings(dir.path(), &["cnware"]);
     let orphans: Vec<_> = f.iter().filter(|f| f["class"] == "orphan").collect();
     assert_eq!(orphans.len(), 1, "{f:#?}");
@@ -201,10 +210,18 @@ fn storage_only_nested_and_builtin_providers_after_discover() {
 fn providers_without_descriptors_and_descriptors_without_providers() {
     let dir = applied();
     std::fs::write(dir.path().join("descriptors/ghost.toml"), "schema = 1\nid = \"ghost\"\nbrand = \"Ghost\"\nenv = \"public\"\n").unwrap();
+    // The default gate: only the described providers; the others are counted, not gated.
     let all = json_findings(dir.path(), &[]);
-    let no_descriptor: Vec<&str> = all.iter().filter(|f| f["class"] == "no_descriptor").map(|f| f["provider"].as_str().unwrap()).collect();
-    assert!(no_descriptor.contains(&"qingcloud") && no_descriptor.contains(&"zstack"), "{no_descriptor:?}");
-    assert!(!no_descriptor.contains(&"testcloud"));
+    assert!(all.iter().all(|f| f["provider"] == "testcloud" || f["provider"] == "ghost"), "{all:#?}");
+    let out = integrate(dir.path()).arg("check").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("have no descriptor") && err.contains("`integrate check --all` gates the whole tree"), "{err}");
+    // The whole tree: the undescribed providers are checked with discovered descriptors.
+    let out = integrate(dir.path()).args(["check", "--all", "--format", "json"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("provider(s) without a descriptor, checked with the discovered one"), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["findings"].as_array().unwrap().iter().any(|f| f["class"] == "no_descriptor"), "{doc:#?}");
     let ghost = all.iter().find(|f| f["provider"] == "ghost" && f["point"] == "cloudmux.provider_const").expect("the absent provider is reported");
     assert_eq!(ghost["class"], "missing");
 }
@@ -282,4 +299,22 @@ fn a_vendored_cloudmux_is_read_only_and_lacks_commands() {
     let out = integrate(dir.path()).args(["apply", "testcloud"]).assert().success().get_output().stderr.clone();
     assert!(String::from_utf8_lossy(&out).contains("root `cloudmux` is read only"), "{}", String::from_utf8_lossy(&out));
     assert_eq!(std::fs::read(vendored.join("pkg/apis/compute/host_const.go")).unwrap(), before);
+}
+
+/// Off a terminal, slow work reports progress as plain lines on standard error, one when it
+/// starts and one when it ends, never a spinner's control sequences.
+#[test]
+fn discover_and_check_all_report_progress_as_plain_lines_off_a_terminal() {
+    let dir = sample();
+    let out = integrate(dir.path()).arg("discover").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("discover: inferring descriptors (") && l.ends_with(") ...")), "{err}");
+    assert!(lines.iter().any(|l| l.starts_with("discover: ") && l.ends_with(" provider(s) inferred")), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\r'), "{err:?}");
+    std::fs::remove_dir_all(dir.path().join("descriptors")).unwrap();
+    let out = integrate(dir.path()).args(["check", "--all"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.lines().any(|l| l.starts_with("discovering the providers without a descriptor (")), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\r'), "{err:?}");
 }

@@ -32,7 +32,34 @@ struct Found {
 /// Infers a descriptor for every provider of the inventory. Nothing is written here; the
 /// caller commits the returned texts (all or nothing) for the ones not `kept`.
 pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
-    let run = Run::new(ws);
+    discover_in(&Run::new(ws), update, &mut |_, _, _| {})
+}
+
+/// Descriptors, discovered in memory, for the providers of the inventory that none of
+/// `described` describes: what `check --all` checks them with. Reads through `run`'s files.
+pub fn undescribed(run: &Run, described: &[Descriptor], progress: &mut dyn FnMut(usize, usize, &str)) -> Result<Vec<Descriptor>> {
+    let ws = run.workspace();
+    // A profile without an inventory knows no providers but the described ones.
+    if run.inventory()?.is_none() {
+        return Ok(Vec::new());
+    }
+    let taken = crate::engine::inventory_names(ws, described);
+    let mut out = Vec::new();
+    for d in discover_in(run, false, progress)? {
+        let d = Descriptor::parse(&d.path, &d.text)?;
+        let name = crate::engine::inventory_names(ws, std::slice::from_ref(&d));
+        if described.iter().any(|x| x.id == d.id) || name.iter().any(|n| taken.contains(n)) {
+            continue;
+        }
+        out.push(d);
+    }
+    Ok(out)
+}
+
+/// [`discover`] through `run`; `progress` sees (done, total, the inventory name) before each
+/// provider is inferred.
+pub fn discover_in(run: &Run, update: bool, progress: &mut dyn FnMut(usize, usize, &str)) -> Result<Vec<Discovered>> {
+    let ws = run.workspace();
     let Some((_, members)) = run.inventory()? else {
         return Err(Error::input(
             Location::new(ws.config_file.clone().unwrap_or_default(), 0, 0),
@@ -44,7 +71,9 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
     let cache = run.files();
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
-    for m in members {
+    let total = members.len();
+    for (done, m) in members.into_iter().enumerate() {
+        progress(done, total, &m.name);
         let const_ = m.name.strip_prefix(prefix.as_str()).unwrap_or(&m.name).to_string();
         let mut fields: Vec<(String, Found)> = vec![
             ("brand".into(), Found { value: toml::Value::String(m.value.clone()), note: format!("the value of {} in the inventory", m.name) }),

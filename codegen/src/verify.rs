@@ -38,6 +38,14 @@ pub struct StepResult {
     pub elapsed_ms: u128,
 }
 
+/// What verify reports while it runs: each step as it starts (with the command it runs), then
+/// its result. The front end renders these; codegen prints nothing.
+#[derive(Debug, Clone)]
+pub enum VerifyEvent<'a> {
+    Started { name: &'a str, command: &'a str },
+    Finished(&'a StepResult),
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct VerifyOptions {
     /// Allow the vendor sync step to edit the consumer's vendor/.
@@ -91,11 +99,16 @@ pub fn touched_packages(ws: &Workspace, d: &Descriptor, root: &str) -> Result<Ve
     Ok(out.into_iter().collect())
 }
 
-/// Runs every step for one descriptor; `progress` sees each result as it comes.
-pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &mut dyn FnMut(&StepResult)) -> Result<Vec<StepResult>> {
+/// Runs every step for one descriptor; `progress` sees each step start and finish. Once a
+/// consumer's vendor/ is known to be stale (its sync step failed), the steps in that consumer
+/// are skipped: they would build against the stale copy and fail, so their time is saved and
+/// their reason names the flag that fixes it.
+pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &mut dyn FnMut(VerifyEvent<'_>)) -> Result<Vec<StepResult>> {
     let go = go_binary()?;
     let ctx = ws.context(d);
     let mut results = Vec::new();
+    // Roots whose vendor/ is stale, with the reason their steps are skipped.
+    let mut stale: Vec<(String, String)> = Vec::new();
     for step in &ws.profile.verify {
         let r = ws.profile.templates.renderer(&ctx, &step.name);
         if let Some(cond) = &step.when {
@@ -111,18 +124,30 @@ pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &m
             output: tail(&output, 20),
             elapsed_ms: started.elapsed().as_millis(),
         };
+        let skip = |reason: String| finish(String::new(), StepStatus::Skipped { reason }, String::new());
         let Some(root) = ws.roots.get(&step.root) else {
-            let res = finish(String::new(), StepStatus::Skipped { reason: format!("root `{}` is not configured", step.root) }, String::new());
-            progress(&res);
+            let res = skip(format!("root `{}` is not configured", step.root));
+            progress(VerifyEvent::Finished(&res));
             results.push(res);
             continue;
         };
+        if let Some((_, reason)) = stale.iter().find(|(r, _)| *r == step.root) {
+            let res = skip(reason.clone());
+            progress(VerifyEvent::Finished(&res));
+            results.push(res);
+            continue;
+        }
         if let Some(sync) = &step.vendor_sync {
+            let command = format!("sync {} into {}/vendor", step.root, sync.into);
+            progress(VerifyEvent::Started { name: &step.name, command: &command });
             let res = match vendor_sync(ws, &ctx, &step.root, root, sync, opts.sync_vendor) {
-                Ok((status, output)) => finish(format!("sync {} into {}/vendor", step.root, sync.into), status, output),
-                Err(e) => finish(String::new(), StepStatus::Failed { reason: e.to_string() }, String::new()),
+                Ok((status, output)) => finish(command, status, output),
+                Err(e) => finish(command, StepStatus::Failed { reason: e.to_string() }, String::new()),
             };
-            progress(&res);
+            if matches!(res.status, StepStatus::Failed { .. }) {
+                stale.push((sync.into.clone(), format!("{}/vendor is stale (step `{}` failed), so this step would fail on it; run verify again with --sync-vendor", sync.into, step.name)));
+            }
+            progress(VerifyEvent::Finished(&res));
             results.push(res);
             continue;
         }
@@ -135,6 +160,7 @@ pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &m
             }
         }
         let shown = args.join(" ");
+        progress(VerifyEvent::Started { name: &step.name, command: &shown });
         let program_dir = match &step.program {
             Some(p) => {
                 let dir = root.join(r.render("dir", &p.dir)?);
@@ -177,7 +203,7 @@ pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &m
             }
         }
         let res = finish(shown, status, text);
-        progress(&res);
+        progress(VerifyEvent::Finished(&res));
         results.push(res);
     }
     Ok(results)
@@ -359,7 +385,7 @@ fn vendor_sync(ws: &Workspace, ctx: &minijinja::Value, root_name: &str, source: 
     }
     let summary = plan.changes.iter().map(|c| c.display.display().to_string()).collect::<Vec<_>>().join("\n");
     if !allowed {
-        return Ok((StepStatus::Skipped { reason: format!("{} vendored file(s) differ; pass --sync-vendor to copy them (it edits vendor/)", plan.changes.len()) }, summary));
+        return Ok((StepStatus::Failed { reason: format!("{} vendored file(s) differ from {root_name}; pass --sync-vendor to copy them (it edits {}/vendor)", plan.changes.len(), sync.into) }, summary));
     }
     plan.commit(ws)?;
     Ok((StepStatus::Passed, summary))

@@ -115,15 +115,7 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
     }
     if let Some((display, members)) = inventory(ws, files)? {
         let id = ws.profile.inventory.as_deref().expect("inventory exists");
-        let point = ws.profile.point(id).expect("validated");
-        let names: Vec<String> = descriptors
-            .iter()
-            .filter_map(|d| {
-                let ctx = ws.context(d);
-                let r = ws.profile.templates.renderer(&ctx, id);
-                point.spec.get("name").and_then(|v| v.as_str()).and_then(|n| r.render("name", n).ok())
-            })
-            .collect();
+        let names = inventory_names(ws, descriptors);
         for m in members.iter().filter(|m| !names.contains(&m.name)) {
             let message = format!("{} = \"{}\" has no descriptor, so nothing checks its registrations", m.name, m.value);
             out.push(PointReport {
@@ -142,6 +134,21 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
         }
     }
     Ok(out)
+}
+
+/// The names the descriptors give their providers in the profile's inventory point (for
+/// cloudpods, `CLOUD_PROVIDER_<const>`): how a member of the inventory is known to be described.
+pub fn inventory_names(ws: &Workspace, descriptors: &[Descriptor]) -> Vec<String> {
+    let Some(id) = ws.profile.inventory.as_deref() else { return Vec::new() };
+    let Some(point) = ws.profile.point(id) else { return Vec::new() };
+    descriptors
+        .iter()
+        .filter_map(|d| {
+            let ctx = ws.context(d);
+            let r = ws.profile.templates.renderer(&ctx, id);
+            point.spec.get("name").and_then(|v| v.as_str()).and_then(|n| r.render("name", n).ok())
+        })
+        .collect()
 }
 
 /// Runs the profile's `[[checks]]` over the tree, reading files through `files`; each finding

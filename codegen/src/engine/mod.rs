@@ -20,6 +20,7 @@ pub mod resolve;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+pub use findings::inventory_names;
 pub use plan::Plan;
 pub use report::{FindingClass, PointReport, PointState};
 
