@@ -20,6 +20,7 @@ pub mod platform;
 pub mod profile;
 pub mod template;
 pub mod text;
+pub mod typed;
 pub mod validation;
 pub mod verify;
 pub mod workspace;
