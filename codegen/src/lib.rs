@@ -16,6 +16,7 @@ pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod files;
+pub mod ledger;
 pub mod platform;
 pub mod profile;
 pub mod template;

@@ -151,7 +151,7 @@ fn a_project_that_sorts_later_keeps_imports_in_gofmt_order() {
     assert!(main.contains("\t\"github.com/spf13/pflag\"\n\tcp \"github.com/zeta/machine-controller-manager-provider-acme/pkg/provider\"\n"), "{main}");
     let ws = Workspace::open(dir.path(), &WorkspaceOptions::default()).unwrap();
     let descriptors = ws.load_descriptors(&[]).unwrap();
-    engine::Run::new(&ws).plan_remove(&descriptors, false)
+    engine::Run::new(&ws).plan_remove(&descriptors, false, false)
         .unwrap()
         .commit(&ws)
         .unwrap();

@@ -64,7 +64,7 @@ fn a_second_provider_joins_the_first_and_removing_one_keeps_the_other() {
     assert!(plugin.contains("RegisterProvider(constants.ProviderStormCloud, stormcloud.NewProvider())\n\tRegisterProvider(constants.ProviderExampleCloud, examplecloud.NewProvider())\n}"), "{plugin}");
 
     let example_only = ws.load_descriptors(&["examplecloud".into()]).unwrap();
-    engine::Run::new(&ws).plan_remove(&example_only, false)
+    engine::Run::new(&ws).plan_remove(&example_only, false, false)
         .unwrap()
         .commit(&ws)
         .unwrap();
