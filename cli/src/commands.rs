@@ -121,6 +121,9 @@ pub enum Command {
         /// Keep the temporary directory and print its path.
         #[arg(long)]
         keep: bool,
+        /// Which bundled sample platform to show.
+        #[arg(long, value_enum, default_value = "cloudpods")]
+        platform: DemoPlatform,
     },
     /// Validate a live account, or import it into the platform.
     Account {
@@ -148,6 +151,14 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DemoPlatform {
+    /// cloudpods + cloudmux (Go): `new testcloud`.
+    Cloudpods,
+    /// Apache OpenDAL (Rust): `new acmefs`.
+    Opendal,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SeverityArg {
     /// Every finding fails.
@@ -168,10 +179,16 @@ impl From<SeverityArg> for Severity {
     }
 }
 
+/// Opens the workspace and, before anything reads its trees, finishes a commit that a killed
+/// run left there (one line on stderr says what was done).
 pub fn open_workspace(global: &GlobalArgs) -> Result<Workspace> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let opts = WorkspaceOptions { config: global.config.clone(), profile: global.profile.clone(), roots: global.roots.clone() };
-    Ok(Workspace::open(&cwd, &opts)?)
+    let ws = Workspace::open(&cwd, &opts)?;
+    if let Some(recovery) = integrate_codegen::commit::recover(&ws.base)? {
+        eprintln!("integrate: {recovery}");
+    }
+    Ok(ws)
 }
 
 pub fn run(cli: Cli) -> Result<u8> {
@@ -327,7 +344,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             writeln!(out, "discover: {} provider(s), {} descriptor file(s) written", found.len(), plan.changes.len())?;
             Ok(0)
         }
-        Command::Demo { keep } => crate::demo::run(keep, out),
+        Command::Demo { keep, platform } => crate::demo::run(keep, platform == DemoPlatform::Opendal, out),
         Command::Account { command } => {
             let ws = open_workspace(global)?;
             crate::account::run(&ws, command, out)

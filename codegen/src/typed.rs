@@ -42,6 +42,14 @@ pub enum ValueType {
     GoFieldSpec,
     /// One line of a text file (no control characters).
     Text,
+    /// A Rust `cfg` predicate (`target_arch = "wasm32"`): identifiers, `=`, quoted words,
+    /// parentheses and commas, nothing that could close the attribute.
+    RustCfg,
+    /// An http(s) URL without quotes, spaces or markup.
+    Url,
+    /// A value in a `.env` file or a shell here-document: printable, without quotes,
+    /// backslashes, `$` or backticks.
+    EnvValue,
 }
 
 impl ValueType {
@@ -65,6 +73,9 @@ impl ValueType {
             Self::Image => "an image reference: letters, digits and ./:@_- only, starting with a letter or digit",
             Self::GoFieldSpec => "a field `GoName:type[:json_tag[:required]]`, e.g. `Region:string:region:required`",
             Self::Text => "one line of text, without control characters",
+            Self::RustCfg => "a Rust cfg predicate: identifiers, `=`, double-quoted words, parentheses and commas",
+            Self::Url => "an http(s) URL without quotes, spaces, `<` or `>`",
+            Self::EnvValue => "a printable value without quotes, backslashes, `$` or backticks",
         }
     }
 
@@ -79,6 +90,16 @@ impl ValueType {
             Self::Image => is_word(value, |c| c.is_ascii_alphanumeric(), |c| c.is_ascii_alphanumeric() || "./:@_-".contains(c)),
             Self::GoFieldSpec => is_go_field_spec(value),
             Self::Text => !value.chars().any(char::is_control),
+            Self::RustCfg => {
+                value.chars().all(|c| c.is_ascii_alphanumeric() || " _=\",().-".contains(c))
+                    && value.matches('"').count() % 2 == 0
+                    && value.chars().fold(0i32, |depth, c| if depth < 0 { depth } else if c == '(' { depth + 1 } else if c == ')' { depth - 1 } else { depth }) == 0
+            }
+            Self::Url => {
+                (value.starts_with("https://") || value.starts_with("http://"))
+                    && value.chars().all(|c| c.is_ascii_graphic() && !"\"'<>\\`{}|^".contains(c))
+            }
+            Self::EnvValue => value.chars().all(|c| (c.is_ascii_graphic() || c == ' ') && !"\"'\\$`".contains(c)),
         };
         if ok { Ok(()) } else { Err(format!("`{}` is not {}", value.escape_debug(), self.describe())) }
     }
