@@ -297,13 +297,48 @@ pub fn install(env: &mut minijinja::Environment<'static>) {
         Ok(Value::from_safe_string(s))
     });
     // Parts of a checked value are checked: its alphabet is the same anywhere in it.
-    env.add_filter("split", |v: Value, sep: Option<String>| -> Vec<Value> {
-        let s = v.as_str().unwrap_or_default();
+    env.add_filter("split", |v: Value, sep: Option<String>| -> std::result::Result<Vec<Value>, minijinja::Error> {
+        let s = v.as_str().ok_or_else(|| minijinja::Error::new(minijinja::ErrorKind::UndefinedError, format!("expected a string, got {}", v.kind())))?;
         let parts: Vec<&str> = match &sep {
             Some(sep) => s.split(sep.as_str()).collect(),
             None => s.split_whitespace().collect(),
         };
-        parts.into_iter().map(|p| if v.is_safe() { Value::from_safe_string(p.to_string()) } else { Value::from(p) }).collect()
+        Ok(parts.into_iter().map(|p| if v.is_safe() { Value::from_safe_string(p.to_string()) } else { Value::from(p) }).collect())
+    });
+    // String filters keep a checked value checked: what they add comes from the profile, not
+    // from a user (`{{ opendal.dir | replace('_', '-') }}`).
+    type Filtered = std::result::Result<Value, minijinja::Error>;
+    fn text(v: &Value) -> std::result::Result<&str, minijinja::Error> {
+        v.as_str().ok_or_else(|| minijinja::Error::new(minijinja::ErrorKind::UndefinedError, format!("expected a string, got {}", v.kind())))
+    }
+    fn keep(v: &Value, out: String) -> Filtered {
+        Ok(if v.is_safe() { Value::from_safe_string(out) } else { Value::from(out) })
+    }
+    env.add_filter("replace", |v: Value, from: String, to: String| -> Filtered { keep(&v, text(&v)?.replace(&from, &to)) });
+    env.add_filter("upper", |v: Value| -> Filtered { keep(&v, text(&v)?.to_uppercase()) });
+    env.add_filter("lower", |v: Value| -> Filtered { keep(&v, text(&v)?.to_lowercase()) });
+    env.add_filter("trim", |v: Value| -> Filtered { keep(&v, text(&v)?.trim().to_string()) });
+    env.add_filter("title", |v: Value| -> Filtered {
+        let mut out = String::new();
+        let mut start = true;
+        // As minijinja's own `title`: punctuation and whitespace start a word.
+        for c in text(&v)?.chars() {
+            if c.is_ascii_punctuation() || c.is_whitespace() {
+                out.push(c);
+                start = true;
+            } else {
+                if start { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
+                start = false;
+            }
+        }
+        keep(&v, out)
+    });
+    // A list of checked (or quoted) items joined by the profile's separator is checked.
+    env.add_filter("join", |v: Value, sep: Option<String>| -> Filtered {
+        let items: Vec<Value> = v.try_iter()?.collect();
+        let all_safe = items.iter().all(|i| i.is_safe() || i.as_str().is_none());
+        let out = items.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)).collect::<Vec<_>>().join(sep.as_deref().unwrap_or(""));
+        Ok(if all_safe { Value::from_safe_string(out) } else { Value::from(out) })
     });
     // The one way around the quoters would be `safe`; there is none.
     env.remove_filter("safe");
