@@ -92,7 +92,7 @@ impl ValueType {
             Self::Text => !value.chars().any(char::is_control),
             Self::RustCfg => {
                 value.chars().all(|c| c.is_ascii_alphanumeric() || " _=\",().-".contains(c))
-                    && value.matches('"').count() % 2 == 0
+                    && value.matches('"').count().is_multiple_of(2)
                     && value.chars().fold(0i32, |depth, c| if depth < 0 { depth } else if c == '(' { depth + 1 } else if c == ')' { depth - 1 } else { depth }) == 0
             }
             Self::Url => {
