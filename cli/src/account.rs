@@ -5,14 +5,16 @@
 //! private file). Print the outcome and what to do next. Secrets are only ever printed masked.
 //! Exit codes: 0 valid or imported, 1 rejected, 2 usage or settings, 3 unreachable.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
-use integrate_codegen::descriptor::{Descriptor, EndpointField};
+use integrate_codegen::credential::FieldRole;
+use integrate_codegen::credential_values;
+use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::account::{self, ImportMethod, ImportOptions, PlatformLogin};
-use integrate_codegen::validation::{self, Credential, CredentialError, CredentialKind, ValidateOptions, ValidationSpec};
+use integrate_codegen::validation::{self, Credential, ValidateOptions, ValidationSpec};
 use integrate_codegen::Workspace;
 use serde::Deserialize;
 
@@ -38,8 +40,8 @@ pub struct CommonArgs {
     /// Turn off TLS certificate verification (shown on every line of output).
     #[arg(long)]
     pub insecure: bool,
-    /// Read the key id (or user name), the secret and optionally the endpoint from standard
-    /// input, one per line, instead of the environment.
+    /// Read the credential's fields from standard input as `field=value` lines (the field
+    /// names of the descriptor's [credential]) instead of the INTEGRATE_<FIELD> variables.
     #[arg(long)]
     pub stdin: bool,
     /// Seconds to wait for the answer.
@@ -112,13 +114,8 @@ fn load(ws: &Workspace, common: &CommonArgs) -> Result<(Descriptor, ValidationSp
         )
     })?;
     let spec = ValidationSpec::deserialize(toml::Value::Table(table)).context("reading [validation]")?;
-    let cred = read_credential(d.credential.kind, common.stdin)?;
-    let cred = match (&cred.endpoint, d.credential.endpoint) {
-        (None, EndpointField::AuthUrl | EndpointField::Endpoint) if spec.endpoint.is_empty() => {
-            bail!("this provider needs an endpoint: set INTEGRATE_ENDPOINT or pass --endpoint")
-        }
-        _ => cred,
-    };
+    let endpoint_elsewhere = !spec.endpoint.is_empty() || common.endpoint.is_some();
+    let cred = read_credential(&d, endpoint_elsewhere, common.stdin)?;
     let opts = ValidateOptions {
         endpoint_override: common.endpoint.clone(),
         insecure: common.insecure,
@@ -128,40 +125,56 @@ fn load(ws: &Workspace, common: &CommonArgs) -> Result<(Descriptor, ValidationSp
     Ok((d, spec, cred, opts))
 }
 
-/// The credential, from standard input (`--stdin`), the environment, or a masked prompt.
-fn read_credential(kind: CredentialKind, from_stdin: bool) -> Result<Credential> {
-    let build = |id: String, secret: String, endpoint: Option<String>| {
-        let c = match kind {
-            CredentialKind::AccessKey => Credential::access_key(id, secret),
-            CredentialKind::UserPassword => Credential::user_password(id, secret),
-        };
-        match endpoint.filter(|e| !e.is_empty()) {
-            Some(e) => c.with_endpoint(e),
-            None => c,
+/// The credential, from the descriptor's fields: `field=value` lines on standard input
+/// (`--stdin`), else each field's `INTEGRATE_<FIELD>` variable, with a prompt on a terminal for
+/// the required fields still missing (a secret read without echo).
+fn read_credential(d: &Descriptor, endpoint_elsewhere: bool, from_stdin: bool) -> Result<Credential> {
+    let fields = d.credential.resolved_fields();
+    let hint = |e: credential_values::ValuesError, how: &str| anyhow!("{e}\n  hint: {how}");
+    let mut given = if from_stdin {
+        let mut text = String::new();
+        std::io::stdin().lock().read_to_string(&mut text).context("reading standard input")?;
+        let keys = fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+        credential_values::parse_key_values(&fields, &text).map_err(|e| hint(e, &format!("--stdin takes one field=value line per field; the fields are {keys}")))?
+    } else {
+        let mut not_unicode = None;
+        let given = credential_values::from_lookup(&fields, |name| match std::env::var(name) {
+            Ok(v) => Some(v),
+            Err(std::env::VarError::NotPresent) => None,
+            Err(std::env::VarError::NotUnicode(_)) => {
+                not_unicode.get_or_insert(name.to_owned());
+                None
+            }
+        });
+        if let Some(variable) = not_unicode {
+            bail!("environment variable {variable} is not valid UTF-8");
         }
+        given
     };
-    if from_stdin {
-        let mut lines = std::io::stdin().lock().lines();
-        let mut next = || lines.next().transpose().map(|l| l.map(|s| s.trim_end().to_string()));
-        let id = next()?.ok_or_else(|| anyhow!("--stdin: expected the key id or user name on the first line"))?;
-        let secret = next()?.ok_or_else(|| anyhow!("--stdin: expected the secret or password on the second line"))?;
-        let endpoint = next()?.or_else(|| std::env::var(validation::ENV_ENDPOINT).ok());
-        return Ok(build(id, secret, endpoint));
-    }
-    match Credential::from_env(kind) {
-        Ok(c) => Ok(c),
-        Err(CredentialError::MissingEnv { missing, .. }) if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-            let _ = missing;
-            let [id_var, _] = kind.env_vars();
-            eprint!("{id_var}: ");
-            std::io::stderr().flush()?;
-            let mut id = String::new();
-            std::io::stdin().read_line(&mut id)?;
-            let secret = rpassword::prompt_password("secret (not shown): ")?;
-            Ok(build(id.trim().to_string(), secret, std::env::var(validation::ENV_ENDPOINT).ok()))
+    let to_ask = credential_values::missing(&fields, &given, endpoint_elsewhere);
+    if !from_stdin && !to_ask.is_empty() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        for f in to_ask {
+            let label = if f.help.is_empty() { f.name.clone() } else { format!("{} ({})", f.name, f.help) };
+            let value = if f.is_secret() {
+                rpassword::prompt_password(format!("{label}, not shown: "))?
+            } else {
+                eprint!("{label}: ");
+                std::io::stderr().flush()?;
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line)?;
+                line.trim().to_owned()
+            };
+            if !value.is_empty() {
+                given.push((f.name.clone(), value));
+            }
         }
-        Err(e) => Err(anyhow!("{e}\n  hint: export the variables, pipe them with --stdin, or run on a terminal to be asked")),
     }
+    let values = credential_values::complete(&fields, &given, endpoint_elsewhere).map_err(|e| {
+        let how = if from_stdin { "give every required field as a field=value line" } else { "export the variables, pipe field=value lines with --stdin, or run on a terminal to be asked" };
+        let endpoint_missing = e.0.iter().any(|p| matches!(p, credential_values::Problem::Missing { field, .. } if fields.iter().any(|f| f.name == *field && f.role == Some(FieldRole::Endpoint))));
+        hint(e, &if endpoint_missing { format!("{how}; the endpoint may also be given with --endpoint") } else { how.to_owned() })
+    })?;
+    Ok(credential_values::credential(d.credential.kind, values))
 }
 
 fn validate(ws: &Workspace, args: ValidateArgs, out: &mut dyn Write) -> Result<u8> {

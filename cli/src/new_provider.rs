@@ -153,6 +153,7 @@ fn descriptor<R: BufRead, W: Write>(args: &NewArgs, mut ask: Option<&mut Dialogu
                 EndpointArg::AuthUrl => EndpointField::AuthUrl,
                 EndpointArg::Endpoint => EndpointField::Endpoint,
             },
+            fields: Vec::new(),
         },
         validation: None,
         sections: Default::default(),

@@ -51,7 +51,7 @@ fn a_wrong_password_from_stdin_exits_1_and_json_is_stable() {
     let dir = workspace_with_validation(&basic_auth_server(1));
     let out = integrate(dir.path())
         .args(["account", "validate", "acme", "--stdin", "--format", "json"])
-        .write_stdin(format!("{USER}\nwrong-{PASSWORD}\n"))
+        .write_stdin(format!("username={USER}\npassword=wrong-{PASSWORD}\n"))
         .assert()
         .code(1)
         .get_output()
@@ -93,6 +93,124 @@ fn insecure_is_shown_on_every_line() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.is_empty());
     assert!(stdout.lines().all(|l| l.starts_with("INSECURE (TLS verification off): ")), "{stdout}");
+}
+
+// --- declared credential fields (issue 16) -----------------------------------------------------
+
+/// A workspace whose provider declares one field of every kind; the key id and secret roles
+/// are what HTTP Basic sends.
+fn workspace_with_fields(endpoint: &str) -> tempfile::TempDir {
+    let dir = sample();
+    std::fs::write(
+        dir.path().join("descriptors/acme.toml"),
+        format!(
+            r#"schema = 1
+id = "acme"
+brand = "AcmeCloud"
+env = "private"
+
+[[credential.fields]]
+name = "tenant"
+role = "key_id"
+help = "tenant name"
+
+[[credential.fields]]
+name = "api_key"
+kind = "secret"
+role = "secret"
+
+[[credential.fields]]
+name = "auth_url"
+kind = "url"
+role = "endpoint"
+
+[[credential.fields]]
+name = "zone"
+kind = "choice"
+values = ["eu", "us"]
+default = "eu"
+role = "region"
+
+[[credential.fields]]
+name = "verify_tls"
+kind = "bool"
+required = false
+
+[[credential.fields]]
+name = "key_file"
+kind = "file"
+required = false
+
+[validation]
+endpoint = "{endpoint}"
+scheme = "http-basic"
+request = {{ method = "GET", path = "/v1/regions" }}
+invalid_key_codes = ["Unauthorized"]
+"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("key.pem"), "not a real key").unwrap();
+    dir
+}
+
+#[test]
+fn declared_fields_of_every_kind_are_read_from_stdin_lines() {
+    let dir = workspace_with_fields(&basic_auth_server(1));
+    let key_file = dir.path().join("key.pem");
+    let out = integrate(dir.path())
+        .args(["account", "validate", "acme", "--stdin"])
+        .write_stdin(format!("tenant={USER}\napi_key={PASSWORD}\nzone=us\nverify_tls=true\nkey_file={}\n", key_file.display()))
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).to_lowercase().contains("valid"), "{out:?}");
+    assert_no_secret(&out);
+}
+
+#[test]
+fn declared_fields_are_read_from_their_integrate_variables() {
+    let dir = workspace_with_fields(&basic_auth_server(1));
+    let out = integrate(dir.path()).args(["account", "validate", "acme"]).env("INTEGRATE_TENANT", USER).env("INTEGRATE_API_KEY", PASSWORD).env_remove("INTEGRATE_USERNAME").env_remove("INTEGRATE_PASSWORD").assert().code(0).get_output().clone();
+    assert_no_secret(&out);
+}
+
+#[test]
+fn stdin_lines_with_an_unknown_key_or_without_a_required_field_are_refused_by_name() {
+    let dir = workspace_with_fields("http://127.0.0.1:9/");
+    let out = integrate(dir.path()).args(["account", "validate", "acme", "--stdin"]).write_stdin(format!("tenant={USER}\npasword={PASSWORD}\n")).assert().code(2).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown credential field `pasword` (line 2)") && err.contains("tenant, api_key, auth_url, zone, verify_tls, key_file"), "{err}");
+    assert_no_secret(&out);
+    let out = integrate(dir.path()).args(["account", "validate", "acme", "--stdin"]).write_stdin(format!("tenant={USER}\n")).assert().code(2).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing credential field `api_key` (INTEGRATE_API_KEY)"), "{err}");
+    assert!(!err.contains("`auth_url`"), "the descriptor's endpoint stands in for the endpoint field: {err}");
+}
+
+#[test]
+fn a_value_its_kind_does_not_accept_is_refused_naming_the_field() {
+    let dir = workspace_with_fields("http://127.0.0.1:9/");
+    for (line, field) in [("auth_url=ftp://files.example/", "auth_url"), ("zone=asia", "zone"), ("verify_tls=yes", "verify_tls"), ("key_file=/no/such/key.pem", "key_file")] {
+        let out = integrate(dir.path()).args(["account", "validate", "acme", "--stdin"]).write_stdin(format!("tenant={USER}\napi_key={PASSWORD}\n{line}\n")).assert().code(2).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("credential field `{field}`")), "{line}: {err}");
+        assert_no_secret(&out);
+    }
+}
+
+#[test]
+fn a_declared_endpoint_field_replaces_the_descriptors_endpoint() {
+    let dir = workspace_with_fields("http://127.0.0.1:9/");
+    let out = integrate(dir.path())
+        .args(["account", "validate", "acme", "--stdin"])
+        .write_stdin(format!("tenant={USER}\napi_key={PASSWORD}\nauth_url={}\n", basic_auth_server(1)))
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert_no_secret(&out);
 }
 
 // --- import (issues 13 and 16) ----------------------------------------------------------------

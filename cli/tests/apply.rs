@@ -17,11 +17,7 @@ fn new_private_provider_builds_and_is_complete() {
     integrate(dir.path()).args(NEW_TESTCLOUD).assert().success();
     integrate(dir.path()).args(["check", "testcloud"]).assert().code(0);
     integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
-    go_build(&dir.path().join("cloudmux"));
-    go_build(&dir.path().join("cloudpods"));
-    let dirty_after = gofmt_dirty(dir.path());
-    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
-    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
+    builds_and_stays_gofmt_clean(dir.path(), &clean_before);
 }
 
 #[test]
@@ -35,6 +31,102 @@ fn new_public_provider_with_regional_network_and_auth_url_builds() {
     assert!(consts.contains("CLOUD_PROVIDER_ACME,"), "regional network list lacks the provider");
     go_build(&dir.path().join("cloudmux"));
     go_build(&dir.path().join("cloudpods"));
+}
+
+/// An OpenStack-like account: a user, a password, a project, a domain, a cloud environment to
+/// choose and an auth URL, declared as fields. The climc option structs and the cloudmux
+/// factory come from the fields, gofmt-aligned, and both trees build.
+#[test]
+fn a_provider_with_declared_credential_fields_builds_with_options_from_the_fields() {
+    let dir = sample();
+    std::fs::write(
+        dir.path().join("descriptors/helix.toml"),
+        r#"schema = 1
+id = "helix"
+brand = "Helix"
+env = "private"
+
+[[credential.fields]]
+name = "username"
+role = "key_id"
+positional = true
+help = "user name"
+
+[[credential.fields]]
+name = "password"
+kind = "secret"
+role = "secret"
+positional = true
+help = "password with a \"quote\""
+
+[[credential.fields]]
+name = "project_name"
+role = "project"
+help = "project"
+
+[[credential.fields]]
+name = "domain_name"
+role = "domain"
+required = false
+default = "Default"
+
+[[credential.fields]]
+name = "environment"
+kind = "choice"
+values = ["global", "china"]
+default = "global"
+
+[[credential.fields]]
+name = "auth_url"
+kind = "url"
+role = "endpoint"
+go = "AuthUrl"
+positional = true
+"#,
+    )
+    .unwrap();
+    let clean_before: Vec<String> = gofmt_dirty(dir.path());
+    integrate(dir.path()).args(["apply", "helix"]).assert().success();
+    integrate(dir.path()).args(["check", "helix"]).assert().code(0);
+    let options = std::fs::read_to_string(dir.path().join("cloudpods/pkg/mcclient/options/compute/cloudaccounts.go")).unwrap();
+    let create = options.split("type SHelixCloudAccountCreateOptions struct {\n").nth(1).unwrap().split("\n}\n").next().unwrap();
+    assert_eq!(
+        create,
+        concat!(
+            "\tSCloudAccountCreateBaseOptions\n",
+            "\tUsername    string `help:\"Helix user name\" positional:\"true\" json:\"username\"`\n",
+            "\tPassword    string `help:\"Helix password with a \\\"quote\\\"\" positional:\"true\" json:\"password\"`\n",
+            "\tProjectName string `help:\"Helix project\" json:\"project_name\"`\n",
+            "\tDomainName  string `help:\"Helix domain_name\" default:\"Default\" json:\"domain_name\"`\n",
+            "\tEnvironment string `help:\"Helix environment\" default:\"global\" choices:\"global|china\" json:\"environment\"`\n",
+            "\tAuthUrl     string `help:\"Helix auth_url\" positional:\"true\" json:\"auth_url\"`",
+        )
+    );
+    let factory = std::fs::read_to_string(dir.path().join("cloudmux/pkg/multicloud/helix/provider/provider.go")).unwrap();
+    assert!(factory.contains("if len(input.ProjectName) == 0 {\n\t\treturn output, errors.Wrap(cloudprovider.ErrMissingParameter, \"project_name\")"), "{factory}");
+    assert!(!factory.contains("input.DomainName"), "an optional field is not required: {factory}");
+    assert!(factory.contains("output.Account = input.Username\n\toutput.Secret = input.Password\n\toutput.AccessUrl = input.AuthUrl\n"), "{factory}");
+    builds_and_stays_gofmt_clean(dir.path(), &clean_before);
+}
+
+#[test]
+fn a_credential_field_name_that_is_no_identifier_is_refused_at_its_line() {
+    let dir = sample();
+    std::fs::write(dir.path().join("descriptors/helix.toml"), "schema = 1\nid = \"helix\"\nbrand = \"Helix\"\nenv = \"private\"\n\n[[credential.fields]]\nname = \"Tenancy-OCID\"\n").unwrap();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path()).args(["apply", "helix"]).assert().code(2).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("helix.toml:7:") && stderr.contains("invalid credential field name `Tenancy-OCID`"), "{stderr}");
+    assert!(changed(&before, &snapshot(dir.path())).is_empty(), "nothing is written");
+}
+
+/// Both sample trees build and vet, and no file that was gofmt-clean before is dirty now.
+fn builds_and_stays_gofmt_clean(dir: &std::path::Path, clean_before: &[String]) {
+    go_build(&dir.join("cloudmux"));
+    go_build(&dir.join("cloudpods"));
+    let dirty_after = gofmt_dirty(dir);
+    let newly_dirty: Vec<&String> = dirty_after.iter().filter(|f| !clean_before.contains(f)).collect();
+    assert!(newly_dirty.is_empty(), "files that were gofmt-clean are not any more: {newly_dirty:?}");
 }
 
 #[test]

@@ -55,10 +55,29 @@ pub struct Features {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Credential {
+    /// The preset the fields default to; also what the platform's own two-value credential
+    /// structs embed when no fields are declared.
     #[serde(default)]
     pub kind: CredentialKind,
     #[serde(default)]
     pub endpoint: EndpointField,
+    /// Declared fields (`[[credential.fields]]`); empty means the preset's. The template
+    /// context holds the resolved list (`credential.fields`) and `credential.custom`.
+    #[serde(default, skip_serializing)]
+    pub fields: Vec<crate::credential::FieldDecl>,
+}
+
+impl Credential {
+    /// Whether the descriptor declares its own fields instead of a preset.
+    pub fn is_custom(&self) -> bool {
+        !self.fields.is_empty()
+    }
+
+    /// Every field with its derived names: the declared ones, or the preset's.
+    pub fn resolved_fields(&self) -> Vec<crate::credential::Field> {
+        let decls = if self.is_custom() { self.fields.clone() } else { crate::credential::preset_fields(self.kind, self.endpoint) };
+        crate::credential::resolve(&decls).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -308,6 +327,11 @@ impl Descriptor {
                 errors.push(Error::input(at(path, text, v.span().start), format!("[validation]: {e}"), "see docs/descriptor.md, section [validation]"));
             }
         }
+        if let Err(field_errors) = crate::credential::resolve(&raw.credential.fields) {
+            for (offset, e) in field_errors {
+                errors.push(Error::input(at(path, text, offset), e.message, e.hint));
+            }
+        }
         let mut sections = std::collections::BTreeMap::new();
         for (name, value) in raw.sections {
             let start = key_offset(text, &name);
@@ -384,13 +408,23 @@ impl Descriptor {
                 }
             }
             obj.insert("invalid_key_codes".into(), serde_json::json!(self.invalid_key_codes()));
+            if let Some(serde_json::Value::Object(credential)) = obj.get_mut("credential") {
+                credential.insert("fields".into(), serde_json::json!(self.credential.resolved_fields()));
+                credential.insert("custom".into(), serde_json::json!(self.credential.is_custom()));
+            }
             if obj.get("validation").is_some_and(|v| v.is_null()) {
                 obj.insert("validation".into(), serde_json::json!({}));
             }
         }
         let own = |path: &str| {
             matches!(path, "id" | "brand" | "env")
-                || ["names.", "features.", "credential."].iter().any(|p| path.starts_with(p))
+                || ["names.", "features."].iter().any(|p| path.starts_with(p))
+                || matches!(path, "credential.kind" | "credential.endpoint" | "credential.custom")
+                // A declared credential field's names are checked where it is declared; its
+                // help, default, choices and JSON key are quoted by the templates.
+                || path.strip_prefix("credential.fields[].").is_some_and(|f| {
+                    matches!(f, "name" | "kind" | "role" | "option" | "env" | "go" | "go_type" | "go_cell" | "go_type_cell" | "positional" | "required")
+                })
                 || checked(path)
         };
         crate::typed::to_template_value(&value, "", &own)

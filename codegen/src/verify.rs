@@ -15,6 +15,8 @@ use crate::change::FileChange;
 use crate::engine::Plan;
 use crate::error::{Error, Location, Result};
 use crate::profile::verify::VendorSync;
+use crate::validation::child_env::strip_credential_env;
+use crate::validation::scrub::Scrubber;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -152,7 +154,11 @@ pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &m
             None => return Err(Error::input(Location::new("profile", 0, 0), format!("verify step `{}` has no command", step.name), "fix the profile")),
         };
         let mut cmd = Command::new(&program);
-        cmd.args(&rest).current_dir(root).envs(go_env(root));
+        cmd.args(&rest).current_dir(root);
+        // The user's credential never reaches go build, go run or the debug CLI; the step's
+        // own variables (a deliberately wrong key) are set after.
+        strip_credential_env(&mut cmd, &[], &Scrubber::default());
+        cmd.envs(go_env(root));
         for (k, v) in &step.env {
             cmd.env(r.render("env", k)?, r.render("env", v)?);
         }

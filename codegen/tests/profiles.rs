@@ -13,6 +13,7 @@ const SHAPES: &[&str] = &[
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"public\"\n[features]\nvms = true\nregional_network = true\n[credential]\nkind = \"user_password\"\nendpoint = \"auth_url\"\n",
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[features]\nvms = true\n[cloudpods]\nstorages = [\"NAS=nas\", \"FC_SAN=fc-san\"]\nwebconsole = true\ninstance_snapshot = true\n",
     "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"onpremise\"\n[credential]\nkind = \"access_key\"\nendpoint = \"endpoint\"\n[validation]\nendpoint = \"https://example.invalid/\"\nscheme = \"http-basic\"\ninvalid_key_codes = [\"AuthFailure\", \"Invalid*\"]\n",
+    "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[[credential.fields]]\nname = \"username\"\nrole = \"key_id\"\n[[credential.fields]]\nname = \"password\"\nkind = \"secret\"\nrole = \"secret\"\n[[credential.fields]]\nname = \"private_key_file\"\nkind = \"file\"\n[[credential.fields]]\nname = \"environment\"\nkind = \"choice\"\nvalues = [\"global\", \"china\"]\ndefault = \"global\"\n[[credential.fields]]\nname = \"insecure\"\nkind = \"bool\"\nrequired = false\n[[credential.fields]]\nname = \"auth_url\"\nkind = \"url\"\nrole = \"endpoint\"\n",
 ];
 
 #[test]

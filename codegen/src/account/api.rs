@@ -25,9 +25,7 @@ use crate::validation::{Credential, EXCERPT_MAX_CHARS, ValidationError};
 /// in the returned report; an error means no request could be made.
 pub fn import_via_api(call: &ApiCall, login: &PlatformLogin, cred: &Credential, opts: &ImportOptions) -> Result<ImportReport, ImportError> {
     let ApiAuth::KeystoneV3 = call.auth;
-    let mut scrubber = Scrubber::default();
-    scrubber.add_secret(cred.secret.expose());
-    scrubber.add_identifier(cred.key_id_or_user.expose(), &cred.key_id_or_user.masked());
+    let mut scrubber = Scrubber::for_credential(cred);
     scrubber.add_secret(login.password.expose());
     scrubber.add_identifier(login.username.expose(), &login.username.masked());
     let settings = Settings { insecure: opts.insecure, timeout: opts.timeout, cancel: None };

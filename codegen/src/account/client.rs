@@ -14,13 +14,13 @@ use super::error::ImportError;
 use super::report::ClientReport;
 use super::{ClientCall, SECRET_FILE_PLACEHOLDER, SecretChannel};
 use crate::validation::scrub::Scrubber;
-use crate::validation::{Credential, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_PASSWORD, ENV_USERNAME};
+use crate::validation::Credential;
+use crate::validation::child_env::strip_credential_env;
 
 /// Runs the client `call` describes and waits for it.
 pub fn run_client(call: &ClientCall, cred: &Credential) -> Result<ClientReport, ImportError> {
-    let mut scrubber = Scrubber::default();
+    let mut scrubber = Scrubber::for_credential(cred);
     scrubber.add_secret(call.secret.expose());
-    scrubber.add_identifier(cred.key_id_or_user.expose(), &cred.key_id_or_user.masked());
 
     // Kept until the program has ended; dropping it removes the directory and the file.
     let mut private_dir = None;
@@ -36,9 +36,7 @@ pub fn run_client(call: &ClientCall, cred: &Credential) -> Result<ClientReport, 
     let mut command = Command::new(&call.program);
     command.args(&args).stdout(Stdio::piped()).stderr(Stdio::piped());
     command.stdin(if call.channel == SecretChannel::Stdin { Stdio::piped() } else { Stdio::null() });
-    for name in child_env_removals(&scrubber) {
-        command.env_remove(name);
-    }
+    strip_credential_env(&mut command, &[], &scrubber);
     let mut child = command.spawn().map_err(|source| ImportError::Spawn { program: call.program.clone(), source })?;
     if let Some(mut stdin) = child.stdin.take() {
         // A program that exits without reading makes this a broken pipe; its status tells.
@@ -52,18 +50,6 @@ pub fn run_client(call: &ClientCall, cred: &Credential) -> Result<ClientReport, 
         stdout: scrubber.scrub(&String::from_utf8_lossy(&output.stdout)),
         stderr: scrubber.scrub(&String::from_utf8_lossy(&output.stderr)),
     })
-}
-
-/// The variables of this process the child must not inherit: the credential variables, and
-/// every variable whose value holds the secret.
-fn child_env_removals(scrubber: &Scrubber) -> Vec<std::ffi::OsString> {
-    let credential_vars = [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_USERNAME, ENV_PASSWORD];
-    std::env::vars_os()
-        .filter(|(name, value)| {
-            credential_vars.iter().any(|v| name == v) || scrubber.holds_secret(&value.to_string_lossy())
-        })
-        .map(|(name, _)| name)
-        .collect()
 }
 
 /// Writes `secret` to a new file of mode 0600 in a new directory of mode 0700.

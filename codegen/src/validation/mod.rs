@@ -11,9 +11,10 @@
 //! scrubbed of the credential's values first. Submodules: `spec` (the
 //! section), `secret` (secrets and credentials), `request` (per-scheme
 //! request building and signing), `transport` (HTTP, progress, cancel),
-//! `codes` (error codes, verdicts), `scrub` (secrets in every spelling), `outcome` (reports) and
+//! `codes` (error codes, verdicts), `child_env` (what a child process must not inherit), `scrub` (secrets in every spelling), `outcome` (reports) and
 //! `error` (why no report came).
 
+pub mod child_env;
 pub(crate) mod codes;
 mod error;
 mod outcome;
@@ -93,8 +94,9 @@ pub fn validate(
     opts: &ValidateOptions,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Report, ValidationError> {
+    let spec = &with_roles(spec, cred);
     let (endpoint, display) = prepare_run(spec, cred, opts)?;
-    let mut scrubber = scrubber_for(cred);
+    let mut scrubber = Scrubber::for_credential(cred);
     let attempt = attempt(
         spec,
         &endpoint,
@@ -130,12 +132,13 @@ pub fn probe_wrong_key(
     opts: &ValidateOptions,
     progress: &mut dyn FnMut(Step),
 ) -> Result<ProbeReport, ValidationError> {
+    let spec = &with_roles(spec, cred);
     let (endpoint, display) = prepare_run(spec, cred, opts)?;
     let real_id = cred.key_id_or_user.expose();
     let real_secret = cred.secret.expose();
     let wrong_secret = alter(real_secret);
     let wrong_id = alter(real_id);
-    let mut scrubber = scrubber_for(cred);
+    let mut scrubber = Scrubber::for_credential(cred);
     scrubber.add_secret(&wrong_secret);
     scrubber.add_identifier(&wrong_id, &Secret::identifier(wrong_id.clone()).masked());
 
@@ -209,6 +212,9 @@ fn prepare_run(
     opts: &ValidateOptions,
 ) -> Result<(Endpoint, String), ValidationError> {
     spec.check()?;
+    if cred.secret.is_empty() && !cred.fields.is_empty() && !cred.fields.iter().any(|f| f.role == Some(crate::credential::FieldRole::Secret)) {
+        return Err(ValidationError::Credential("no credential field has role `secret`, which validation sends".to_owned()));
+    }
     if cred.secret.is_empty() {
         return Err(ValidationError::Credential(match cred.kind {
             CredentialKind::AccessKey => "the access key secret is empty".to_owned(),
@@ -238,11 +244,20 @@ fn prepare_run(
     Ok((endpoint, display))
 }
 
-fn scrubber_for(cred: &Credential) -> Scrubber {
-    let mut s = Scrubber::default();
-    s.add_secret(cred.secret.expose());
-    s.add_identifier(cred.key_id_or_user.expose(), &cred.key_id_or_user.masked());
-    s
+/// The section as the credential's fields complete it: a field with role `project`, `domain`
+/// or `region` replaces the section's value (Keystone's scope and user domain, the AWS
+/// signing region) for the scheme that uses it; the other schemes use only the key id, the
+/// secret and the endpoint.
+fn with_roles(spec: &ValidationSpec, cred: &Credential) -> ValidationSpec {
+    let mut spec = spec.clone();
+    let scheme = spec.scheme;
+    let roles = [(&cred.project, &mut spec.project, Scheme::KeystoneV3Password), (&cred.domain, &mut spec.domain, Scheme::KeystoneV3Password), (&cred.region, &mut spec.region, Scheme::AwsSigv4)];
+    for (value, slot, user) in roles {
+        if let Some(v) = value.as_ref().filter(|v| !v.is_empty() && scheme == user) {
+            *slot = Some(v.clone());
+        }
+    }
+    spec
 }
 
 /// Sends one request and classifies the answer.
@@ -381,7 +396,19 @@ fn alter(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::alter;
+    use super::{Credential, Scheme, ValidationSpec, alter, with_roles};
+
+    #[test]
+    fn roles_replace_the_sections_values_only_for_the_scheme_that_uses_them() {
+        let mut cred = Credential::user_password("u", "p");
+        (cred.project, cred.domain, cred.region) = (Some("ops".into()), Some("corp".into()), Some("eu-west-1".into()));
+        let keystone: ValidationSpec = toml::from_str("endpoint = \"https://id.example/v3\"\nscheme = \"keystone-v3-password\"\nproject = \"demo\"\n").unwrap();
+        let k = with_roles(&keystone, &cred);
+        assert_eq!((k.project.as_deref(), k.domain.as_deref(), k.region.as_deref()), (Some("ops"), Some("corp"), None));
+        let aws: ValidationSpec = toml::from_str("endpoint = \"https://sts.example/\"\nscheme = \"aws-sigv4\"\nservice = \"sts\"\nregion = \"us-east-1\"\n").unwrap();
+        let a = with_roles(&aws, &cred);
+        assert_eq!((a.project.as_deref(), a.region.as_deref(), a.scheme), (None, Some("eu-west-1"), Scheme::AwsSigv4));
+    }
 
     #[test]
     fn alter_changes_the_tail_and_keeps_the_shape() {

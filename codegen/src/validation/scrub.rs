@@ -46,6 +46,17 @@ pub(crate) struct Scrubber {
 }
 
 impl Scrubber {
+    /// A scrubber for every value of `cred`: its secret and secret-kind fields as secrets, its
+    /// key id or user name by its mask.
+    pub fn for_credential(cred: &super::Credential) -> Self {
+        let mut s = Scrubber::default();
+        for secret in cred.secret_values() {
+            s.add_secret(secret);
+        }
+        s.add_identifier(cred.key_id_or_user.expose(), &cred.key_id_or_user.masked());
+        s
+    }
+
     /// Registers a secret, password or token.
     pub fn add_secret(&mut self, value: &str) {
         self.add(value, "****", Sensitivity::Secret);

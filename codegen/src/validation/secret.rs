@@ -164,6 +164,18 @@ pub struct Credential {
     /// An endpoint given with the credential (for example `INTEGRATE_ENDPOINT`),
     /// used instead of the descriptor's endpoint unless the options override it.
     pub endpoint: Option<String>,
+    /// The project, domain and region the fields with those roles give; they replace the
+    /// `[validation]` section's `project`, `domain` and `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Every declared field's value in declaration order (`crate::credential_values`); empty
+    /// for a credential built from the two values alone.
+    #[serde(skip)]
+    pub fields: Vec<crate::credential_values::FieldValue>,
 }
 
 impl Credential {
@@ -174,6 +186,10 @@ impl Credential {
             key_id_or_user: Secret::identifier(key_id),
             secret: Secret::new(secret),
             endpoint: None,
+            project: None,
+            domain: None,
+            region: None,
+            fields: Vec::new(),
         }
     }
 
@@ -184,6 +200,10 @@ impl Credential {
             key_id_or_user: Secret::identifier(user),
             secret: Secret::new(password),
             endpoint: None,
+            project: None,
+            domain: None,
+            region: None,
+            fields: Vec::new(),
         }
     }
 
@@ -191,6 +211,11 @@ impl Credential {
     pub fn with_endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
         self
+    }
+
+    /// Every value that is masked as `****`: the secret and each secret-kind field.
+    pub fn secret_values(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.secret.expose()).chain(self.fields.iter().filter(|f| f.is_secret()).map(|f| f.value.expose()))
     }
 
     /// Reads a credential of the given kind from `INTEGRATE_ACCESS_KEY_ID` and
@@ -232,6 +257,10 @@ impl Credential {
                 key_id_or_user: Secret::identifier(id),
                 secret: Secret::new(secret),
                 endpoint,
+                project: None,
+                domain: None,
+                region: None,
+                fields: Vec::new(),
             }),
             (id, secret) => {
                 let mut missing = Vec::new();
