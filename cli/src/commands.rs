@@ -84,9 +84,13 @@ pub enum Command {
     Remove {
         /// The provider to take out (its descriptor id).
         id: String,
-        /// Also delete generated files that were edited since.
+        /// Also delete generated files and registrations that were edited since.
         #[arg(long)]
         force: bool,
+        /// Remove a provider integrate did not add (no ledger): every registration the profile
+        /// declares for it, as if integrate had added them.
+        #[arg(long)]
+        adopt: bool,
         /// Print the unified diff of what would be taken out and write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -295,10 +299,10 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             std::mem::forget(run);
             code
         }
-        Command::Remove { id, force, dry_run, sync_vendor } => {
+        Command::Remove { id, force, adopt, dry_run, sync_vendor } => {
             let ws = open_workspace(global)?;
             let descriptors = ws.load_descriptors(std::slice::from_ref(&id))?;
-            let plan = Run::new(&ws).plan_remove(&descriptors, force)?;
+            let plan = Run::new(&ws).plan_remove(&descriptors, force, adopt)?;
             for reason in &plan.kept {
                 stderr!("kept: {reason}");
             }

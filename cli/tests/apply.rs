@@ -269,3 +269,43 @@ fn optional_registrations_from_the_cloudpods_section_build_and_remove_cleanly() 
     integrate(dir.path()).args(["remove", "acme"]).assert().success();
     assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
 }
+
+/// Issue 13: a derived name equal to one already in the tree (`hypervisor_const = "AWS"`) made
+/// apply see HYPERVISOR_AWS and HOST_TYPE_AWS as its own, and remove deleted AWS's constants.
+/// The ledger records only what apply inserted, so remove keeps them and says so.
+#[test]
+fn remove_keeps_what_was_there_before_apply() {
+    let dir = sample();
+    let before = snapshot(dir.path());
+    std::fs::write(
+        dir.path().join("descriptors/evil.toml"),
+        "schema = 1\nid = \"evil\"\nbrand = \"Evil\"\nenv = \"private\"\n[names]\nhypervisor_const = \"AWS\"\n[features]\nvms = true\n",
+    )
+    .unwrap();
+    integrate(dir.path()).args(["apply", "evil"]).assert().success();
+    let ledger = std::fs::read_to_string(dir.path().join("descriptors/ledger/evil.toml")).unwrap();
+    assert!(ledger.contains("CLOUD_PROVIDER_EVIL") && !ledger.contains("point = \"cloudmux.hypervisor_const\""), "{ledger}");
+    let out = integrate(dir.path()).args(["remove", "evil"]).assert().success().get_output().stderr.clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("HYPERVISOR_AWS") && err.contains("present, not added by integrate; kept"), "{err}");
+    std::fs::remove_file(dir.path().join("descriptors/evil.toml")).unwrap();
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new(), "remove did not restore every byte");
+    let guest = std::fs::read_to_string(dir.path().join("cloudmux/pkg/apis/compute/guest_const.go")).unwrap();
+    assert!(guest.contains("HYPERVISOR_AWS "), "{guest}");
+}
+
+/// A provider registered by hand (here: found by discover) has no ledger: remove refuses to
+/// guess which registrations are integrate's, and `--adopt` takes them all out.
+#[test]
+fn remove_of_a_provider_integrate_did_not_add_needs_adopt() {
+    let dir = sample();
+    integrate(dir.path()).args(["discover"]).assert().success();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path()).args(["remove", "aws"]).assert().code(2).get_output().stderr.clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("descriptors/aws.toml:1:1") && err.contains("no ledger for aws") && err.contains("--adopt"), "{err}");
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
+    integrate(dir.path()).args(["remove", "--adopt", "aws"]).assert().success();
+    let provider = std::fs::read_to_string(dir.path().join("cloudmux/pkg/apis/compute/cloudaccount_const.go")).unwrap();
+    assert!(!provider.contains("\tCLOUD_PROVIDER_AWS "), "{provider}");
+}

@@ -184,3 +184,26 @@ fn discover_dry_run_says_what_it_would_write_and_writes_nothing() {
     assert!(out.contains("descriptor file(s) would be written (dry run)"), "{out}");
     assert!(!dir.path().join("descriptors/aws.toml").exists());
 }
+
+/// Issue 13: a quote in `[cloudpods] climc` or `feature` injected Go code that compiled. Both
+/// become CLI keywords (`becomes = "keyword"` in the profile) and are refused at their line.
+#[test]
+fn a_quote_in_a_keyword_field_is_refused_at_its_line() {
+    refused(
+        descriptor("schema = 1\nid = \"bad\"\nbrand = \"Bad\"\nenv = \"private\"\n[cloudpods]\nclimc = 'x\", nil); panic(\"'\n"),
+        &["apply", "bad"],
+        &["descriptors/bad.toml:6:1", "[cloudpods] climc", "is not a lower-case keyword"],
+    );
+    refused(
+        descriptor("schema = 1\nid = \"bad\"\nbrand = \"Bad\"\nenv = \"private\"\n[cloudpods]\nfeature = \"a\\\"b\"\n"),
+        &["apply", "bad"],
+        &["descriptors/bad.toml:6:1", "[cloudpods] feature"],
+    );
+}
+
+/// Issue 13: ids Go predeclares or reserves (`string`, `init`, `main`) were accepted and the
+/// generated package did not build.
+#[test]
+fn an_id_go_predeclares_is_refused_at_its_line() {
+    refused(descriptor("schema = 1\nid = \"string\"\nbrand = \"Bad\"\nenv = \"private\"\n"), &["check"], &["descriptors/bad.toml:2:6", "predeclared"]);
+}

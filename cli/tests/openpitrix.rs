@@ -89,7 +89,7 @@ fn new_adds_a_plugin_that_builds_in_gopath_mode_and_checks_clean() {
         "{plugin}"
     );
     // The runtime entry is the same in the YAML, its compiled-in copy and the Helm chart.
-    let entry = "examplecloud_provider:\n    api_server: api.examplecloud.example\n    zone: .*\n    image_id: img-ubuntu-1604\n";
+    let entry = "examplecloud_provider:\n    api_server: \"api.examplecloud.example\"\n    zone: \".*\"\n    image_id: \"img-ubuntu-1604\"\n";
     for file in [
         "deploy/config/global_config.init.yaml",
         "pkg/config/init_global_config.go",
@@ -103,7 +103,7 @@ fn new_adds_a_plugin_that_builds_in_gopath_mode_and_checks_clean() {
     .unwrap();
     assert!(
         helm.contains(
-            "      examplecloud_provider:\n        api_server: api.examplecloud.example\n"
+            "      examplecloud_provider:\n        api_server: \"api.examplecloud.example\"\n"
         ),
         "{helm}"
     );

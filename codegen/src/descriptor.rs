@@ -17,10 +17,7 @@ pub const SCHEMA: i64 = 1;
 pub const PLATFORM_SECTIONS: &[&str] = &["cloudpods", "cccmo", "mcm", "openpitrix", "opendal"];
 
 /// Go keywords: an id or package name must not be one.
-pub const GO_KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",
-    "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
-];
+pub use crate::typed::GO_KEYWORDS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -208,11 +205,11 @@ pub fn validate_id(id: &str) -> std::result::Result<(), Invalid> {
     if !shape_ok {
         let mended: String = id.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).skip_while(char::is_ascii_digit).take(31).collect();
         let rule = "an id is 2-31 characters, a lowercase letter then lowercase letters or digits (^[a-z][a-z0-9]{1,30}$); it names the Go package, files and subcommands";
-        let hint = if mended.len() >= 2 && !GO_KEYWORDS.contains(&mended.as_str()) { format!("use `{mended}`: {rule}") } else { rule.to_string() };
+        let hint = if mended.len() >= 2 && crate::typed::go_reserved(&mended).is_none() { format!("use `{mended}`: {rule}") } else { rule.to_string() };
         return Err(Invalid { message: format!("invalid id `{id}`"), hint });
     }
-    if GO_KEYWORDS.contains(&id) {
-        return Err(Invalid { message: format!("id `{id}` is a Go keyword"), hint: "choose another id; it becomes a Go package name".into() });
+    if let Some(what) = crate::typed::go_reserved(id) {
+        return Err(Invalid { message: format!("id `{id}` is {what}"), hint: "choose another id; it becomes a Go package name and part of identifiers".into() });
     }
     Ok(())
 }
@@ -294,7 +291,7 @@ impl Descriptor {
             ..derived
         };
         let package_ok = derived.package.split('/').all(|seg| {
-            is_identifier(seg, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && !GO_KEYWORDS.contains(&seg)
+            is_identifier(seg, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && crate::typed::go_reserved(seg).is_none()
         });
         if !package_ok && (package.is_some() || id_ok) {
             errors.push(Error::input(
@@ -319,8 +316,8 @@ impl Descriptor {
                 "names.go must be an exported Go identifier (^[A-Z][A-Za-z0-9]*$); set [names] go = \"...\" when the brand does not start with an upper-case letter",
             ));
         }
-        if (cli.is_some() || id_ok) && (!is_identifier(&derived.cli, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit()) || GO_KEYWORDS.contains(&derived.cli.as_str())) {
-            errors.push(Error::input(at(path, text, offset_of(cli)), format!("invalid cli name `{}`", derived.cli), "names.cli is a Go package name: lowercase letters and digits, not a Go keyword"));
+        if (cli.is_some() || id_ok) && (!is_identifier(&derived.cli, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit()) || crate::typed::go_reserved(&derived.cli).is_some()) {
+            errors.push(Error::input(at(path, text, offset_of(cli)), format!("invalid cli name `{}`", derived.cli), "names.cli is a Go package name: lowercase letters and digits, not a Go keyword or predeclared name"));
         }
         if let Some(v) = &raw.validation {
             let checked = crate::validation::ValidationSpec::deserialize(toml::Value::Table(v.get_ref().clone()))
@@ -383,12 +380,15 @@ impl Descriptor {
 
     /// The context templates render from: every field, derived names included.
     pub fn template_context(&self) -> minijinja::Value {
-        self.template_context_with(&[])
+        self.template_context_with(&[], &|_| false)
     }
 
     /// The template context with a profile's section defaults filled in: `defaults` holds, per
-    /// section, the value of every field the descriptor leaves out.
-    pub fn template_context_with(&self, defaults: &[(String, toml::Table)]) -> minijinja::Value {
+    /// section, the value of every field the descriptor leaves out. Strings of the descriptor's
+    /// own checked fields (id, brand, names) and of the section fields `checked` accepts (by
+    /// dotted path, `[]` for list elements) are safe strings; every other string is plain and
+    /// must be quoted by the template (see [`crate::typed`]).
+    pub fn template_context_with(&self, defaults: &[(String, toml::Table)], checked: &dyn Fn(&str) -> bool) -> minijinja::Value {
         let mut d = self.clone();
         for (name, fields) in defaults {
             let section = d.sections.entry(name.clone()).or_default();
@@ -396,10 +396,10 @@ impl Descriptor {
                 section.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
-        d.raw_context()
+        d.raw_context(checked)
     }
 
-    fn raw_context(&self) -> minijinja::Value {
+    fn raw_context(&self, checked: &dyn Fn(&str) -> bool) -> minijinja::Value {
         let mut value = serde_json::to_value(self).expect("descriptors serialise to JSON");
         if let Some(obj) = value.as_object_mut() {
             if let Some(serde_json::Value::Object(sections)) = obj.remove("sections") {
@@ -416,7 +416,18 @@ impl Descriptor {
                 obj.insert("validation".into(), serde_json::json!({}));
             }
         }
-        minijinja::Value::from_serialize(value)
+        let own = |path: &str| {
+            matches!(path, "id" | "brand" | "env")
+                || ["names.", "features."].iter().any(|p| path.starts_with(p))
+                || matches!(path, "credential.kind" | "credential.endpoint" | "credential.custom")
+                // A declared credential field's names are checked where it is declared; its
+                // help, default, choices and JSON key are quoted by the templates.
+                || path.strip_prefix("credential.fields[].").is_some_and(|f| {
+                    matches!(f, "name" | "kind" | "role" | "option" | "env" | "go" | "go_type" | "go_cell" | "go_type_cell" | "positional" | "required")
+                })
+                || checked(path)
+        };
+        crate::typed::to_template_value(&value, "", &own)
     }
 
     /// The descriptor's file position for a field, for collision messages.
@@ -554,6 +565,18 @@ mod tests {
         assert!(validate_id("Func").unwrap_err().hint.starts_with("an id is"), "`func` is a Go keyword, not a fix");
         assert_eq!(validate_id("func").unwrap_err().message, "id `func` is a Go keyword");
         assert!(validate_id("1st_Cloud").unwrap_err().hint.starts_with("use `stcloud`"));
+    }
+
+    #[test]
+    fn ids_that_go_predeclares_or_reserves_are_refused() {
+        // Issue 13: `string`, `init`, `main`, `error` were accepted and the generated package
+        // did not build.
+        for id in ["string", "init", "main", "error", "nil", "append"] {
+            let e = parse(&format!("schema = 1\nid = \"{id}\"\nbrand = \"Acme\"\nenv = \"private\"\n")).unwrap_err().to_string();
+            assert!(e.starts_with("d.toml:2:6: id `") && (e.contains("predeclared") || e.contains("reserved")), "{e}");
+        }
+        let e = parse("schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n[names]\ncli = \"string\"\n").unwrap_err().to_string();
+        assert!(e.contains("d.toml:6:7: invalid cli name `string`"), "{e}");
     }
 
     #[test]

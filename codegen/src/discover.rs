@@ -143,7 +143,9 @@ fn context(fields: &[(String, Found)], member: &serde_json::Value) -> minijinja:
             }
         }
     }
-    minijinja::Value::from_serialize(serde_json::Value::Object(root))
+    // Values read from the tree, rendered into search patterns over the same tree: nothing
+    // rendered here is written to a file, so they are written as they are.
+    crate::typed::to_template_value(&serde_json::Value::Object(root), "", &|_| true)
 }
 
 fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &FileStore) -> Result<Option<Found>> {

@@ -40,11 +40,18 @@ impl Templates {
         env.set_keep_trailing_newline(true);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
-        env.add_filter("go_string", |s: String| format!("{s:?}"));
-        env.add_filter("go_quote", |s: String| crate::credential::go_quote(&s));
+        crate::typed::install(&mut env);
+        // Credential values in struct tags (raw strings): a backtick is written as `\x60`.
+        env.add_filter("go_quote", |s: String| Value::from_safe_string(crate::credential::go_quote(&s).replace('`', "\\x60")));
         // `KIND=value` pairs of descriptor lists (storage kinds): the part before and after `=`.
-        env.add_filter("kv_key", |s: String| s.split_once('=').map_or(s.clone(), |(k, _)| k.trim().to_string()));
-        env.add_filter("kv_value", |s: String| s.split_once('=').map_or(s.clone(), |(_, v)| v.trim().to_string()));
+        // A half of a checked pair is checked (see `typed::Shape::Pair`).
+        let half = |v: &Value, key: bool| {
+            let s = v.as_str().unwrap_or_default();
+            let part = s.split_once('=').map_or(s, |(k, val)| if key { k } else { val }).trim().to_string();
+            if v.is_safe() { Value::from_safe_string(part) } else { Value::from(part) }
+        };
+        env.add_filter("kv_key", move |v: Value| half(&v, true));
+        env.add_filter("kv_value", move |v: Value| half(&v, false));
         for (name, source) in &store.files {
             env.add_template_owned(name.clone(), source.clone()).unwrap_or_else(|e| {
                 // A broken built-in template is a programming error caught by the registry test;
@@ -59,9 +66,6 @@ impl Templates {
             Some(source) => Some(source.to_string()),
             None => files.get(name).cloned(),
         }));
-        env.set_auto_escape_callback(|name| {
-            if name.starts_with(INLINE) { minijinja::AutoEscape::None } else { minijinja::default_auto_escape_callback(name) }
-        });
         Self { env: Arc::new(env), origin: store.origin.clone() }
     }
 
@@ -200,6 +204,7 @@ mod tests {
             fresh_env.set_keep_trailing_newline(true);
             fresh_env.set_trim_blocks(true);
             fresh_env.set_lstrip_blocks(true);
+            crate::typed::install(&mut fresh_env);
             let fresh = fresh_env.render_str(source, &ctx).map_err(|e| e.to_string());
             assert_eq!(cached, fresh, "{source}");
             // A second render uses the compiled template and gives the same.

@@ -211,7 +211,8 @@ impl Workspace {
     /// The template context of a descriptor under this workspace's profile (section defaults
     /// filled in).
     pub fn context(&self, d: &Descriptor) -> minijinja::Value {
-        d.template_context_with(&self.profile.section_defaults_for(d))
+        let checked = self.profile.checked_fields();
+        d.template_context_with(&self.profile.section_defaults_for(d), &|path| checked.contains(path))
     }
 
     /// Path shown in messages: relative to the workspace base when inside it.

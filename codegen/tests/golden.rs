@@ -14,12 +14,13 @@ use integrate_codegen::error::Location;
 use integrate_codegen::template::{TemplateStore, Templates};
 
 fn context() -> minijinja::Value {
-    minijinja::Value::from_serialize(serde_json::json!({
+    // The context of a descriptor whose values passed their checks.
+    integrate_codegen::typed::to_template_value(&serde_json::json!({
         "id": "acme", "brand": "AcmeCloud", "env": "private",
         "names": {"const": "ACME", "go": "AcmeCloud", "cli": "acmecli"},
         "features": {"vms": true, "regional_network": false, "metrics": true},
         "credential": {"kind": "access_key", "endpoint": "none"},
-    }))
+    }), "", &|_| true)
 }
 
 #[test]

@@ -20,11 +20,12 @@ use integrate_codegen::error::Location;
 use integrate_codegen::template::{TemplateStore, Templates};
 
 fn context() -> minijinja::Value {
-    minijinja::Value::from_serialize(serde_json::json!({
+    // The context of a descriptor whose values passed their checks.
+    integrate_codegen::typed::to_template_value(&serde_json::json!({
         "id": "acme", "brand": "Acme Cloud", "env": "public",
         "names": {"const": "ACME", "go": "AcmeCloud", "cli": "acmecli"},
         "cccmo": {"platform_type": "", "ccm_image": "", "node_manager_image": "", "credentials": false, "cloud_conf": false},
-    }))
+    }), "", &|_| true)
 }
 
 #[test]

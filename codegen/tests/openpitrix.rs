@@ -64,7 +64,7 @@ fn a_second_provider_joins_the_first_and_removing_one_keeps_the_other() {
     assert!(plugin.contains("RegisterProvider(constants.ProviderStormCloud, stormcloud.NewProvider())\n\tRegisterProvider(constants.ProviderExampleCloud, examplecloud.NewProvider())\n}"), "{plugin}");
 
     let example_only = ws.load_descriptors(&["examplecloud".into()]).unwrap();
-    engine::Run::new(&ws).plan_remove(&example_only, false)
+    engine::Run::new(&ws).plan_remove(&example_only, false, false)
         .unwrap()
         .commit(&ws)
         .unwrap();
@@ -86,7 +86,7 @@ fn a_second_provider_joins_the_first_and_removing_one_keeps_the_other() {
 fn a_provider_named_by_image_gets_image_name_in_its_runtime_entry() {
     let dir = sample();
     new(dir.path(), "stormcloud", STORMCLOUD);
-    let entry = "  stormcloud_provider:\n    api_server: .*.storm.example\n    zone: .*\n    image_name: ubuntu-16.04\n";
+    let entry = "  stormcloud_provider:\n    api_server: \".*.storm.example\"\n    zone: \".*\"\n    image_name: \"ubuntu-16.04\"\n";
     let yaml = read(dir.path(), "deploy/config/global_config.init.yaml");
     assert!(yaml.ends_with(entry), "{yaml}");
     let go = read(dir.path(), "pkg/config/init_global_config.go");

@@ -107,9 +107,9 @@ fn apply_and_remove_plan_what_whole_file_parsing_plans() {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&example("sample-platform"), dir.path());
     let (ws, descriptors) = workspace_with_discovered(dir.path());
-    // Remove every provider: the later ones are taken out of texts the earlier removals edited.
-    let partial = plan(Run::new(&ws).plan_remove(&descriptors, false));
-    let whole = plan(Run::parsing_whole_files(&ws).plan_remove(&descriptors, false));
+    // Remove every provider (discovered, so adopted): the later ones are taken out of texts the earlier removals edited.
+    let partial = plan(Run::new(&ws).plan_remove(&descriptors, false, true));
+    let whole = plan(Run::parsing_whole_files(&ws).plan_remove(&descriptors, false, true));
     assert_same_plan("remove", partial.clone(), whole);
     assert!(partial.matches("\"before\"").count() >= 5, "remove changed too few files to prove much");
 
@@ -117,7 +117,7 @@ fn apply_and_remove_plan_what_whole_file_parsing_plans() {
     // constants, each literal keeps a member), then apply them all back: every insertion after
     // the first into a file looks at a text an earlier insertion made.
     let every_other: Vec<Descriptor> = descriptors.iter().skip(1).step_by(2).cloned().collect();
-    Run::new(&ws).plan_remove(&every_other, false).unwrap().commit(&ws).unwrap();
+    Run::new(&ws).plan_remove(&every_other, false, true).unwrap().commit(&ws).unwrap();
     let partial = plan(Run::new(&ws).plan_apply(&descriptors));
     let whole = plan(Run::parsing_whole_files(&ws).plan_apply(&descriptors));
     assert_same_plan("apply", partial.clone(), whole);

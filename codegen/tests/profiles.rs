@@ -23,7 +23,8 @@ fn every_point_of_every_builtin_profile_renders_for_every_descriptor_shape() {
         assert!(!profile.points.is_empty(), "{name} has no points");
         for shape in SHAPES {
             let d = Descriptor::parse(Path::new("shape.toml"), shape).unwrap();
-            let ctx = d.template_context_with(&profile.section_defaults_for(&d));
+            let checked = profile.checked_fields();
+            let ctx = d.template_context_with(&profile.section_defaults_for(&d), &|p| checked.contains(p));
             for point in &profile.points {
                 let r = profile.templates.renderer(&ctx, &point.id);
                 if let Some(cond) = &point.when {

@@ -154,7 +154,10 @@ pub fn plan(ws: &Workspace, d: &Descriptor, name: &str, cred: &Credential, endpo
         if let Some(obj) = ctx.as_object_mut() {
             obj.insert("account".into(), account);
         }
-        minijinja::Value::from_serialize(ctx)
+        // What these templates render is one argv element or one JSON body value each (the
+        // request is serialised by serde, the client run without a shell), never code: every
+        // value is written as it is.
+        crate::typed::to_template_value(&ctx, "", &|_| true)
     };
     let masked = context(parts::masked_account(cred, endpoint, name));
     let r = ws.profile.templates.renderer(&masked, "account_import");

@@ -112,10 +112,12 @@ impl<'w> Run<'w> {
         plan::plan_apply(self.ws, &self.files, descriptors, Some(only))
     }
 
-    /// Plans taking out exactly what apply added for the descriptors. Generated files that
-    /// were edited since are kept (and listed in [`Plan::kept`]) unless `force`.
-    pub fn plan_remove(&self, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
-        plan::plan_remove(self.ws, &self.files, descriptors, force)
+    /// Plans taking out exactly what apply added for the descriptors, as their ledgers say
+    /// (see [`crate::ledger`]); what was there before is kept and listed in [`Plan::kept`].
+    /// Generated files and registrations that were edited since are kept unless `force`. A
+    /// descriptor without a ledger (a provider registered by hand) is refused unless `adopt`.
+    pub fn plan_remove(&self, descriptors: &[Descriptor], force: bool, adopt: bool) -> Result<Plan> {
+        plan::plan_remove(self.ws, &self.files, descriptors, force, adopt)
     }
 
     /// Plans `integrate new`: the descriptor file itself plus everything apply adds for it, so

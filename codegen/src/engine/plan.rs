@@ -17,6 +17,7 @@ use crate::change::FileChange;
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Location, Result};
 use crate::files::{FileStore, Memo, StoredFile, TextEdit};
+use crate::ledger::{self, Entry, Ledger};
 use crate::text::{LineEnding, normalize_line_endings, restore_line_endings};
 use crate::workspace::Workspace;
 
@@ -128,6 +129,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
     Error::collect(errors)?;
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();
+    let mut inserted: Vec<(&Descriptor, Entry)> = Vec::new();
     for d in descriptors {
         let ctx = ws.context(d);
         for point in &ws.profile.points {
@@ -155,6 +157,8 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
                     (line, PointState::Missing)
                 }
                 Inspection::Missing { line, updated } => {
+                    let entry = ledger_entry(ws, &point.root, &path, &point.id, staged.current.as_deref(), &updated);
+                    inserted.push((d, entry));
                     staged.edit(Some(updated), &point.id, files.whole_files());
                     (line, PointState::Missing)
                 }
@@ -162,15 +166,64 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             plan.reports.push(report(d, &res, line, state));
         }
     }
-    finish(stage, plan)
+    let mut plan = finish(stage, plan)?;
+    for d in descriptors {
+        let mine: Vec<Entry> = inserted.iter().filter(|(o, _)| std::ptr::eq(*o, d)).map(|(_, e)| e.clone()).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let path = ledger::path(&ws.descriptors_dir, &d.id);
+        let (mut book, before) = match Ledger::load(&path)? {
+            Some((book, text)) => (book, Some(text)),
+            None => (Ledger::default(), None),
+        };
+        if let Some(src) = &d.source {
+            book.descriptor = src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            book.descriptor_sha256 = ledger::sha256(&src.text);
+        }
+        for e in mine {
+            book.entries.retain(|old| !old.is(&e.point, &e.root, &e.file));
+            book.entries.push(e);
+        }
+        plan.changes.extend(book.change(path.clone(), ws.display_path(&path), before));
+    }
+    Ok(plan)
 }
 
-/// Plans taking out exactly what apply added for the descriptors. Generated files that were
-/// edited since are kept (and listed in [`Plan::kept`]) unless `force`.
-pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], force: bool) -> Result<Plan> {
+/// The ledger entry of an edit of `point` from `before` (`None`: the file is new) to `after`.
+fn ledger_entry(ws: &Workspace, root: &str, path: &Path, point: &str, before: Option<&str>, after: &str) -> Entry {
+    let file = ws.roots.get(root).and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path).to_string_lossy().replace('\\', "/");
+    let (text, created_sha256) = match before {
+        Some(before) => (Some(ledger::inserted(before, after)), None),
+        None => (None, Some(ledger::sha256(after))),
+    };
+    Entry { point: point.to_string(), root: root.to_string(), file, text, created_sha256 }
+}
+
+/// Plans taking out exactly what apply added for the descriptors, as their ledgers record it:
+/// a registration with no ledger entry was in the tree before (or was added by hand) and is
+/// kept, listed in [`Plan::kept`] as present, not added by integrate; one whose inserted text
+/// changed since is kept unless `force`. A descriptor without a ledger is refused unless
+/// `adopt`, which removes every registration of it as if integrate had added them. Generated
+/// files that were edited since are kept unless `force`.
+pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], force: bool, adopt: bool) -> Result<Plan> {
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();
+    let mut books = Vec::new();
     for d in descriptors {
+        let path = ledger::path(&ws.descriptors_dir, &d.id);
+        let loaded = Ledger::load(&path)?;
+        if loaded.is_none() && !adopt {
+            return Err(Error::input(
+                d.source.as_ref().map_or_else(|| Location::new(ws.descriptor_path(&d.id), 1, 1), |s| Location::new(&s.path, 1, 1)),
+                format!("no ledger for {} ({}): integrate did not add its registrations, so remove does not know which are its own", d.id, ws.display_path(&path).display()),
+                format!("a provider registered by hand (or found by discover) is removed with `integrate remove --adopt {}`, which takes out every registration the profile declares for it", d.id),
+            ));
+        }
+        let (mut book, before) = match loaded {
+            Some((book, text)) => (book, Some(text)),
+            None => (Ledger::default(), None),
+        };
         let ctx = ws.context(d);
         for point in ws.profile.points.iter().rev() {
             let res = resolve(ws, point, &ctx)?;
@@ -183,15 +236,43 @@ pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Desc
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            match point.kind.remove(&staged.source(&res.display), &r, force)? {
+            let removal = point.kind.remove(&staged.source(&res.display), &r, force)?;
+            if matches!(removal, Removal::Absent) {
+                continue;
+            }
+            let file = ws.roots.get(&point.root).and_then(|root| path.strip_prefix(root).ok()).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let entry = book.entries.iter().position(|e| e.is(&point.id, &point.root, &file));
+            if !adopt {
+                let Some(i) = entry else {
+                    plan.kept.push(format!("{}: {} is present, not added by integrate; kept", res.display.display(), res.what));
+                    continue;
+                };
+                if !force && !book.entries[i].still_there(staged.current.as_deref()) {
+                    plan.kept.push(format!("{}: {} changed since integrate added it; kept (--force takes it out)", res.display.display(), res.what));
+                    continue;
+                }
+            }
+            match removal {
                 Removal::Absent => {}
                 Removal::Rewrite(text) => staged.edit(Some(text), &point.id, files.whole_files()),
                 Removal::DeleteFile => staged.edit(None, &point.id, files.whole_files()),
-                Removal::KeepEdited(reason) => plan.kept.push(reason),
+                Removal::KeepEdited(reason) => {
+                    plan.kept.push(reason);
+                    continue;
+                }
+            }
+            if let Some(i) = entry {
+                book.entries.remove(i);
             }
         }
+        books.push((d, book, before));
     }
-    finish(stage, plan)
+    let mut plan = finish(stage, plan)?;
+    for (d, book, before) in books {
+        let path = ledger::path(&ws.descriptors_dir, &d.id);
+        plan.changes.extend(book.change(path.clone(), ws.display_path(&path), before));
+    }
+    Ok(plan)
 }
 
 /// Validates staged files and turns them into changes.

@@ -164,6 +164,17 @@ pub struct FieldSchema {
     /// section's other fields, given or derived), e.g. `services-{{ opendal.dir }}`.
     pub derive: Option<String>,
     pub doc: String,
+    /// What a string value (or each element of a list) becomes in the files the profile
+    /// writes, as [`crate::typed::Shape`] reads it: a checked type (`go_identifier`,
+    /// `keyword`...) or a quoted one (`go_string`, `yaml_string`...). Required for strings.
+    pub becomes: Option<String>,
+}
+
+impl FieldSchema {
+    /// The shape of the field's string values; `None` for booleans and integers.
+    pub fn shape(&self) -> Option<crate::typed::Shape> {
+        self.becomes.as_deref().and_then(|b| crate::typed::Shape::parse(b).ok())
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -291,6 +302,24 @@ impl Profile {
         let templates = Templates::new(&store);
         let mut points = Vec::new();
         let mut errors = Vec::new();
+        if let Some(section) = &raw.section {
+            for (name, field) in &section.fields {
+                let is_text = matches!(field.ty, FieldType::String | FieldType::StringList);
+                let problem = match (&field.becomes, is_text) {
+                    (None, true) => Some("a string field must say what it becomes (`becomes = \"go_string\"`, `\"go_identifier\"`...)".to_string()),
+                    (Some(_), false) => Some("only string fields take `becomes`".to_string()),
+                    (Some(b), true) => crate::typed::Shape::parse(b).err(),
+                    (None, false) => None,
+                };
+                if let Some(problem) = problem {
+                    errors.push(Error::input(
+                        at(text.find(&format!("[section.fields.{name}]")).unwrap_or(0)),
+                        format!("[section.fields.{name}]: {problem}"),
+                        "becomes is one of go_string, yaml_string, toml_string, json_string, rust_string (quoted by the template), go_identifier, const_suffix, keyword, name, image, go_field_spec, text (checked), or KEY=VALUE of two of them",
+                    ));
+                }
+            }
+        }
         let mut seen = std::collections::BTreeSet::new();
         for spanned in raw.points {
             let location = at(spanned.span().start);
@@ -412,12 +441,18 @@ impl Profile {
             defaults[0].1.remove(*name);
         }
         while !pending.is_empty() {
-            let ctx = d.template_context_with(&defaults);
+            let checked = self.checked_fields();
+            let ctx = d.template_context_with(&defaults, &|p| checked.contains(p));
             let r = self.templates.renderer(&ctx, "section");
             let before = pending.len();
             pending.retain(|(name, template)| match r.render(name, template) {
                 Ok(value) => {
-                    defaults[0].1.insert((*name).clone(), toml::Value::String(value));
+                    // A derived value of a checked type follows its rules like a given one; one
+                    // that does not stays undefined, so a template using it fails to render.
+                    let shape = section.fields.get(*name).and_then(FieldSchema::shape);
+                    if shape.is_none_or(|s| s.check(&value).is_ok()) {
+                        defaults[0].1.insert((*name).clone(), toml::Value::String(value));
+                    }
                     false
                 }
                 Err(_) => true,
@@ -456,7 +491,38 @@ impl Profile {
                 ));
             }
         }
+        if let Some(given) = given {
+            for (name, field) in &schema.fields {
+                let (Some(shape), Some(v)) = (field.shape(), given.get(name)) else { continue };
+                let values: Vec<&str> = match v {
+                    toml::Value::String(s) => vec![s.as_str()],
+                    toml::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                    _ => continue,
+                };
+                // An empty string stands for the field's default.
+                for value in values.into_iter().filter(|v| !v.is_empty()) {
+                    if let Err(why) = shape.check(value) {
+                        errors.push(Error::input(at(name), format!("[{}] {name}: {why}", schema.name), field.doc.clone()));
+                    }
+                }
+            }
+        }
         Error::collect(errors)
+    }
+
+    /// Dotted paths of the section fields whose values are checked (see [`crate::typed`]), the
+    /// strings templates may write as they are: `cloudpods.climc`, `cloudpods.storages[]`.
+    pub fn checked_fields(&self) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        if let Some(section) = &self.section {
+            for (name, field) in &section.fields {
+                if field.shape().is_some_and(crate::typed::Shape::is_checked) {
+                    out.insert(format!("{}.{name}", section.name));
+                    out.insert(format!("{}.{name}[]", section.name));
+                }
+            }
+        }
+        out
     }
 
     pub fn point(&self, id: &str) -> Option<&Point> {

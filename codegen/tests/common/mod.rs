@@ -116,7 +116,8 @@ pub fn run_golden_cases(g: &Golden) {
             Ok(t) => serde_json::from_str(&t).unwrap(),
             Err(_) => g.context.clone(),
         };
-        let ctx = minijinja::Value::from_serialize(ctx);
+        // A case's context stands for a descriptor whose values passed their checks.
+        let ctx = integrate_codegen::typed::to_template_value(&ctx, "", &|_| true);
         let r = templates.renderer(&ctx, &name);
         let before_path = case.join(format!("before.{}", g.ext));
         let before = std::fs::read_to_string(&before_path).ok();
