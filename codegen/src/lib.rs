@@ -15,6 +15,7 @@ pub mod discover;
 pub mod docs;
 pub mod engine;
 pub mod error;
+pub mod facts;
 pub mod files;
 pub mod platform;
 pub mod profile;

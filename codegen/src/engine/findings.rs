@@ -77,17 +77,18 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for point in &ws.profile.points {
+        let crate::profile::Form::Present { file: rel, kind, .. } = ws.facts().form(point) else { continue };
         // Points whose file depends on the descriptor (new files) hold no shared list.
-        if point.file.contains("{{") || point.file.contains("{%") {
+        if rel.contains("{{") || rel.contains("{%") {
             continue;
         }
         let Some(root) = ws.roots.get(&point.root) else { continue };
-        let path = root.join(&point.file);
+        let path = root.join(rel);
         let display = ws.display_path(&path);
         let stored = files.source(&path)?;
         let file = SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) };
         // A missing anchor is reported per descriptor; here it only means nothing to count.
-        let Ok(dups) = point.kind.duplicates(&file) else { continue };
+        let Ok(dups) = kind.duplicates(&file) else { continue };
         for dup in dups {
             if !seen.insert((path.clone(), dup.entry.clone(), dup.lines.clone())) {
                 continue;

@@ -135,6 +135,10 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
                 continue;
             }
             let res = resolve(ws, point, &ctx)?;
+            if let Some(note) = &res.not_in_version {
+                plan.reports.push(report(d, &res, 0, PointState::NotInVersion { note: note.clone() }));
+                continue;
+            }
             if !res.applies {
                 plan.reports.push(report(d, &res, 0, PointState::NotApplicable));
                 continue;
@@ -146,7 +150,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
-            let inspection = point.kind.inspect(&staged.source(&res.display), &r)?;
+            let inspection = res.kind.inspect(&staged.source(&res.display), &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
                 Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
@@ -183,7 +187,7 @@ pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Desc
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            match point.kind.remove(&staged.source(&res.display), &r, force)? {
+            match res.kind.remove(&staged.source(&res.display), &r, force)? {
                 Removal::Absent => {}
                 Removal::Rewrite(text) => staged.edit(Some(text), &point.id, files.whole_files()),
                 Removal::DeleteFile => staged.edit(None, &point.id, files.whole_files()),
