@@ -174,3 +174,20 @@ pub(super) fn profile_checks(ws: &Workspace, files: &FileStore, descriptors: &[D
     }
     Ok(out)
 }
+
+/// What the profile's `blocks_apply` checks find about `descriptors`, as errors: apply refuses
+/// to add what would not build (a platform type already routed by another case).
+pub(super) fn blocking_findings(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor]) -> Result<Vec<crate::error::Error>> {
+    let display = |p: &Path| ws.display_path(p);
+    let ctx = crate::backend::CheckContext { roots: &ws.roots, descriptors, templates: &ws.profile.templates, display: &display, files };
+    let mut out = Vec::new();
+    for check in ws.profile.checks.iter().filter(|c| c.blocks_apply) {
+        for f in check.check.run(&ctx)? {
+            if f.provider.as_ref().is_some_and(|p| descriptors.iter().any(|d| &d.id == p)) {
+                let hint = f.fix.clone().unwrap_or_else(|| check.why.clone());
+                out.push(crate::error::Error::input(crate::error::Location::new(&f.path, f.line, 0), format!("{}: {}", f.provider.unwrap_or_default(), f.message), hint));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -125,6 +125,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             errors.push(e);
         }
     }
+    errors.extend(super::findings::blocking_findings(ws, files, descriptors)?);
     Error::collect(errors)?;
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();

@@ -233,6 +233,9 @@ struct RawCheck {
     kind: String,
     severity: Severity,
     why: String,
+    /// apply refuses a descriptor this check reports (a shape that cannot build).
+    #[serde(default)]
+    blocks_apply: bool,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -244,6 +247,8 @@ pub struct Check {
     pub kind_name: String,
     pub severity: Severity,
     pub why: String,
+    /// apply (and new) refuse a descriptor this check reports: what it finds would not build.
+    pub blocks_apply: bool,
     pub check: Box<dyn crate::backend::TreeCheck>,
     pub declared_at: Location,
 }
@@ -397,7 +402,7 @@ impl Profile {
                         errors.push(Error::input(location.clone(), format!("duplicate id `{}`", c.id), "point and check ids must be unique within a profile"));
                     }
                     match crate::platform::build_check(&c.kind, c.rest, &location) {
-                        Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, check, declared_at: location }),
+                        Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, blocks_apply: c.blocks_apply, check, declared_at: location }),
                         Err(e) => errors.push(e),
                     }
                 }
