@@ -24,7 +24,12 @@ pub struct RoutedSpec {
     /// The Go file holding the switches.
     file: String,
     /// The functions whose `switch` statements select by platform type.
+    #[serde(default)]
     functions: Vec<String>,
+    /// Functions whose map literals are keyed by platform type (`string(<label>): ...`), such
+    /// as the test platforms map: a second key of the same value does not compile either.
+    #[serde(default)]
+    map_functions: Vec<String>,
     /// The Go file declaring `configv1.<Name> PlatformType = "<value>"` constants.
     platform_types: String,
     /// The directory of the provider packages (`<dir>/<pkg>/*.go` declare `PlatformType`).
@@ -80,6 +85,28 @@ impl PlatformRouted {
                     out.push(Label { function: function.clone(), line: row(v) + 1, written, value, routes_to: routes_to.clone() });
                 }
                 true
+            });
+        }
+        let key = Regex::new(r"^string\((.+)\)$").expect("a valid pattern");
+        for function in &self.spec.map_functions {
+            let Some(body) = children(tree.root_node())
+                .into_iter()
+                .find(|n| matches!(n.kind(), "function_declaration" | "method_declaration") && n.child_by_field_name("name").is_some_and(|f| text(f, src) == function))
+            else {
+                continue;
+            };
+            syntax::visit(body, &mut |n| {
+                if n.kind() != "keyed_element" {
+                    return true;
+                }
+                let Some(k) = children(n).into_iter().find(|c| c.is_named()) else { return false };
+                let k_text = text(k, src).trim().to_string();
+                if let Some(c) = key.captures(&k_text) {
+                    let value = self.resolve(ctx, root, &types, &c[1]);
+                    let written = k_text.clone();
+                    out.push(Label { function: function.clone(), line: row(n) + 1, written, value, routes_to: None });
+                }
+                false
             });
         }
         Ok(out)
@@ -138,14 +165,14 @@ impl TreeCheck for PlatformRouted {
                 let routed = match &l.routes_to {
                     Some(pkg) if pkg == &d.id => format!("already routed to `{pkg}` under another spelling"),
                     Some(pkg) => format!("already routed to package `{pkg}`"),
-                    None => "already a case".to_string(),
+                    None => "already listed".to_string(),
                 };
                 out.push(CheckFinding {
                     provider: Some(d.id.clone()),
                     path: (ctx.display)(&path),
                     line: l.line,
                     message: format!(
-                        "platform type `{platform}` is {routed} in func {} (`case {}:`); `case {own}:` beside it would be a duplicate case value, which does not compile",
+                        "platform type `{platform}` is {routed} in func {} (as `{}`); `{own}` beside it would be a duplicate case value or map key, which does not compile",
                         l.function, l.written
                     ),
                     fix: Some(format!("re-route that case to `{}` by hand (as the real PowerVS provider did), or leave the platform type to the provider that has it", d.id)),
@@ -175,6 +202,7 @@ mod tests {
                 root: "r".into(),
                 file: "cloud.go".into(),
                 functions: vec![],
+                map_functions: vec![],
                 platform_types: "api/types.go".into(),
                 packages: "cloud".into(),
                 platform_type: String::new(),
