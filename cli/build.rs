@@ -3,4 +3,5 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=../examples/sample-platform");
+    println!("cargo:rerun-if-changed=../examples/sample-opendal");
 }

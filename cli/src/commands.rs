@@ -121,6 +121,9 @@ pub enum Command {
         /// Keep the temporary directory and print its path.
         #[arg(long)]
         keep: bool,
+        /// Which bundled sample platform to show.
+        #[arg(long, value_enum, default_value = "cloudpods")]
+        platform: DemoPlatform,
     },
     /// Validate a live account, or import it into the platform.
     Account {
@@ -146,6 +149,14 @@ pub enum Command {
         #[arg(long)]
         insecure: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DemoPlatform {
+    /// cloudpods + cloudmux (Go): `new testcloud`.
+    Cloudpods,
+    /// Apache OpenDAL (Rust): `new acmefs`.
+    Opendal,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -329,7 +340,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             writeln!(out, "discover: {} provider(s), {} descriptor file(s) written", found.len(), plan.changes.len())?;
             Ok(0)
         }
-        Command::Demo { keep } => crate::demo::run(keep, out),
+        Command::Demo { keep, platform } => crate::demo::run(keep, platform == DemoPlatform::Opendal, out),
         Command::Account { command } => {
             let ws = open_workspace(global)?;
             crate::account::run(&ws, command, out)

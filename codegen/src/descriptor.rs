@@ -14,7 +14,7 @@ pub const SCHEMA: i64 = 1;
 
 /// Names of the platform sections a descriptor may hold; each profile declares the fields of
 /// its own section.
-pub const PLATFORM_SECTIONS: &[&str] = &["cloudpods", "cccmo", "mcm", "openpitrix"];
+pub const PLATFORM_SECTIONS: &[&str] = &["cloudpods", "cccmo", "mcm", "openpitrix", "opendal"];
 
 /// Go keywords: an id or package name must not be one.
 pub const GO_KEYWORDS: &[&str] = &[

@@ -50,9 +50,12 @@ pub fn discover(ws: &Workspace, update: bool) -> Result<Vec<Discovered>> {
             ("brand".into(), Found { value: toml::Value::String(m.value.clone()), note: format!("the value of {} in the inventory", m.name) }),
             ("names.const".into(), Found { value: toml::Value::String(const_.clone()), note: format!("{} without its prefix", m.name) }),
         ];
+        let member = serde_json::json!({"name": m.name, "value": m.value, "stripped": const_});
         for field in ws.profile.discover.iter().map(|s| s.field.clone()).collect::<indexmap_like::Ordered>().0 {
-            let ctx = context(&fields);
+            let ctx = context(&fields, &member);
             if let Some(found) = infer(ws, &field, &ctx, cache)? {
+                // A profile's own signal for a field replaces the inventory's default for it.
+                fields.retain(|(f, _)| *f != field);
                 fields.push((field, found));
             }
         }
@@ -92,9 +95,11 @@ mod indexmap_like {
     }
 }
 
-/// The template context for signals: fields found so far, as a nested object.
-fn context(fields: &[(String, Found)]) -> minijinja::Value {
+/// The template context for signals: fields found so far, as a nested object, and the
+/// inventory entry as `member`.
+fn context(fields: &[(String, Found)], member: &serde_json::Value) -> minijinja::Value {
     let mut root = serde_json::Map::new();
+    root.insert("member".into(), member.clone());
     for (name, found) in fields {
         let value = serde_json::to_value(&found.value).unwrap_or_default();
         match name.split_once('.') {
@@ -121,7 +126,13 @@ fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &FileStore)
             }
         }
         let Some(pattern) = &signal.pattern else {
-            let value = signal.value.clone().unwrap_or(toml::Value::Boolean(false));
+            let value = match signal.value.clone().unwrap_or(toml::Value::Boolean(false)) {
+                toml::Value::String(t) if t.contains("{{") => match r.render("value", &t) {
+                    Ok(v) => toml::Value::String(v),
+                    Err(_) => continue,
+                },
+                other => other,
+            };
             return Ok(Some(Found { value, note: signal.note.clone() }));
         };
         let Some(root) = signal.root.as_ref().and_then(|r| ws.roots.get(r)) else { continue };

@@ -215,7 +215,7 @@ impl Workspace {
     pub fn context(&self, d: &Descriptor) -> minijinja::Value {
         // The first table of a name wins: the answers on this tree before the assumed ones.
         let mut extra = vec![("facts".to_string(), self.facts().as_table())];
-        extra.extend(self.profile.section_defaults());
+        extra.extend(self.profile.section_defaults_for(d));
         d.template_context_with(&extra)
     }
 

@@ -22,7 +22,7 @@ fn every_point_of_every_builtin_profile_renders_for_every_descriptor_shape() {
         assert!(!profile.points.is_empty(), "{name} has no points");
         for shape in SHAPES {
             let d = Descriptor::parse(Path::new("shape.toml"), shape).unwrap();
-            let ctx = d.template_context_with(&profile.section_defaults());
+            let ctx = d.template_context_with(&profile.section_defaults_for(&d));
             for point in &profile.points {
                 let r = profile.templates.renderer(&ctx, &point.id);
                 if let Some(cond) = &point.when {
@@ -35,6 +35,9 @@ fn every_point_of_every_builtin_profile_renders_for_every_descriptor_shape() {
                     if template.ends_with(".go.j2") {
                         let tree = integrate_codegen::backend::go::syntax::parse(&text);
                         assert!(integrate_codegen::backend::go::syntax::first_error(&tree).is_none(), "{name}/{}: template renders invalid Go:\n{text}", point.id);
+                    }
+                    if template.ends_with(".rs.j2") {
+                        assert!(syn::parse_file(&text).is_ok(), "{name}/{}: template renders invalid Rust:\n{text}", point.id);
                     }
                 }
             }

@@ -7,8 +7,11 @@
 pub mod file;
 pub mod fragment;
 pub mod go;
+pub mod rust;
+pub mod sequence;
 pub mod splice;
 pub mod text;
+pub mod toml;
 pub mod yaml;
 
 use std::fmt::Debug;
@@ -200,11 +203,21 @@ pub const KINDS: &[&str] = &[
     "yaml.json_entry",
     "text.replace",
     "text.yaml_entry",
+    "text.block",
+    "rust.cfg_item",
+    "rust.array_element",
+    "rust.match_arm",
+    "rust.match_alternative",
+    "rust.enum_variant",
+    "rust.file",
+    "toml.table_key",
+    "toml.array_element",
+    "toml.dependency",
 ];
 
 /// Builds the kind-specific half of a point from its profile table. `at` locates the point in
 /// the profile for error messages.
-pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
+pub fn build_kind(kind: &str, spec: ::toml::Table, at: &Location) -> Result<Box<dyn PointKind>> {
     if let Some(yaml_kind) = kind.strip_prefix("yaml.") {
         return yaml::build(yaml_kind, spec, at);
     }
@@ -213,6 +226,12 @@ pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dy
     }
     if let Some(text_kind) = kind.strip_prefix("text.") {
         return text::build(text_kind, spec, at);
+    }
+    if let Some(rust_kind) = kind.strip_prefix("rust.") {
+        return rust::build(rust_kind, spec, at);
+    }
+    if let Some(toml_kind) = kind.strip_prefix("toml.") {
+        return toml::build(toml_kind, spec, at);
     }
     match kind {
         "file" => file::build(spec, at),
@@ -225,8 +244,8 @@ pub fn build_kind(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dy
 }
 
 /// Deserialises a kind's table, turning serde's message into an input error at the point.
-pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: toml::Table, at: &Location) -> Result<T> {
-    T::deserialize(toml::Value::Table(spec)).map_err(|e| {
+pub(crate) fn parse_spec<T: serde::de::DeserializeOwned>(kind: &str, spec: ::toml::Table, at: &Location) -> Result<T> {
+    T::deserialize(::toml::Value::Table(spec)).map_err(|e| {
         Error::input(at.clone(), format!("point of kind `{kind}`: {}", e.message()), "see docs/profiles.md for the fields of each kind")
     })
 }

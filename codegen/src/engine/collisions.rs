@@ -41,7 +41,9 @@ pub(super) fn check_collisions(ws: &Workspace, files: &FileStore, d: &Descriptor
         let same_name = m.name == name;
         let same_brand = m.value.eq_ignore_ascii_case(&d.brand);
         let same_id = m.value.eq_ignore_ascii_case(&d.id) || m.name.to_ascii_lowercase().ends_with(&format!("_{}", d.id));
-        if same_name && m.value == d.brand {
+        // The same entry with the brand in another case is the same provider: check reports the
+        // spelling (a `spelling` finding) where it matters, at the registrations that differ.
+        if same_name && same_brand {
             if is_new {
                 errors.push(Error::input(
                     d.field_location("id"),

@@ -147,6 +147,9 @@ fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: 
         // and the descriptor disagree (a provider in the wrong env list, a regional
         // network flag that is false, ...). Anchors that are absent do not matter here.
         let mut rep = report(d, &res, 0, PointState::NotApplicable);
+        if point.present_anyway {
+            return Ok(rep);
+        }
         if let Ok(Inspection::Present { line }) = res.kind.inspect(&file, &r) {
             let when = point.when.as_deref().unwrap_or_default();
             rep.line = line;

@@ -25,7 +25,9 @@ pub struct Signal {
     /// path relative to the root.
     #[serde(default)]
     pub on: MatchOn,
-    /// The value when the pattern matches: a TOML value, or "$1" for the first capture.
+    /// The value when the pattern matches: a TOML value, or "$1" for the first capture. A
+    /// string holding `{{` is a template over the fields found so far and `member` (the
+    /// inventory entry: `name`, `value`, `stripped`), for a default worked out from the name.
     pub value: Option<toml::Value>,
     /// Maps the first capture to a value.
     #[serde(default)]

@@ -72,6 +72,8 @@ struct RawPoint {
     why: String,
     #[serde(default)]
     group: Option<String>,
+    #[serde(default)]
+    present_anyway: bool,
     /// Facts that must hold for the point to exist in this version of the tree.
     #[serde(default)]
     requires: Vec<String>,
@@ -115,6 +117,9 @@ pub struct Point {
     pub why: String,
     /// A heading the docs and the TUI group points under.
     pub group: Option<String>,
+    /// Whether the registration may be there when `when` is false without that being a
+    /// finding (a binding that keeps a forwarding feature for every service, enabled or not).
+    pub present_anyway: bool,
     pub kind: Box<dyn PointKind>,
     /// The kind-specific fields as declared, for the docs.
     pub spec: toml::Table,
@@ -195,6 +200,9 @@ pub struct FieldSchema {
     #[serde(default)]
     pub required: bool,
     pub default: Option<toml::Value>,
+    /// A default worked out from the descriptor: a template over its context (which holds the
+    /// section's other fields, given or derived), e.g. `services-{{ opendal.dir }}`.
+    pub derive: Option<String>,
     pub doc: String,
 }
 
@@ -384,6 +392,7 @@ impl Profile {
                     severity: point.severity,
                     why: point.why,
                     group: point.group,
+                    present_anyway: point.present_anyway,
                     kind,
                     spec,
                     declared_at: location,
@@ -461,7 +470,41 @@ impl Profile {
             });
             t.insert(name.clone(), value);
         }
-        vec![facts, (section.name.clone(), t)]
+        vec![(section.name.clone(), t), facts]
+    }
+
+    /// The section defaults for one descriptor: [`Self::section_defaults`] with every `derive`d
+    /// field the descriptor leaves out rendered from its context. A derived field may use
+    /// another one; fields are rendered in passes until none is left that can be.
+    pub fn section_defaults_for(&self, d: &crate::descriptor::Descriptor) -> Vec<(String, toml::Table)> {
+        let mut defaults = self.section_defaults();
+        let Some(section) = &self.section else { return defaults };
+        let given = d.sections.get(&section.name);
+        let mut pending: Vec<(&String, &String)> = section
+            .fields
+            .iter()
+            .filter(|(name, _)| given.is_none_or(|g| !g.contains_key(*name)))
+            .filter_map(|(name, f)| f.derive.as_ref().map(|t| (name, t)))
+            .collect();
+        for (name, _) in &pending {
+            defaults[0].1.remove(*name);
+        }
+        while !pending.is_empty() {
+            let ctx = d.template_context_with(&defaults);
+            let r = self.templates.renderer(&ctx, "section");
+            let before = pending.len();
+            pending.retain(|(name, template)| match r.render(name, template) {
+                Ok(value) => {
+                    defaults[0].1.insert((*name).clone(), toml::Value::String(value));
+                    false
+                }
+                Err(_) => true,
+            });
+            if pending.len() == before {
+                break;
+            }
+        }
+        defaults
     }
 
     /// Checks a descriptor's section for this profile: known fields, right types, required

@@ -1,6 +1,7 @@
 //! The language-neutral text back end: kinds that edit any text file line by line, without a
 //! parser, one file each under [`kinds`] (`text.replace` renames, `text.yaml_entry` adds an
-//! entry to an indentation-structured mapping), and the check kind `text.absent` ([`absent`]),
+//! entry to an indentation-structured mapping, `text.block` adds a block of lines after a
+//! pattern), and the check kind `text.absent` ([`absent`]),
 //! which reports every line under a root that still names something the profile says must be
 //! gone.
 
@@ -14,6 +15,7 @@ pub fn build(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn Poi
     match kind {
         "replace" => kinds::replace::build(spec, at),
         "yaml_entry" => kinds::yaml_entry::build(spec, at),
+        "block" => kinds::block::build(spec, at),
         other => Err(Error::input(
             at.clone(),
             format!("unknown text point kind `text.{other}`"),

@@ -1,0 +1,5 @@
+pub const FEATURES: &[&str] = &[
+    "services-acmefs",
+    "services-azblob",
+    "services-s3",
+];

@@ -1,0 +1,4 @@
+pub const FEATURES: &[&str] = &[
+    "services-azblob",
+    "services-s3",
+];

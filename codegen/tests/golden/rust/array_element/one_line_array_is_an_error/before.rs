@@ -1,0 +1,1 @@
+pub const FEATURES: &[&str] = &["services-azblob", "services-s3"];

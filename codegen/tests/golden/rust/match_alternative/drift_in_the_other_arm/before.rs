@@ -1,0 +1,7 @@
+fn enabled_service(srv: &str) -> bool {
+    match srv {
+        "ftp" | "hdfs" => false,
+        "acmefs" => true,
+        _ => true,
+    }
+}

@@ -1,0 +1,7 @@
+fn enabled_service(srv: &str) -> bool {
+    match srv {
+        "acmefs" | "foundationdb"
+            | "ftp" => false,
+        _ => true,
+    }
+}

@@ -1,0 +1,6 @@
+fn enabled_service(srv: &str) -> bool {
+    match srv {
+        "foundationdb" | "ftp" | "hdfs" | "rocksdb" | "tikv" => false,
+        _ => true,
+    }
+}

@@ -1,0 +1,3 @@
+// Stand-in for the Java binding's crate root.
+
+mod utility;

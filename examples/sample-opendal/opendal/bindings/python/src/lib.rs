@@ -1,0 +1,3 @@
+// Stand-in for the Python binding's crate root.
+
+mod services;

@@ -1,0 +1,5 @@
+//! Services built into the core.
+
+pub mod memory;
+
+pub use memory::*;
