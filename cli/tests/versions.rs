@@ -1,8 +1,9 @@
 //! Profiles across platform versions, on the sample platform as it is and as the 2023 release
-//! branches shape it (`examples/sample-platform-2023`, an overlay): points that moved take their
+//! branches shape it: points that moved take their
 //! alternative form, points a version lacks are "not in this version" (never exit 2), points only
 //! old versions have are registered there, templates follow the tree's API (the result builds),
-//! and `check --explain` and the JSON output name the facts and what they switched.
+//! and `check --explain` and the JSON output name the facts and what they switched. The 2023
+//! shapes are made from the sample by `sample_2023`.
 
 mod common;
 
@@ -10,15 +11,136 @@ use std::path::Path;
 
 use common::*;
 
-/// The sample platform with the 2023 overlay applied.
+/// The lists guest_const.go had until mid-2024, for the sample's hypervisors.
+const OLD_GUEST_LISTS: &str = "
+var PUBLIC_CLOUD_HYPERVISORS = []string{
+\tHYPERVISOR_ALIYUN,
+\tHYPERVISOR_AWS,
+\tHYPERVISOR_QINGCLOUD,
+}
+
+var PRIVATE_CLOUD_HYPERVISORS = []string{
+\tHYPERVISOR_ZSTACK,
+\tHYPERVISOR_OPENSTACK,
+\tHYPERVISOR_CNWARE,
+}
+
+var HYPERVISOR_HOSTTYPE = map[string]string{
+\tHYPERVISOR_KVM:       HOST_TYPE_HYPERVISOR,
+\tHYPERVISOR_BAREMETAL: HOST_TYPE_BAREMETAL,
+\tHYPERVISOR_POD:       HOST_TYPE_CONTAINER,
+\tHYPERVISOR_ALIYUN:    HOST_TYPE_ALIYUN,
+\tHYPERVISOR_AWS:       HOST_TYPE_AWS,
+\tHYPERVISOR_OPENSTACK: HOST_TYPE_OPENSTACK,
+\tHYPERVISOR_ZSTACK:    HOST_TYPE_ZSTACK,
+\tHYPERVISOR_QINGCLOUD: HOST_TYPE_QINGCLOUD,
+\tHYPERVISOR_CNWARE:    HOST_TYPE_CNWARE,
+}
+
+var HOSTTYPE_HYPERVISOR = map[string]string{
+\tHOST_TYPE_HYPERVISOR: HYPERVISOR_KVM,
+\tHOST_TYPE_BAREMETAL:  HYPERVISOR_BAREMETAL,
+\tHOST_TYPE_CONTAINER:  HYPERVISOR_POD,
+\tHOST_TYPE_ALIYUN:     HYPERVISOR_ALIYUN,
+\tHOST_TYPE_AWS:        HYPERVISOR_AWS,
+\tHOST_TYPE_OPENSTACK:  HYPERVISOR_OPENSTACK,
+\tHOST_TYPE_ZSTACK:     HYPERVISOR_ZSTACK,
+\tHOST_TYPE_QINGCLOUD:  HYPERVISOR_QINGCLOUD,
+\tHOST_TYPE_CNWARE:     HYPERVISOR_CNWARE,
+}
+";
+
+/// The region methods a region stubs itself where cloudmux has no SNo*Region mixins.
+const REGION_STUBS: &[(&str, &str)] = &[
+    ("GetIEips()", "[]cloudprovider.ICloudEIP"),
+    ("GetIEipById(eipId string)", "cloudprovider.ICloudEIP"),
+    ("CreateEIP(opts *cloudprovider.SEip)", "cloudprovider.ICloudEIP"),
+    ("CreateISecurityGroup(conf *cloudprovider.SecurityGroupCreateInput)", "cloudprovider.ICloudSecurityGroup"),
+    ("GetISecurityGroupById(secgroupId string)", "cloudprovider.ICloudSecurityGroup"),
+    ("CreateIVpc(opts *cloudprovider.VpcCreateOptions)", "cloudprovider.ICloudVpc"),
+    ("GetIVpcs()", "[]cloudprovider.ICloudVpc"),
+    ("GetIVpcById(id string)", "cloudprovider.ICloudVpc"),
+];
+
+/// Rewrites `rel` under `root` with `edit`, which must change it.
+fn edit(root: &Path, rel: &str, edit: impl FnOnce(String) -> String) {
+    let path = root.join(rel);
+    let before = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let after = edit(before.clone());
+    assert_ne!(before, after, "the 2023 shape changes nothing in {rel}: the sample moved on, update sample_2023()");
+    std::fs::write(path, after).unwrap();
+}
+
+/// Moves `from` to `to` under `root`, rewriting it on the way.
+fn moved(root: &Path, from: &str, to: &str, rewrite: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(root.join(from)).unwrap();
+    std::fs::remove_file(root.join(from)).unwrap();
+    std::fs::write(root.join(to), rewrite(text)).unwrap();
+}
+
+/// The sample platform as the 2023 release branches (3.10, 3.11) shape it; see
+/// examples/sample-platform/README.md, "Older shapes".
 fn sample_2023() -> tempfile::TempDir {
+    use regex::Regex;
     let dir = sample();
-    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-platform-2023");
-    for line in std::fs::read_to_string(overlay.join("REMOVED")).unwrap().lines().filter(|l| !l.is_empty()) {
-        std::fs::remove_file(dir.path().join(line)).unwrap();
-    }
-    for root in ["cloudpods", "cloudmux"] {
-        copy_tree(&overlay.join(root), &dir.path().join(root));
+    let root = dir.path();
+    // cloudpods: no public provider list; the four guest_const.go lists; options and webconsole
+    // handlers in their old packages; no storage features list; one-argument driver look-ups.
+    edit(root, "cloudpods/pkg/apis/compute/cloudaccount_const.go", |s| Regex::new(r"\tPUBLIC_CLOUD_PROVIDERS = \[\]string\{\n(?:\t\t.*\n)*\t\}\n\n").unwrap().replace(&s, "").into_owned());
+    edit(root, "cloudpods/pkg/apis/compute/guest_const.go", |s| s.replacen("\tHYPERVISOR_CNWARE,\n}\n", &format!("\tHYPERVISOR_CNWARE,\n}}\n{OLD_GUEST_LISTS}"), 1));
+    moved(root, "cloudpods/pkg/mcclient/options/compute/cloudaccounts.go", "cloudpods/pkg/mcclient/options/cloudaccounts.go", |s| {
+        s.replacen("package compute", "package options", 1).replace("\n\tbaseoptions \"yunion.io/x/onecloud/pkg/mcclient/options\"\n", "").replace("\"yunion.io/x/jsonutils\"\n\n)", "\"yunion.io/x/jsonutils\"\n)").replace("baseoptions.", "")
+    });
+    edit(root, "cloudpods/cmd/climc/shell/compute/cloudaccounts.go", |s| s.replace("options \"yunion.io/x/onecloud/pkg/mcclient/options/compute\"", "\"yunion.io/x/onecloud/pkg/mcclient/options\""));
+    moved(root, "cloudpods/pkg/webconsole/service/handlers.go", "cloudpods/pkg/webconsole/handlers.go", |s| s.replacen("package service", "package webconsole", 1));
+    edit(root, "cloudpods/cmd/climc/shell/misc/feature.go", |s| {
+        s.replace("\tvar storageFeatures = []string{\n\t\t\"s3\", \"xsky\", \"ceph\",\n\t}\n", "")
+            .replace("\n\tfeatures = append(features, storageFeatures...)\n", "")
+            .replace("utils.IsInStringArray(name, storageFeatures)", "utils.IsInStringArray(name, []string{\"s3\", \"xsky\", \"ceph\"})")
+    });
+    edit(root, "cloudpods/pkg/compute/models/guestdrivers.go", |s| {
+        let s = s.replace("\tkey := fmt.Sprintf(\"%s-%s\", driver.GetHypervisor(), driver.GetProvider())\n\tguestDrivers[key] = driver", "\tguestDrivers[driver.GetHypervisor()] = driver").replace("\t\"yunion.io/x/pkg/errors\"\n", "");
+        Regex::new(r"func GetDriver\(hypervisor, provider string\) \(IGuestDriver, error\) \{\n(?:.*\n)*?\}\n").unwrap().replace(&s, "func GetDriver(hypervisor string) IGuestDriver {\n\tdriver, ok := guestDrivers[hypervisor]\n\tif ok {\n\t\treturn driver\n\t}\n\tpanic(fmt.Sprintf(\"Unsupported hypervisor %q\", hypervisor))\n}\n").into_owned()
+    });
+    edit(root, "cloudpods/pkg/compute/models/hostdrivers.go", |s| {
+        let s = s.replace("\tkey := fmt.Sprintf(\"%s-%s\", driver.GetHostType(), driver.GetProvider())\n\thostDrivers[key] = driver", "\thostDrivers[driver.GetHostType()] = driver").replace("import (\n\t\"fmt\"\n\n\t\"yunion.io/x/pkg/errors\"\n)", "import (\n\t\"yunion.io/x/log\"\n)");
+        Regex::new(r"func GetHostDriver\(hostType, provider string\) \(IHostDriver, error\) \{\n(?:.*\n)*?\}\n").unwrap().replace(&s, "func GetHostDriver(hostType string) IHostDriver {\n\tdriver, ok := hostDrivers[hostType]\n\tif ok {\n\t\treturn driver\n\t}\n\tlog.Fatalf(\"Unsupported hostType %s\", hostType)\n\treturn nil\n}\n").into_owned()
+    });
+    edit(root, "cloudpods/cmd/region/main.go", |s| {
+        s.replace("\t\t\t_, err := models.GetHostDriver(hostType, provider)\n\t\t\tfmt.Printf(\"%s/%s: host driver found=%v\\n\", provider, hostType, err == nil)", "\t\t\tfmt.Printf(\"%s/%s: host driver %T\\n\", provider, hostType, models.GetHostDriver(hostType))")
+    });
+    // cloudmux: no SNo{Eip,SecurityGroup,Vpc}Region (regions stub those methods), no
+    // SSubAccount.Id, GetBalance() (float64, string, error) without SBalanceInfo.
+    edit(root, "cloudmux/pkg/multicloud/region_base.go", |s| {
+        let start = s.find("type SNoEipRegion struct{}").unwrap();
+        let last = s.find("func (region *SNoVpcRegion) GetIVpcById").unwrap();
+        let end = last + s[last..].find("}\n").unwrap() + 2;
+        format!("{}\n{}", s[..start].trim_end_matches('\n'), &s[end..])
+    });
+    edit(root, "cloudmux/pkg/cloudprovider/subaccount.go", |s| s.replace("\tId               string\n", ""));
+    edit(root, "cloudmux/pkg/cloudprovider/cloudprovider.go", |s| {
+        Regex::new(r"type SBalanceInfo struct \{\n(?:.*\n)*?\}\n\n").unwrap().replace(&s, "").replace("GetBalance() (*SBalanceInfo, error)", "GetBalance() (float64, string, error)")
+    });
+    let mixins = Regex::new(r"type (\w+) struct \{\n(?:.*\n)*?\tmulticloud\.SNoEipRegion\n").unwrap();
+    let balance = Regex::new(r#"GetBalance\(\) \(\*cloudprovider\.SBalanceInfo, error\) \{\n\treturn &cloudprovider\.SBalanceInfo\{Currency: "CNY", Status: (api\.\w+)\}, (\S+)\n"#).unwrap();
+    let account_id = Regex::new(r"\t\tId: +\w+\.GetAccountId\(\),\n").unwrap();
+    for provider in std::fs::read_dir(root.join("cloudmux/pkg/multicloud")).unwrap() {
+        let provider = provider.unwrap().path();
+        for file in [provider.join("provider/provider.go")].into_iter().chain(std::fs::read_dir(&provider).into_iter().flatten().map(|e| e.unwrap().path())) {
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            let mut out = account_id.replace_all(&text, "").into_owned();
+            out = balance.replace_all(&out, "GetBalance() (float64, string, error) {\n\treturn 0.0, $1, $2\n").into_owned();
+            if let Some(region) = mixins.captures(&out).map(|c| c[1].to_string()) {
+                out = out.replace("\tmulticloud.SNoEipRegion\n\tmulticloud.SNoSecurityGroupRegion\n\tmulticloud.SNoVpcRegion\n", "");
+                for (method, result) in REGION_STUBS {
+                    out.push_str(&format!("\nfunc (region *{region}) {method} ({result}, error) {{\n\treturn nil, cloudprovider.ErrNotImplemented\n}}\n"));
+                }
+            }
+            assert!(!out.contains("SBalanceInfo") && !out.contains("SNoEipRegion"), "{}", file.display());
+            if out != text {
+                std::fs::write(&file, out).unwrap();
+            }
+        }
     }
     dir
 }
