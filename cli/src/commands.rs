@@ -179,10 +179,16 @@ impl From<SeverityArg> for Severity {
     }
 }
 
+/// Opens the workspace and, before anything reads its trees, finishes a commit that a killed
+/// run left there (one line on stderr says what was done).
 pub fn open_workspace(global: &GlobalArgs) -> Result<Workspace> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let opts = WorkspaceOptions { config: global.config.clone(), profile: global.profile.clone(), roots: global.roots.clone() };
-    Ok(Workspace::open(&cwd, &opts)?)
+    let ws = Workspace::open(&cwd, &opts)?;
+    if let Some(recovery) = integrate_codegen::commit::recover(&ws.base)? {
+        eprintln!("integrate: {recovery}");
+    }
+    Ok(ws)
 }
 
 pub fn run(cli: Cli) -> Result<u8> {

@@ -101,10 +101,12 @@ fn unknown_root_override() {
 #[test]
 fn lock_held_by_another_run() {
     let dir = sample();
-    std::fs::write(dir.path().join(".integrate.lock"), "1\n").unwrap();
+    let _held = integrate_codegen::commit::WorkspaceLock::acquire(dir.path()).unwrap();
     let before = snapshot(dir.path());
     let out = integrate(dir.path()).args(NEW_TESTCLOUD).assert().code(2).get_output().stderr.clone();
-    assert!(String::from_utf8_lossy(&out).contains("another integrate run holds this workspace"));
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("another integrate run holds this workspace"), "{out}");
+    assert!(out.contains(&format!("it is process {}; wait for it to finish", std::process::id())), "{out}");
     assert!(changed(&before, &snapshot(dir.path())).is_empty());
 }
 

@@ -58,9 +58,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    /// Another run holds the workspace lock.
-    #[error("{}: another integrate run holds this workspace\n  hint: wait for it to finish, or delete the lock file if no run is active", path.display())]
-    Locked { path: PathBuf },
+    /// Another run, alive, holds the workspace lock (a dead run's lock is released with it).
+    #[error("{}: another integrate run holds this workspace\n  hint: {}wait for it to finish", path.display(), pid.map_or(String::new(), |p| format!("it is process {p}; ")))]
+    Locked { path: PathBuf, pid: Option<u32> },
 
     /// Several independent errors, reported at once.
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]

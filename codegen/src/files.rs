@@ -188,9 +188,10 @@ impl FileStore {
         if let Some(f) = lock(&self.files).get(path) {
             return Ok(f.clone());
         }
-        let raw = match std::fs::read_to_string(path) {
-            Ok(t) => Some(Arc::from(t)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        let text = crate::commit::target::read_bytes(path)
+            .and_then(|b| b.map(|b| String::from_utf8(b).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))).transpose());
+        let raw = match text {
+            Ok(t) => t.map(Arc::from),
             Err(e) => {
                 self.note_asked(path);
                 return Err(e);

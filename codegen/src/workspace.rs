@@ -1,6 +1,7 @@
 //! The workspace: `integrate.toml` (found upward from the current directory, or given), the
 //! profile it names, the roots (checkouts) it points at, `--root NAME=PATH` overrides, the
-//! descriptors directory, and the lock that keeps two runs off one workspace.
+//! descriptors directory. The workspace directory also holds the lock and the journal of
+//! [`crate::commit`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,6 @@ use crate::error::{Error, Location, Result};
 use crate::profile::Profile;
 
 pub const CONFIG_FILE: &str = "integrate.toml";
-pub const LOCK_FILE: &str = ".integrate.lock";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -229,31 +229,5 @@ impl Workspace {
     pub fn display_path(&self, path: &Path) -> PathBuf {
         let cwd = std::env::current_dir().unwrap_or_else(|_| self.base.clone());
         path.strip_prefix(&cwd).or_else(|_| path.strip_prefix(&self.base)).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
-    }
-
-    /// Takes the workspace lock; it is released when the guard drops.
-    pub fn lock(&self) -> Result<LockGuard> {
-        let path = self.base.join(LOCK_FILE);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut f) => {
-                use std::io::Write;
-                let _ = writeln!(f, "{}", std::process::id());
-                Ok(LockGuard { path })
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Locked { path }),
-            Err(e) => Err(Error::io(&path, e)),
-        }
-    }
-}
-
-/// Removes the lock file when dropped.
-#[derive(Debug)]
-pub struct LockGuard {
-    path: PathBuf,
-}
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
     }
 }

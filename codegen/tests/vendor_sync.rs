@@ -53,7 +53,7 @@ fn sync_copies_like_go_mod_vendor_and_follows_imports() {
         "# example.com/other v1.0.0\n## explicit; go 1.20\nexample.com/other/x\n# yunion.io/x/cloudmux v0.0.0-1\n## explicit; go 1.24\nyunion.io/x/cloudmux/pkg/apis/compute\nyunion.io/x/cloudmux/pkg/multicloud/acme\nyunion.io/x/cloudmux/pkg/multicloud/acme/provider\nyunion.io/x/cloudmux/pkg/multicloud/loader\n# yunion.io/x/log v1.0.0\n## explicit\nyunion.io/x/log\n"
     );
     assert!(!changed.iter().any(|c| c.contains("_test.go") || c.contains(".hidden")), "{changed:?}");
-    integrate_codegen::commit::write_all(&plan.changes).unwrap();
+    integrate_codegen::commit::write_all(dir.path(), &plan.changes).unwrap();
     let again = plan_vendor_sync(&display, &src, &consumer, "yunion.io/x/cloudmux", &[]).unwrap().unwrap();
     assert!(again.is_empty(), "a second sync has nothing to do: {:?}", again.changes.iter().map(|c| &c.display).collect::<Vec<_>>());
 }

@@ -135,7 +135,7 @@ fn confirm_yes_without_the_popup_does_nothing() {
 fn apply_error_is_shown_and_dismissed() {
     let sample = Sample::new();
     let mut app = sample.app(false, Fake::default());
-    std::fs::write(sample.path().join(".integrate.lock"), "1\n").unwrap();
+    let _held = integrate_codegen::commit::WorkspaceLock::acquire(sample.path()).unwrap();
     send(
         &mut app,
         [

@@ -60,6 +60,9 @@ struct Fixture {
     applied: Tree,
     /// Another run holds the workspace lock, so a commit fails.
     locked: Tree,
+    /// The lock held on `locked` for as long as the fixture lives (an operating-system file
+    /// lock: a lock file alone is what a dead run leaves, which the next run takes over).
+    _held: integrate_codegen::commit::WorkspaceLock,
     /// A descriptor that does not load.
     broken: Tree,
     /// No descriptors at all.
@@ -85,7 +88,7 @@ impl Fixture {
         );
         assert!(setup.message.as_deref().unwrap().contains("wrote"));
         let locked = Sample::new();
-        std::fs::write(locked.path().join(".integrate.lock"), "1\n").unwrap();
+        let held = integrate_codegen::commit::WorkspaceLock::acquire(locked.path()).unwrap();
         let broken = Sample::new();
         std::fs::write(
             broken.path().join("descriptors/broken.toml"),
@@ -104,6 +107,7 @@ impl Fixture {
             scratch: Tree::new(Sample::new()),
             applied,
             locked: Tree::new(locked),
+            _held: held,
             broken: Tree::new(broken),
             empty: Tree::new(empty),
         }

@@ -14,10 +14,31 @@ use integrate_tui::Action;
 use integrate_tui::app::{App, DiffState, Popup, Screen, update};
 use integrate_tui::job::LoadStep;
 
-/// Renders the app and redacts the sample's temporary directory.
+/// Renders the app and redacts the sample's temporary directory and the pid of a lock holder
+/// (this test process), keeping the line's width.
 fn screen(app: &App, sample: &Sample) -> String {
     let tmp = sample.path().display().to_string();
-    render(app).replace(&tmp, "[TMP]")
+    let pid = format!("process {};", std::process::id());
+    let placeholder = "process [PID];";
+    let screen = render(app).replace(&tmp, "[TMP]");
+    if !screen.contains(&pid) {
+        return screen;
+    }
+    screen
+        .lines()
+        .map(|line| match line.find(&pid) {
+            // The shorter or longer placeholder is evened out by the padding before the border.
+            Some(at) => {
+                let rest = &line[at + pid.len()..];
+                let border = rest.find('│').unwrap_or(rest.len());
+                let text = rest[..border].trim_end();
+                let width = pid.len() + border;
+                format!("{}{:<width$}{}", &line[..at], format!("{placeholder}{text}"), &rest[border..])
+            }
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Opens testcloud's account form (the second provider) and fills it in.
@@ -136,7 +157,7 @@ fn apply_error() {
     let sample = Sample::new();
     let mut app = sample.app(false, Fake::default());
     // Another run holds the workspace lock, so the commit must refuse and write nothing.
-    std::fs::write(sample.path().join(".integrate.lock"), "12345\n").unwrap();
+    let _held = integrate_codegen::commit::WorkspaceLock::acquire(sample.path()).unwrap();
     send(
         &mut app,
         [

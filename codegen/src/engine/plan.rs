@@ -78,7 +78,7 @@ impl<'f> Stage<'f> {
                 Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                     return Err(Error::input(Location::new(display, 0, 0), "file is not UTF-8 text", "integrate edits text files only; check the point's file path"));
                 }
-                Err(e) => return Err(Error::io(path, e)),
+                Err(e) => return Err(crate::commit::target::refusal(path, display, e)),
             };
             let original = stored.raw().map(str::to_string);
             let mode = original.as_ref().and_then(|_| file_mode(path));
@@ -242,12 +242,10 @@ impl Plan {
         out
     }
 
-    /// Writes every change or none: each new content goes to a temporary file beside its
-    /// target first, then all are renamed into place; if any step fails, files already replaced
-    /// are restored from their original bytes and new files and directories are removed.
+    /// Writes every change or none, under the workspace lock, through a journal that lets the
+    /// next run finish or undo a commit that was killed ([`crate::commit`]).
     pub fn commit(&self, ws: &Workspace) -> Result<()> {
-        let _lock = ws.lock()?;
-        crate::commit::write_all(&self.changes)
+        crate::commit::write_all(&ws.base, &self.changes)
     }
 }
 

@@ -68,7 +68,7 @@ impl Layout {
     }
 
     fn row_index(&self, line: usize) -> Option<usize> {
-        self.rows.iter().position(|r| r.line == line)
+        row_index(&self.rows, line)
     }
 
     /// The alignment segment (a range of row indexes) containing the given line.
@@ -165,8 +165,15 @@ fn blank_rows(src: &str, block: Node<'_>) -> Vec<Row> {
     rows
 }
 
+/// The index of the row of 0-based `line`: rows hold consecutive lines, so it is an offset
+/// (a search per spec made filling a large block quadratic).
+fn row_index(rows: &[Row], line: usize) -> Option<usize> {
+    let i = line.checked_sub(rows.first()?.line)?;
+    (i < rows.len()).then_some(i)
+}
+
 fn row_mut(rows: &mut [Row], line: usize) -> Option<&mut Row> {
-    rows.iter_mut().find(|r| r.line == line)
+    row_index(rows, line).map(|i| &mut rows[i])
 }
 
 fn single_line(n: Node<'_>) -> bool {
@@ -180,17 +187,9 @@ fn starts_line(n: Node<'_>, src: &str) -> bool {
 }
 
 fn fill_spec_rows(rows: &mut [Row], block: Node<'_>, src: &str) {
-    let specs: Vec<Node> = {
-        let mut v = Vec::new();
-        syntax::visit(block, &mut |n| {
-            if matches!(n.kind(), "const_spec" | "var_spec") {
-                v.push(n);
-                return false;
-            }
-            true
-        });
-        v
-    };
+    let mut specs_and_comments = Vec::new();
+    specs_with_comments(block, &mut specs_and_comments);
+    let (specs, comments): (Vec<Node>, Vec<Option<Node>>) = specs_and_comments.into_iter().unzip();
     // go/printer's keepTypeColumn: within a run of specs with values, keep an (empty) type
     // column for every spec when any spec of the run has a type.
     let mut keep_type = vec![false; specs.len()];
@@ -214,7 +213,7 @@ fn fill_spec_rows(rows: &mut [Row], block: Node<'_>, src: &str) {
         let n = specs.len();
         keep_type[s..n].iter_mut().for_each(|k| *k = run_has_type);
     }
-    for (spec, keep_type) in specs.iter().zip(keep_type) {
+    for ((spec, keep_type), comment) in specs.iter().zip(keep_type).zip(comments) {
         if !single_line(*spec) || !starts_line(*spec, src) {
             continue;
         }
@@ -227,7 +226,7 @@ fn fill_spec_rows(rows: &mut [Row], block: Node<'_>, src: &str) {
         if let Some(value) = spec.child_by_field_name("value") {
             cells.push(format!("= {}", normalize_list(value, src)));
         }
-        if let Some(comment) = syntax::trailing_comment(*spec) {
+        if let Some(comment) = comment {
             while cells.len() < 4 {
                 cells.push(String::new());
             }
@@ -235,6 +234,18 @@ fn fill_spec_rows(rows: &mut [Row], block: Node<'_>, src: &str) {
         }
         if let Some(row) = row_mut(rows, spec.start_position().row) {
             row.cells = Some(cells);
+        }
+    }
+}
+
+/// The const and var specs below `node`, in order, each with its trailing comment.
+fn specs_with_comments<'t>(node: Node<'t>, out: &mut Vec<(Node<'t>, Option<Node<'t>>)>) {
+    let kids = children(node);
+    for (i, kid) in kids.iter().enumerate() {
+        if matches!(kid.kind(), "const_spec" | "var_spec") {
+            out.push((*kid, syntax::trailing_comment_among(&kids, i)));
+        } else {
+            specs_with_comments(*kid, out);
         }
     }
 }
@@ -251,20 +262,24 @@ struct Element<'t> {
     /// 0 for multi-line elements.
     size: usize,
     key: Option<Node<'t>>,
+    /// The comment that ends the element's line, if any.
+    comment: Option<Node<'t>>,
 }
 
 fn fill_literal_rows(rows: &mut [Row], body: Node<'_>, src: &str) {
-    let elements: Vec<Element> = children(body)
-        .into_iter()
-        .filter(|c| matches!(c.kind(), "literal_element" | "keyed_element"))
-        .map(|node| {
+    let kids = children(body);
+    let elements: Vec<Element> = kids
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind(), "literal_element" | "keyed_element"))
+        .map(|(index, &node)| {
             let key = (node.kind() == "keyed_element").then(|| node.child_by_field_name("key")).flatten();
             let size = if single_line(node) {
                 key.map_or_else(|| text(node, src).chars().count(), |k| text(k, src).chars().count())
             } else {
                 0
             };
-            Element { node, size, key }
+            Element { node, size, key, comment: syntax::trailing_comment_among(&kids, index) }
         })
         .collect();
     let open_line = body.start_position().row;
@@ -334,7 +349,7 @@ fn fill_literal_rows(rows: &mut [Row], body: Node<'_>, src: &str) {
                 rest.push(',');
             }
             cells.push(rest);
-            if let Some(comment) = syntax::trailing_comment(elements[j - 1].node) {
+            if let Some(comment) = elements[j - 1].comment {
                 cells.push(text(comment, src).to_string());
             }
             if let Some(row) = row_mut(rows, line) {
@@ -361,7 +376,8 @@ fn keyed_text(el: &Element<'_>, src: &str) -> String {
 }
 
 fn fill_import_rows(rows: &mut [Row], list: Node<'_>, src: &str) {
-    for spec in children(list).into_iter().filter(|c| c.kind() == "import_spec") {
+    let kids = children(list);
+    for (i, &spec) in kids.iter().enumerate().filter(|(_, c)| c.kind() == "import_spec") {
         if !single_line(spec) || !starts_line(spec, src) {
             continue;
         }
@@ -372,7 +388,7 @@ fn fill_import_rows(rows: &mut [Row], list: Node<'_>, src: &str) {
         }
         first.push_str(spec.child_by_field_name("path").map(|p| text(p, src)).unwrap_or_default());
         let mut cells = vec![first];
-        if let Some(comment) = syntax::trailing_comment(spec) {
+        if let Some(comment) = syntax::trailing_comment_among(&kids, i) {
             cells.push(text(comment, src).to_string());
         }
         if let Some(row) = row_mut(rows, spec.start_position().row) {
