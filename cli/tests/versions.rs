@@ -202,6 +202,18 @@ fn on_a_2023_tree_points_take_their_old_forms_and_the_new_provider_builds() {
     assert!(!read(root, "cloudmux/pkg/multicloud/testcloud/testcloud.go").contains("\t\tId: "));
     assert!(!root.join("cloudpods/pkg/mcclient/options/compute/cloudaccounts.go").exists());
     integrate(root).args(["check", "testcloud"]).assert().code(0);
+    // Each old-only or moved point, taken out, is exactly one finding at its old place.
+    let ws = integrate_codegen::Workspace::open(root, &integrate_codegen::WorkspaceOptions::default()).unwrap();
+    let d = ws.load_descriptors(&["testcloud".to_string()]).unwrap();
+    for point in ["cloudpods.hypervisor_hosttype", "cloudpods.hosttype_hypervisor", "cloudpods.private_cloud_hypervisors", "climc.create_options", "webconsole.handler"] {
+        let copy = tempfile::tempdir().unwrap();
+        copy_tree(root, copy.path());
+        let rel = take_out(&ws, &d[0], point, copy.path());
+        let out = stdout(integrate(copy.path()).args(["check", "testcloud"]), 1);
+        let findings: Vec<&str> = out.lines().filter(|l| l.contains(": testcloud: ")).collect();
+        assert_eq!(findings.len(), 1, "{point}: {out}");
+        assert!(findings[0].contains(&rel) && findings[0].contains(": testcloud: missing "), "{point}: {}", findings[0]);
+    }
     go_build(&root.join("cloudmux"));
     go_build(&root.join("cloudpods"));
 
