@@ -34,7 +34,8 @@ pub struct RoutedSpec {
     platform_types: String,
     /// The directory of the provider packages (`<dir>/<pkg>/*.go` declare `PlatformType`).
     packages: String,
-    /// Per descriptor: its platform type value and its own case label (templates).
+    /// Per descriptor: its platform type value and its own case label (templates over the
+    /// descriptor as written: section defaults are not filled in, so test with `is defined`).
     platform_type: String,
     own_case: String,
     /// A condition over the descriptor: only descriptors it holds for are judged.
