@@ -74,7 +74,9 @@ impl Facts {
                     match decl.test() {
                         Ok(FactTest::Exists) => FactValue::Bool(path.exists()),
                         Ok(test) => {
-                            let src = texts.entry(path.clone()).or_insert_with(|| std::fs::read_to_string(&path).ok());
+                            // Only regular files are read: a FIFO in a target's place would block, and the
+                            // engine refuses it with its own message.
+                            let src = texts.entry(path.clone()).or_insert_with(|| std::fs::metadata(&path).ok().filter(std::fs::Metadata::is_file).and_then(|_| std::fs::read_to_string(&path).ok()));
                             match src {
                                 None => FactValue::Bool(false),
                                 Some(src) => answer(&test, src),
