@@ -79,6 +79,10 @@ pub enum Command {
         /// Apply the mechanical fixes (what `integrate apply` would do), then check again.
         #[arg(long)]
         fix: bool,
+        /// Also print the version facts detected on the trees and which points they switched
+        /// to another form or off (the JSON output always carries them).
+        #[arg(long)]
+        explain: bool,
     },
     /// Take out exactly what apply added for a provider.
     Remove {
@@ -234,7 +238,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             }
             finish_plan(&ws, &plan, dry_run, "apply", out)
         }
-        Command::Check { ids, all, severity, format, fix } => {
+        Command::Check { ids, all, severity, format, fix, explain } => {
             let ws = open_workspace(global)?;
             let mut descriptors = ws.load_descriptors(&ids)?;
             if descriptors.is_empty() && !all {
@@ -293,7 +297,9 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
                 }
                 reports.retain(|r| owned.contains(&r.provider));
             }
-            let code = output::report_check(&reports, severity.into(), format, out);
+            let versions = run.versions();
+            let shown = (explain || format == output::CheckFormat::Json).then_some(&versions);
+            let code = output::report_check(&reports, severity.into(), format, shown, out);
             // The process ends here; freeing every parsed tree node by node would only delay it
             // (about a tenth of check's time on cloudpods + cloudmux).
             std::mem::forget(run);

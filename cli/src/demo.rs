@@ -63,7 +63,7 @@ pub fn run(keep: bool, opendal: bool, out: &mut dyn Write) -> Result<u8> {
     let run = Run::new(&ws);
     let mut reports = run.check(&descriptors)?;
     reports.retain(|r| r.provider == demo.id);
-    let code = crate::output::report_check(&reports, Severity::Note, crate::output::CheckFormat::Human, out)?;
+    let code = crate::output::report_check(&reports, Severity::Note, crate::output::CheckFormat::Human, None, out)?;
     if code == 0 {
         writeln!(out, "# check: every registration of {} is present", demo.id)?;
     }

@@ -5,17 +5,20 @@
 use std::io::{IsTerminal, Write};
 
 use integrate_codegen::Severity;
-use integrate_codegen::engine::{PointReport, PointState};
+use integrate_codegen::engine::{PointReport, PointState, VersionReport};
 
 /// Prints check's findings in `format` on `out`, then the points not checked and the summary
 /// on standard error; returns check's exit code, 1 when a finding reaches `threshold`.
-pub fn report_check(reports: &[PointReport], threshold: Severity, format: CheckFormat, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn report_check(reports: &[PointReport], threshold: Severity, format: CheckFormat, versions: Option<&VersionReport>, out: &mut dyn Write) -> anyhow::Result<u8> {
     match format {
         CheckFormat::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             write_human(out, reports, colour)?;
+            if let Some(v) = versions {
+                write_explain(out, v)?;
+            }
         }
-        CheckFormat::Json => write_json(out, reports, threshold)?,
+        CheckFormat::Json => write_json(out, reports, threshold, versions)?,
         CheckFormat::Github => write_github(out, reports)?,
         CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif(reports))?)?,
     }
@@ -48,7 +51,7 @@ pub fn completeness(reports: &[PointReport], provider: &str) -> (usize, usize, u
     let mine: Vec<&PointReport> = reports.iter().filter(|r| r.provider == provider).collect();
     let present = mine.iter().filter(|r| r.state == PointState::Present).count();
     let unchecked = mine.iter().filter(|r| matches!(r.state, PointState::NotChecked { .. })).count();
-    let applicable = mine.iter().filter(|r| !matches!(r.state, PointState::NotApplicable | PointState::NotChecked { .. })).count();
+    let applicable = mine.iter().filter(|r| !matches!(r.state, PointState::NotApplicable | PointState::NotChecked { .. } | PointState::NotInVersion { .. })).count();
     (present, applicable, unchecked)
 }
 
@@ -65,6 +68,19 @@ pub fn print_unchecked(out: &mut dyn Write, reports: &[PointReport]) -> std::io:
     for reason in reasons {
         let n = reports.iter().filter(|r| matches!(&r.state, PointState::NotChecked { reason: x } if *x == reason)).count();
         writeln!(out, "not checked: {n} point(s): {reason}")?;
+    }
+    // Points this version of the tree does not have: once per point, with the deciding facts.
+    let mut absent: Vec<(&str, &str)> = reports
+        .iter()
+        .filter_map(|r| match &r.state {
+            PointState::NotInVersion { note } => Some((r.point.as_str(), note.as_str())),
+            _ => None,
+        })
+        .collect();
+    absent.sort();
+    absent.dedup();
+    for (point, note) in absent {
+        writeln!(out, "not in this version: {point}: {note}")?;
     }
     Ok(())
 }
@@ -123,9 +139,29 @@ pub fn write_human(out: &mut dyn Write, reports: &[PointReport], colour: bool) -
     Ok(())
 }
 
-pub fn write_json(out: &mut dyn Write, reports: &[PointReport], threshold: integrate_codegen::Severity) -> std::io::Result<()> {
+/// `check --explain`: the version facts answered on the trees and the form each versioned
+/// point took because of them.
+pub fn write_explain(out: &mut dyn Write, v: &VersionReport) -> std::io::Result<()> {
+    writeln!(out, "version facts ({}):", v.facts.len())?;
+    for f in &v.facts {
+        let assumed = if f.assumed { " (assumed: root not configured)" } else { "" };
+        writeln!(out, "  {} = {}{assumed}: {} ({})", f.id, f.value.describe(), f.question, f.about)?;
+    }
+    writeln!(out, "points that depend on them ({}):", v.points.len())?;
+    for p in &v.points {
+        let detail = match (&p.file, &p.note) {
+            (_, Some(note)) => note.clone(),
+            (Some(file), None) => file.clone(),
+            (None, None) => String::new(),
+        };
+        writeln!(out, "  {}: {} [{}]: {detail}", p.point, p.form, p.facts.join(", "))?;
+    }
+    Ok(())
+}
+
+pub fn write_json(out: &mut dyn Write, reports: &[PointReport], threshold: integrate_codegen::Severity, versions: Option<&VersionReport>) -> std::io::Result<()> {
     let list = findings(reports);
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "schema": JSON_SCHEMA,
         "tool": { "name": "integrate", "version": env!("CARGO_PKG_VERSION") },
         "threshold": threshold.to_string(),
@@ -134,6 +170,7 @@ pub fn write_json(out: &mut dyn Write, reports: &[PointReport], threshold: integ
             "failing": list.iter().filter(|r| r.severity >= threshold).count(),
             "present": reports.iter().filter(|r| r.state == PointState::Present).count(),
             "not_checked": reports.iter().filter(|r| matches!(r.state, PointState::NotChecked { .. })).count(),
+            "not_in_version": reports.iter().filter(|r| matches!(r.state, PointState::NotInVersion { .. })).count(),
         },
         "findings": list.iter().map(|r| serde_json::json!({
             "provider": r.provider,
@@ -147,6 +184,9 @@ pub fn write_json(out: &mut dyn Write, reports: &[PointReport], threshold: integ
             "fix": r.fix,
         })).collect::<Vec<_>>(),
     });
+    if let Some(v) = versions {
+        value["versions"] = serde_json::to_value(v).expect("version reports serialise");
+    }
     writeln!(out, "{}", serde_json::to_string_pretty(&value).expect("JSON values serialise"))
 }
 

@@ -174,7 +174,9 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
             _ => unreachable!(),
         }
         let ws = Workspace::open(applied.path(), &WorkspaceOptions::default()).unwrap();
-        all_points = ws.profile.points.iter().map(|p| p.id.clone()).collect();
+        // Points this version of the sample does not have are taken out and checked on the
+        // 2023 shapes (cli/tests/versions.rs).
+        all_points = ws.profile.points.iter().filter(|p| matches!(ws.facts().form(p), integrate_codegen::profile::Form::Present { .. })).map(|p| p.id.clone()).collect();
         let descriptors = ws.load_descriptors(&[id.to_string()]).unwrap();
         let reports = engine::Run::new(&ws).inspect(&descriptors).unwrap();
         for report in reports.iter().filter(|r| r.state == PointState::Present) {

@@ -192,14 +192,16 @@ pub fn basic_auth_server(user: &'static str, password: &'static str, n: usize) -
 pub fn take_out(ws: &integrate_codegen::Workspace, d: &integrate_codegen::Descriptor, point_id: &str, copy: &Path) -> String {
     use integrate_codegen::backend::{Removal, SourceFile};
     let point = ws.profile.point(point_id).unwrap();
+    // The point's form in this version of the tree (its declared one or an alternative).
+    let integrate_codegen::profile::Form::Present { file, kind, .. } = ws.facts().form(point) else { panic!("{point_id} is not in this version") };
     let ctx = ws.context(d);
     let r = ws.profile.templates.renderer(&ctx, &point.id);
-    let rel = r.render("file", &point.file).unwrap();
+    let rel = r.render("file", file).unwrap();
     let root = ws.roots[&point.root].strip_prefix(&ws.base).unwrap();
     let path = copy.join(root).join(&rel);
     let text = std::fs::read_to_string(&path).unwrap();
     let display = PathBuf::from(&rel);
-    match point.kind.remove(&SourceFile::new(&display, Some(&text)), &r, true).unwrap() {
+    match kind.remove(&SourceFile::new(&display, Some(&text)), &r, true).unwrap() {
         Removal::Rewrite(t) => std::fs::write(&path, t).unwrap(),
         Removal::DeleteFile => std::fs::remove_file(&path).unwrap(),
         other => panic!("{point_id}: unexpected {other:?}"),

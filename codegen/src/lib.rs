@@ -17,6 +17,7 @@ pub mod discover;
 pub mod docs;
 pub mod engine;
 pub mod error;
+pub mod facts;
 pub mod files;
 pub mod ledger;
 pub mod platform;

@@ -85,14 +85,18 @@ fn go_env(root: &Path) -> Vec<(String, String)> {
 pub fn touched_packages(ws: &Workspace, d: &Descriptor, root: &str) -> Result<Vec<String>> {
     let ctx = ws.context(d);
     let mut out = std::collections::BTreeSet::new();
-    for p in ws.profile.points.iter().filter(|p| p.root == root && p.file.ends_with(".go")) {
+    for p in ws.profile.points.iter().filter(|p| p.root == root) {
+        let crate::profile::Form::Present { file, .. } = ws.facts().form(p) else { continue };
+        if !file.ends_with(".go") {
+            continue;
+        }
         let r = ws.profile.templates.renderer(&ctx, &p.id);
         if let Some(cond) = &p.when {
             if !r.condition(cond)? {
                 continue;
             }
         }
-        let file = r.render("file", &p.file)?;
+        let file = r.render("file", file)?;
         let dir = Path::new(&file).parent().map(|d| d.to_string_lossy().replace('\\', "/")).unwrap_or_default();
         out.insert(if dir.is_empty() { ".".to_string() } else { format!("./{dir}") });
     }

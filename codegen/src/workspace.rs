@@ -58,6 +58,8 @@ pub struct Workspace {
     /// Roots that are vendored copies (files the profile marks as not vendored are unchecked).
     pub vendored: std::collections::BTreeSet<String>,
     pub descriptors_dir: PathBuf,
+    /// The profile's version facts, answered on first use (once per workspace).
+    facts: std::sync::OnceLock<crate::facts::Facts>,
 }
 
 /// Options that override or replace the config file.
@@ -156,7 +158,7 @@ impl Workspace {
                 vendored.insert(name.clone());
             }
         }
-        Ok(Workspace { base, config_file, profile, roots, read_only, vendored, descriptors_dir })
+        Ok(Workspace { base, config_file, profile, roots, read_only, vendored, descriptors_dir, facts: std::sync::OnceLock::new() })
     }
 
     pub fn descriptor_path(&self, id: &str) -> PathBuf {
@@ -212,7 +214,16 @@ impl Workspace {
     /// filled in).
     pub fn context(&self, d: &Descriptor) -> minijinja::Value {
         let checked = self.profile.checked_fields();
-        d.template_context_with(&self.profile.section_defaults_for(d), &|path| checked.contains(path))
+        // The first table of a name wins: the answers on this tree before the assumed ones.
+        let mut extra = vec![("facts".to_string(), self.facts().as_table())];
+        extra.extend(self.profile.section_defaults_for(d));
+        d.template_context_with(&extra, &|path| checked.contains(path))
+    }
+
+    /// The profile's version facts answered on this workspace's roots, evaluated once: which
+    /// form each point takes, and what templates see as `facts.<id>`.
+    pub fn facts(&self) -> &crate::facts::Facts {
+        self.facts.get_or_init(|| crate::facts::Facts::evaluate(&self.profile.facts, &self.roots))
     }
 
     /// Path shown in messages: relative to the workspace base when inside it.

@@ -15,14 +15,15 @@ pub struct Provider {
 }
 
 impl Provider {
-    /// Counts the points that apply to this provider and are checked (neither n/a nor unchecked).
+    /// Counts the points that apply to this provider and are checked (neither n/a, unchecked nor
+    /// absent from this version of the tree).
     pub fn applicable(&self) -> usize {
         self.reports
             .iter()
             .filter(|r| {
                 !matches!(
                     r.state,
-                    PointState::NotApplicable | PointState::NotChecked { .. }
+                    PointState::NotApplicable | PointState::NotChecked { .. } | PointState::NotInVersion { .. }
                 )
             })
             .count()

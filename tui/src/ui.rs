@@ -443,6 +443,7 @@ fn state_label(state: &PointState) -> &'static str {
         PointState::Drift { .. } => "drift",
         PointState::NotApplicable => "n/a",
         PointState::NotChecked { .. } => "not checked",
+        PointState::NotInVersion { .. } => "not in this version",
     }
 }
 
@@ -451,7 +452,7 @@ fn state_style(state: &PointState, theme: &Theme) -> Style {
         PointState::Present => theme.good,
         PointState::Missing => theme.bad,
         PointState::Drift { .. } => theme.warn,
-        PointState::NotApplicable | PointState::NotChecked { .. } => theme.muted,
+        PointState::NotApplicable | PointState::NotChecked { .. } | PointState::NotInVersion { .. } => theme.muted,
     }
 }
 

@@ -15,13 +15,14 @@ pub(super) fn inventory(ws: &Workspace, files: &FileStore) -> Result<Option<(Pat
     let Some(id) = &ws.profile.inventory else { return Ok(None) };
     let point = ws.profile.point(id).expect("validated when the profile loaded");
     let Some(root) = ws.roots.get(&point.root) else { return Ok(None) };
+    let crate::profile::Form::Present { file, kind, .. } = ws.facts().form(point) else { return Ok(None) };
     // The inventory file must not depend on a descriptor.
     let ctx = minijinja::Value::from_serialize(serde_json::json!({}));
-    let rel = ws.profile.templates.renderer(&ctx, id).render("file", &point.file)?;
+    let rel = ws.profile.templates.renderer(&ctx, id).render("file", file)?;
     let path = root.join(rel);
     let display = ws.display_path(&path);
     let stored = files.source(&path)?;
-    let members = point.kind.members(&SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) })?;
+    let members = kind.members(&SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) })?;
     Ok(Some((display, members)))
 }
 

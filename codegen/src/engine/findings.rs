@@ -77,17 +77,18 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for point in &ws.profile.points {
+        let crate::profile::Form::Present { file: rel, kind, .. } = ws.facts().form(point) else { continue };
         // Points whose file depends on the descriptor (new files) hold no shared list.
-        if point.file.contains("{{") || point.file.contains("{%") {
+        if rel.contains("{{") || rel.contains("{%") {
             continue;
         }
         let Some(root) = ws.roots.get(&point.root) else { continue };
-        let path = root.join(&point.file);
+        let path = root.join(rel);
         let display = ws.display_path(&path);
         let stored = files.source(&path)?;
         let file = SourceFile { display: &display, text: stored.normalized(), memo: Some(&stored.memo) };
         // A missing anchor is reported per descriptor; here it only means nothing to count.
-        let Ok(dups) = point.kind.duplicates(&file) else { continue };
+        let Ok(dups) = kind.duplicates(&file) else { continue };
         for dup in dups {
             if !seen.insert((path.clone(), dup.entry.clone(), dup.lines.clone())) {
                 continue;
@@ -176,6 +177,23 @@ pub(super) fn profile_checks(ws: &Workspace, files: &FileStore, descriptors: &[D
                 line: f.line,
                 state: PointState::Drift { message },
             });
+        }
+    }
+    Ok(out)
+}
+
+/// What the profile's `blocks_apply` checks find about `descriptors`, as errors: apply refuses
+/// to add what would not build (a platform type already routed by another case).
+pub(super) fn blocking_findings(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor]) -> Result<Vec<crate::error::Error>> {
+    let display = |p: &Path| ws.display_path(p);
+    let ctx = crate::backend::CheckContext { roots: &ws.roots, descriptors, templates: &ws.profile.templates, display: &display, files };
+    let mut out = Vec::new();
+    for check in ws.profile.checks.iter().filter(|c| c.blocks_apply) {
+        for f in check.check.run(&ctx)? {
+            if f.provider.as_ref().is_some_and(|p| descriptors.iter().any(|d| &d.id == p)) {
+                let hint = f.fix.clone().unwrap_or_else(|| check.why.clone());
+                out.push(crate::error::Error::input(crate::error::Location::new(&f.path, f.line, 0), format!("{}: {}", f.provider.unwrap_or_default(), f.message), hint));
+            }
         }
     }
     Ok(out)

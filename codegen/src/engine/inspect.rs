@@ -80,7 +80,7 @@ fn shared_files(ws: &Workspace, ctx: &minijinja::Value, files: &FileStore) -> Sh
     let mut sized: Vec<(usize, PathBuf)> = Vec::new();
     let mut point_sizes = Vec::with_capacity(ws.profile.points.len());
     for point in &ws.profile.points {
-        let Ok(Resolved { path: Some(path), .. }) = resolve(ws, point, ctx) else {
+        let Ok(Resolved { path: Some(path), not_in_version: None, .. }) = resolve(ws, point, ctx) else {
             point_sizes.push(0);
             continue;
         };
@@ -132,6 +132,9 @@ fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
 /// One row of the checklist: `point` for descriptor `d` (whose template context is `ctx`).
 fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: &Point, files: &FileStore) -> Result<PointReport> {
     let res = resolve(ws, point, ctx)?;
+    if let Some(note) = &res.not_in_version {
+        return Ok(report(d, &res, 0, PointState::NotInVersion { note: note.clone() }));
+    }
     let Some(path) = &res.path else {
         let state = if res.applies { PointState::NotChecked { reason: unchecked_reason(ws, point) } } else { PointState::NotApplicable };
         return Ok(report(d, &res, 0, state));
@@ -147,7 +150,7 @@ fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: 
         if point.present_anyway {
             return Ok(rep);
         }
-        if let Ok(Inspection::Present { line }) = point.kind.inspect(&file, &r) {
+        if let Ok(Inspection::Present { line }) = res.kind.inspect(&file, &r) {
             let when = point.when.as_deref().unwrap_or_default();
             rep.line = line;
             rep.state = PointState::Drift { message: format!("{} is registered, but the descriptor says it does not apply (`{when}` is false)", res.what) };
@@ -156,7 +159,7 @@ fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: 
         }
         return Ok(rep);
     }
-    Ok(match point.kind.inspect(&file, &r)? {
+    Ok(match res.kind.inspect(&file, &r)? {
         Inspection::Present { line } => report(d, &res, line, PointState::Present),
         Inspection::Drift { line, message, kind } => {
             let mut rep = report(d, &res, line, PointState::Drift { message });

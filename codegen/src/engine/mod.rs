@@ -7,8 +7,9 @@
 //! through, so each file is read (and parsed) once per run whatever asks for it. The work is
 //! split by concern: [`report`] (what a run reports), [`resolve`] (a point for one descriptor),
 //! [`inspect`] (the checklist, on all cores), [`findings`] (orphans, tree findings, the
-//! profile's checks), [`collisions`] (the inventory and what would collide with it) and
-//! [`plan`] (staging edits and turning them into changes).
+//! profile's checks), [`collisions`] (the inventory and what would collide with it),
+//! [`plan`] (staging edits and turning them into changes) and [`versions`] (the version facts
+//! and the point forms they chose).
 
 pub mod collisions;
 pub mod findings;
@@ -16,6 +17,7 @@ pub mod inspect;
 pub mod plan;
 pub mod report;
 pub mod resolve;
+pub mod versions;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -23,6 +25,7 @@ use std::path::PathBuf;
 pub use findings::inventory_names;
 pub use plan::Plan;
 pub use report::{FindingClass, PointReport, PointState};
+pub use versions::{PointForm, VersionReport};
 
 use crate::backend::Member;
 use crate::descriptor::Descriptor;
@@ -99,6 +102,11 @@ impl<'w> Run<'w> {
     /// it is (as shown) and its members.
     pub fn inventory(&self) -> Result<Option<(PathBuf, Vec<Member>)>> {
         collisions::inventory(self.ws, &self.files)
+    }
+
+    /// The version facts answered on the trees and the form each versioned point takes.
+    pub fn versions(&self) -> VersionReport {
+        versions::versions(self.ws)
     }
 
     /// Plans adding every missing registration of the descriptors.

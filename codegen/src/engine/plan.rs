@@ -126,6 +126,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             errors.push(e);
         }
     }
+    errors.extend(super::findings::blocking_findings(ws, files, descriptors)?);
     Error::collect(errors)?;
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();
@@ -137,6 +138,10 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
                 continue;
             }
             let res = resolve(ws, point, &ctx)?;
+            if let Some(note) = &res.not_in_version {
+                plan.reports.push(report(d, &res, 0, PointState::NotInVersion { note: note.clone() }));
+                continue;
+            }
             if !res.applies {
                 plan.reports.push(report(d, &res, 0, PointState::NotApplicable));
                 continue;
@@ -148,7 +153,7 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
             let staged = stage.get(&path, &res.display)?;
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
-            let inspection = point.kind.inspect(&staged.source(&res.display), &r)?;
+            let inspection = res.kind.inspect(&staged.source(&res.display), &r)?;
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
                 Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
@@ -236,7 +241,7 @@ pub(super) fn plan_remove(ws: &Workspace, files: &FileStore, descriptors: &[Desc
             }
             let staged = stage.get(&path, &res.display)?;
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            let removal = point.kind.remove(&staged.source(&res.display), &r, force)?;
+            let removal = res.kind.remove(&staged.source(&res.display), &r, force)?;
             if matches!(removal, Removal::Absent) {
                 continue;
             }

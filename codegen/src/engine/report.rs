@@ -19,6 +19,9 @@ pub enum PointState {
     NotApplicable,
     /// The point's root is not configured, so nothing is known.
     NotChecked { reason: String },
+    /// The point does not exist in this version of the tree; the note names the facts that
+    /// decided it (`PUBLIC_CLOUD_PROVIDERS` is not declared, the file moved, ...).
+    NotInVersion { note: String },
 }
 
 /// What kind of inconsistency a finding is; the rule id in JSON, GitHub and SARIF output.

@@ -1,4 +1,5 @@
-//! A point resolved for one descriptor: whether it applies, its file (rendered, under its root,
+//! A point resolved for one descriptor: its form in this version of the tree (declared, an
+//! alternative, or not in this version), whether it applies, its file (rendered, under its root,
 //! or none when the root is not configured or is a vendored copy without the file), what it
 //! registers in one line; and the report row built from it.
 
@@ -7,12 +8,17 @@ use std::path::PathBuf;
 use super::report::{FindingClass, PointReport, PointState};
 use crate::descriptor::Descriptor;
 use crate::error::Result;
-use crate::profile::Point;
+use crate::backend::PointKind;
+use crate::profile::{Form, Point};
 use crate::workspace::Workspace;
 
 /// A point resolved for one descriptor.
 pub(super) struct Resolved<'a> {
     pub(super) point: &'a Point,
+    /// The point's form in this version of the tree (its declared one or an alternative).
+    pub(super) kind: &'a dyn PointKind,
+    /// Set when the point does not exist in this version of the tree: the facts that say so.
+    pub(super) not_in_version: Option<String>,
     pub(super) path: Option<PathBuf>,
     pub(super) display: PathBuf,
     pub(super) applies: bool,
@@ -25,7 +31,12 @@ pub(super) fn resolve<'a>(ws: &'a Workspace, point: &'a Point, ctx: &minijinja::
         Some(cond) => r.condition(cond)?,
         None => true,
     };
-    let rel = r.render("file", &point.file)?;
+    let (file, kind, not_in_version) = match ws.facts().form(point) {
+        Form::Present { file, kind, .. } => (file, kind, None),
+        Form::NotInVersion(note) => (point.file.as_str(), point.kind.as_ref(), Some(note)),
+    };
+    let applies = applies && not_in_version.is_none();
+    let rel = r.render("file", file)?;
     let not_vendored = ws.vendored.contains(&point.root)
         && ws.profile.roots.iter().find(|d| d.name == point.root).is_some_and(|d| {
             d.not_vendored.iter().any(|g| globset::Glob::new(g).is_ok_and(|g| g.compile_matcher().is_match(&rel)))
@@ -35,7 +46,7 @@ pub(super) fn resolve<'a>(ws: &'a Workspace, point: &'a Point, ctx: &minijinja::
         Some(p) => ws.display_path(p),
         None => PathBuf::from(format!("<{}>/{rel}", point.root)),
     };
-    Ok(Resolved { point, path, display, applies, what: point.kind.describe(&r)? })
+    Ok(Resolved { point, kind, not_in_version, path, display, applies, what: kind.describe(&r)? })
 }
 
 /// Why a point is not checked: its root is not configured, or the root is a vendored copy

@@ -6,6 +6,7 @@
 
 pub mod account_import;
 pub mod discover;
+pub mod facts;
 pub mod verify;
 
 use std::path::Path;
@@ -73,8 +74,33 @@ struct RawPoint {
     group: Option<String>,
     #[serde(default)]
     present_anyway: bool,
+    /// Facts that must hold for the point to exist in this version of the tree.
+    #[serde(default)]
+    requires: Vec<String>,
+    /// Other forms of the point in other versions: each with its own `requires` and the
+    /// fields it changes (`file`, kind-specific fields).
+    #[serde(default)]
+    alternatives: Vec<toml::Table>,
     #[serde(flatten)]
     rest: toml::Table,
+}
+
+/// Another form of a point, for the tree versions its requirements describe.
+#[derive(Debug)]
+pub struct Alternative {
+    pub requires: Vec<facts::Requirement>,
+    pub file: String,
+    pub kind: Box<dyn PointKind>,
+    pub spec: toml::Table,
+}
+
+/// The form a point takes in this version of the tree.
+#[derive(Debug)]
+pub enum Form<'a> {
+    /// The point as declared, or one of its alternatives (by index).
+    Present { file: &'a str, kind: &'a dyn PointKind, alternative: Option<usize> },
+    /// Not in this version of the tree: the sentence names the facts that decided it.
+    NotInVersion(String),
 }
 
 /// One registration point.
@@ -99,6 +125,17 @@ pub struct Point {
     pub spec: toml::Table,
     /// Where the point is declared.
     pub declared_at: Location,
+    /// Facts that must hold for the point's declared form.
+    pub requires: Vec<facts::Requirement>,
+    /// Its forms in other versions of the tree, tried in order when `requires` does not hold.
+    pub alternatives: Vec<Alternative>,
+}
+
+impl Point {
+    /// Whether the point depends on the tree's version at all.
+    pub fn is_versioned(&self) -> bool {
+        !self.requires.is_empty() || !self.alternatives.is_empty()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +158,9 @@ struct RawProfile {
     #[serde(default)]
     verify: Vec<verify::VerifyStep>,
     orphans: Option<OrphanRule>,
+    /// Questions that tell the tree's versions apart; points' `requires` name them.
+    #[serde(default)]
+    facts: Vec<facts::FactDecl>,
 }
 
 /// A provider lives on two sides that must both exist: the platform registers it (cloudpods'
@@ -212,6 +252,9 @@ struct RawCheck {
     kind: String,
     severity: Severity,
     why: String,
+    /// apply refuses a descriptor this check reports (a shape that cannot build).
+    #[serde(default)]
+    blocks_apply: bool,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -223,6 +266,8 @@ pub struct Check {
     pub kind_name: String,
     pub severity: Severity,
     pub why: String,
+    /// apply (and new) refuse a descriptor this check reports: what it finds would not build.
+    pub blocks_apply: bool,
     pub check: Box<dyn crate::backend::TreeCheck>,
     pub declared_at: Location,
 }
@@ -242,6 +287,7 @@ pub struct Profile {
     pub discover_prefix: Option<String>,
     pub verify: Vec<verify::VerifyStep>,
     pub orphans: Option<OrphanRule>,
+    pub facts: Vec<facts::FactDecl>,
     pub templates: Templates,
 }
 
@@ -321,6 +367,18 @@ impl Profile {
             }
         }
         let mut seen = std::collections::BTreeSet::new();
+        for (i, fact) in raw.facts.iter().enumerate() {
+            let offset = text.match_indices("[[facts]]").nth(i).map_or(0, |(o, _)| o);
+            if let Err(e) = fact.test() {
+                errors.push(Error::input(at(offset), e, "a fact asks one thing: exists, declares, field, results, params or contains"));
+            }
+            if !raw.roots.iter().any(|r| r.name == fact.root) {
+                errors.push(Error::input(at(offset), format!("fact `{}` uses undeclared root `{}`", fact.id, fact.root), "declare the root in [[roots]]"));
+            }
+            if raw.facts[..i].iter().any(|f| f.id == fact.id) {
+                errors.push(Error::input(at(offset), format!("duplicate fact id `{}`", fact.id), "fact ids must be unique within a profile"));
+            }
+        }
         for spanned in raw.points {
             let location = at(spanned.span().start);
             let table = spanned.into_inner();
@@ -339,6 +397,20 @@ impl Profile {
                 errors.push(Error::input(location.clone(), format!("point `{}` uses undeclared root `{}`", point.id, point.root), "declare the root in [[roots]]"));
             }
             let spec = point.rest.clone();
+            let requires = match facts::parse_requirements(&point.requires, &raw.facts, &location) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(e);
+                    Vec::new()
+                }
+            };
+            let mut alternatives = Vec::new();
+            for table in point.alternatives {
+                match build_alternative(&point.kind, &point.file, &spec, table, &raw.facts, &location) {
+                    Ok(alt) => alternatives.push(alt),
+                    Err(e) => errors.push(e),
+                }
+            }
             match backend::build_kind(&point.kind, point.rest, &location) {
                 Ok(kind) => points.push(Point {
                     id: point.id,
@@ -353,6 +425,8 @@ impl Profile {
                     kind,
                     spec,
                     declared_at: location,
+                    requires,
+                    alternatives,
                 }),
                 Err(e) => errors.push(e),
             }
@@ -366,7 +440,7 @@ impl Profile {
                         errors.push(Error::input(location.clone(), format!("duplicate id `{}`", c.id), "point and check ids must be unique within a profile"));
                     }
                     match crate::platform::build_check(&c.kind, c.rest, &location) {
-                        Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, check, declared_at: location }),
+                        Ok(check) => checks.push(Check { id: c.id, kind_name: c.kind, severity: c.severity, why: c.why, blocks_apply: c.blocks_apply, check, declared_at: location }),
                         Err(e) => errors.push(e),
                     }
                 }
@@ -404,13 +478,17 @@ impl Profile {
             discover_prefix: raw.discover_prefix,
             verify: raw.verify,
             orphans: raw.orphans,
+            facts: raw.facts,
             templates,
         })
     }
 
     /// The defaults of the profile's descriptor section, for the template context.
     pub fn section_defaults(&self) -> Vec<(String, toml::Table)> {
-        let Some(section) = &self.section else { return Vec::new() };
+        // Templates see `facts.<id>`; without a tree, the newest tree's answers.
+        let assumed: toml::Table = self.facts.iter().map(|f| (f.id.clone(), f.assume.clone())).collect();
+        let facts = ("facts".to_string(), assumed);
+        let Some(section) = &self.section else { return vec![facts] };
         let mut t = toml::Table::new();
         for (name, field) in &section.fields {
             let value = field.default.clone().unwrap_or_else(|| match field.ty {
@@ -421,7 +499,7 @@ impl Profile {
             });
             t.insert(name.clone(), value);
         }
-        vec![(section.name.clone(), t)]
+        vec![(section.name.clone(), t), facts]
     }
 
     /// The section defaults for one descriptor: [`Self::section_defaults`] with every `derive`d
@@ -528,6 +606,31 @@ impl Profile {
     pub fn point(&self, id: &str) -> Option<&Point> {
         self.points.iter().find(|p| p.id == id)
     }
+}
+
+/// An alternative form: the point's kind-specific fields with the alternative's changes.
+fn build_alternative(kind: &str, file: &str, base: &toml::Table, mut table: toml::Table, decls: &[facts::FactDecl], at: &Location) -> Result<Alternative> {
+    let requires: Vec<String> = match table.remove("requires") {
+        Some(toml::Value::Array(a)) if !a.is_empty() => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        _ => return Err(Error::input(at.clone(), "every alternative needs a non-empty `requires` list", "name the facts under which this form applies")),
+    };
+    let requires = facts::parse_requirements(&requires, decls, at)?;
+    let file = match table.remove("file") {
+        Some(toml::Value::String(f)) => f,
+        Some(_) => return Err(Error::input(at.clone(), "an alternative's `file` must be a string", "a path inside the root")),
+        None => file.to_string(),
+    };
+    for key in ["id", "root", "kind", "when", "severity", "why", "group", "alternatives"] {
+        if table.contains_key(key) {
+            return Err(Error::input(at.clone(), format!("an alternative cannot change `{key}`"), "alternatives change `file` and the kind's own fields"));
+        }
+    }
+    let mut spec = base.clone();
+    for (k, v) in table {
+        spec.insert(k, v);
+    }
+    let kind = backend::build_kind(kind, spec.clone(), at)?;
+    Ok(Alternative { requires, file, kind, spec })
 }
 
 fn collect_builtin(dir: &Dir<'_>, prefix: &str, store: &mut TemplateStore) {

@@ -1,22 +1,25 @@
 //! Consistency checks for the OpenShift cluster-cloud-controller-manager-operator (the `cccmo`
 //! profile's `[[checks]]`): that the image lists agree one to one ([`images`]) and that every
 //! workload asset of a provider keeps the policies the repository's tests enforce
-//! ([`policies`], reading Go templates through [`gotemplate`]).
+//! ([`policies`], reading Go templates through [`gotemplate`]), and that a new provider's platform
+//! type is not already routed by another case ([`routing`]).
 
 pub mod gotemplate;
 pub mod images;
 pub mod policies;
+pub mod routing;
 
 use crate::backend::{CheckContext, TreeCheck};
 use crate::error::{Error, Location, Result};
 
 /// Check kinds of this module, without the `cccmo.` prefix.
-pub const CHECK_KINDS: &[&str] = &["images_one_to_one", "workload_policy"];
+pub const CHECK_KINDS: &[&str] = &["images_one_to_one", "workload_policy", "platform_routed"];
 
 pub fn build_check(kind: &str, spec: toml::Table, at: &Location) -> Result<Box<dyn TreeCheck>> {
     match kind {
         "images_one_to_one" => images::build(spec, at),
         "workload_policy" => policies::build(spec, at),
+        "platform_routed" => routing::build(spec, at),
         other => Err(Error::input(
             at.clone(),
             format!("unknown check kind `cccmo.{other}`"),

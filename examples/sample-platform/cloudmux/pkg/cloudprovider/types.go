@@ -2,17 +2,6 @@
 
 package cloudprovider
 
-type SSubAccount struct {
-	Id               string
-	Name             string
-	Desc             string
-	Account          string
-	HealthStatus     string
-	DefaultProjectId string
-
-	Tags map[string]string
-}
-
 type SGeographicInfo struct {
 	Latitude    float32
 	Longitude   float32
