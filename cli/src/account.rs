@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use integrate_codegen::credential::FieldRole;
-use integrate_codegen::credential_values;
+use integrate_codegen::validation::field_values;
 use integrate_codegen::descriptor::Descriptor;
 use integrate_codegen::account::{self, ImportMethod, ImportOptions, PlatformLogin};
 use integrate_codegen::validation::{self, Credential, ValidateOptions, ValidationSpec};
@@ -130,15 +130,15 @@ fn load(ws: &Workspace, common: &CommonArgs) -> Result<(Descriptor, ValidationSp
 /// the required fields still missing (a secret read without echo).
 fn read_credential(d: &Descriptor, endpoint_elsewhere: bool, from_stdin: bool) -> Result<Credential> {
     let fields = d.credential.resolved_fields();
-    let hint = |e: credential_values::ValuesError, how: &str| anyhow!("{e}\n  hint: {how}");
+    let hint = |e: field_values::ValuesError, how: &str| anyhow!("{e}\n  hint: {how}");
     let mut given = if from_stdin {
         let mut text = String::new();
         std::io::stdin().lock().read_to_string(&mut text).context("reading standard input")?;
         let keys = fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
-        credential_values::parse_key_values(&fields, &text).map_err(|e| hint(e, &format!("--stdin takes one field=value line per field; the fields are {keys}")))?
+        field_values::parse_key_values(&fields, &text).map_err(|e| hint(e, &format!("--stdin takes one field=value line per field; the fields are {keys}")))?
     } else {
         let mut not_unicode = None;
-        let given = credential_values::from_lookup(&fields, |name| match std::env::var(name) {
+        let given = field_values::from_lookup(&fields, |name| match std::env::var(name) {
             Ok(v) => Some(v),
             Err(std::env::VarError::NotPresent) => None,
             Err(std::env::VarError::NotUnicode(_)) => {
@@ -151,7 +151,7 @@ fn read_credential(d: &Descriptor, endpoint_elsewhere: bool, from_stdin: bool) -
         }
         given
     };
-    let to_ask = credential_values::missing(&fields, &given, endpoint_elsewhere);
+    let to_ask = field_values::missing(&fields, &given, endpoint_elsewhere);
     if !from_stdin && !to_ask.is_empty() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
         for f in to_ask {
             let label = if f.help.is_empty() { f.name.clone() } else { format!("{} ({})", f.name, f.help) };
@@ -169,12 +169,12 @@ fn read_credential(d: &Descriptor, endpoint_elsewhere: bool, from_stdin: bool) -
             }
         }
     }
-    let values = credential_values::complete(&fields, &given, endpoint_elsewhere).map_err(|e| {
+    let values = field_values::complete(&fields, &given, endpoint_elsewhere).map_err(|e| {
         let how = if from_stdin { "give every required field as a field=value line" } else { "export the variables, pipe field=value lines with --stdin, or run on a terminal to be asked" };
-        let endpoint_missing = e.0.iter().any(|p| matches!(p, credential_values::Problem::Missing { field, .. } if fields.iter().any(|f| f.name == *field && f.role == Some(FieldRole::Endpoint))));
+        let endpoint_missing = e.0.iter().any(|p| matches!(p, field_values::Problem::Missing { field, .. } if fields.iter().any(|f| f.name == *field && f.role == Some(FieldRole::Endpoint))));
         hint(e, &if endpoint_missing { format!("{how}; the endpoint may also be given with --endpoint") } else { how.to_owned() })
     })?;
-    Ok(credential_values::credential(d.credential.kind, values))
+    Ok(field_values::credential(d.credential.kind, values))
 }
 
 fn validate(ws: &Workspace, args: ValidateArgs, out: &mut dyn Write) -> Result<u8> {

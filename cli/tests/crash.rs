@@ -103,7 +103,7 @@ fn a_fifo_in_place_of_a_target_is_refused_without_hanging() {
     let status = std::process::Command::new("mkfifo").arg(dir.path().join(rel)).status().unwrap();
     assert!(status.success());
     let before = snapshot_without(dir.path(), rel);
-    for args in [NEW_TESTCLOUD, &["check"][..]] {
+    for args in [NEW_TESTCLOUD, &["check", "--all"][..]] {
         let out = integrate(dir.path()).args(args).timeout(Duration::from_secs(60)).assert().code(2).get_output().stderr.clone();
         let err = String::from_utf8_lossy(&out);
         assert!(err.contains(&format!("{rel}: not a regular file but a FIFO")), "{args:?}: {err}");

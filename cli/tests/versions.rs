@@ -163,7 +163,7 @@ fn on_a_2023_tree_points_take_their_old_forms_and_the_new_provider_builds() {
     let before = snapshot(root);
 
     // check: the facts, and the points they switched, never exit 2.
-    let explain = stdout(integrate(root).args(["check", "--explain"]), 1);
+    let explain = stdout(integrate(root).args(["check", "--all", "--explain"]), 1);
     for want in [
         "public_providers_list = no",
         "get_driver_params = 1",
@@ -235,7 +235,7 @@ fn on_the_newest_tree_the_old_lists_are_not_in_this_version_and_json_names_the_f
     let out = stdout(integrate(root).args(["check", "acme"]), 0);
     assert!(out.contains("not in this version: cloudpods.public_cloud_hypervisors: cloudpods:pkg/apis/compute/guest_const.go declares `PUBLIC_CLOUD_HYPERVISORS`: no"), "{out}");
     assert!(read(root, "cloudpods/pkg/apis/compute/cloudaccount_const.go").contains("CLOUD_PROVIDER_ACME,"));
-    let json = integrate(root).args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let json = integrate(root).args(["check", "--all", "--format", "json"]).assert().code(1).get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
     let facts = v["versions"]["facts"].as_array().unwrap();
     assert!(facts.iter().any(|f| f["id"] == "public_providers_list" && f["value"] == true), "{facts:?}");

@@ -8,8 +8,66 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::descriptor::{EndpointField, GO_KEYWORDS, Invalid};
-use crate::validation::{CredentialKind, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_ENDPOINT, ENV_PASSWORD, ENV_USERNAME};
+use std::fmt;
+
+use crate::typed::{GO_KEYWORDS, Invalid};
+
+/// The environment variable holding an access key id.
+pub const ENV_ACCESS_KEY_ID: &str = "INTEGRATE_ACCESS_KEY_ID";
+/// The environment variable holding an access key secret.
+pub const ENV_ACCESS_KEY_SECRET: &str = "INTEGRATE_ACCESS_KEY_SECRET";
+/// The environment variable holding a user name.
+pub const ENV_USERNAME: &str = "INTEGRATE_USERNAME";
+/// The environment variable holding a password.
+pub const ENV_PASSWORD: &str = "INTEGRATE_PASSWORD";
+/// The environment variable holding an endpoint that replaces the descriptor's one.
+pub const ENV_ENDPOINT: &str = "INTEGRATE_ENDPOINT";
+
+/// Which pair of values a credential holds; also the descriptor's `credential.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    /// An access key id and its secret (`access_key`).
+    #[default]
+    AccessKey,
+    /// A user name and its password (`user_password`).
+    UserPassword,
+}
+
+impl CredentialKind {
+    /// Returns the environment variables `validation::Credential::from_env` reads for this kind,
+    /// identifier first.
+    pub fn env_vars(self) -> [&'static str; 2] {
+        match self {
+            CredentialKind::AccessKey => [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET],
+            CredentialKind::UserPassword => [ENV_USERNAME, ENV_PASSWORD],
+        }
+    }
+
+    /// Returns the serialised name, `access_key` or `user_password`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialKind::AccessKey => "access_key",
+            CredentialKind::UserPassword => "user_password",
+        }
+    }
+}
+
+impl fmt::Display for CredentialKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which endpoint field a preset adds: none, an auth URL (Keystone) or an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EndpointField {
+    #[default]
+    None,
+    AuthUrl,
+    Endpoint,
+}
 
 /// What a field's value is, and how a form asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -27,16 +27,8 @@ pub enum Env {
     Onpremise,
 }
 
-pub use crate::validation::CredentialKind;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum EndpointField {
-    #[default]
-    None,
-    AuthUrl,
-    Endpoint,
-}
+pub use crate::credential::{CredentialKind, EndpointField};
+pub use crate::typed::Invalid;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -189,13 +181,6 @@ fn at(path: &Path, text: &str, offset: usize) -> Location {
 fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(first) && chars.all(rest)
-}
-
-/// Why a value cannot be used, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invalid {
-    pub message: String,
-    pub hint: String,
 }
 
 /// Whether `id` can name a provider: `^[a-z][a-z0-9]{1,30}$` and not a Go keyword. When the id

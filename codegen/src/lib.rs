@@ -10,7 +10,6 @@ pub mod backend;
 pub mod change;
 pub mod commit;
 pub mod credential;
-pub mod credential_values;
 pub mod descriptor;
 pub mod diff;
 pub mod discover;

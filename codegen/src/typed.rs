@@ -155,6 +155,13 @@ fn is_go_field_spec(s: &str) -> bool {
     name_ok && type_ok && tag_ok && required_ok && parts.len() <= 4
 }
 
+/// Why a value cannot be used, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub message: String,
+    pub hint: String,
+}
+
 /// Go keywords.
 pub const GO_KEYWORDS: &[&str] = &[
     "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",

@@ -28,7 +28,7 @@ fn names_a_secret(name: &str) -> bool {
 
 /// The variables of `vars` a child must not inherit, given the names a caller adds
 /// (`extra_names`) and the secrets it knows (`known`).
-pub fn removals_from(vars: &[(OsString, OsString)], extra_names: &[String], known: &Scrubber) -> Vec<OsString> {
+pub(crate) fn removals_from(vars: &[(OsString, OsString)], extra_names: &[String], known: &Scrubber) -> Vec<OsString> {
     let mut scrubber = known.clone();
     for (name, value) in vars {
         let name = name.to_string_lossy();
@@ -49,7 +49,7 @@ pub fn removals_from(vars: &[(OsString, OsString)], extra_names: &[String], know
 
 /// Takes every credential variable of this process out of `command`'s environment (see the
 /// module's rule). Variables set on `command` afterwards (a deliberately wrong key) stay.
-pub fn strip_credential_env(command: &mut Command, extra_names: &[String], known: &Scrubber) {
+pub(crate) fn strip_credential_env(command: &mut Command, extra_names: &[String], known: &Scrubber) {
     let vars: Vec<(OsString, OsString)> = std::env::vars_os().collect();
     for name in removals_from(&vars, extra_names, known) {
         command.env_remove(name);

@@ -15,6 +15,7 @@
 //! `error` (why no report came).
 
 pub mod child_env;
+pub mod field_values;
 pub(crate) mod codes;
 mod error;
 mod outcome;

@@ -9,18 +9,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
-/// The environment variable holding an access key id.
-pub const ENV_ACCESS_KEY_ID: &str = "INTEGRATE_ACCESS_KEY_ID";
-/// The environment variable holding an access key secret.
-pub const ENV_ACCESS_KEY_SECRET: &str = "INTEGRATE_ACCESS_KEY_SECRET";
-/// The environment variable holding a user name.
-pub const ENV_USERNAME: &str = "INTEGRATE_USERNAME";
-/// The environment variable holding a password.
-pub const ENV_PASSWORD: &str = "INTEGRATE_PASSWORD";
-/// The environment variable holding an endpoint that replaces the descriptor's one.
-pub const ENV_ENDPOINT: &str = "INTEGRATE_ENDPOINT";
+pub use crate::credential::{CredentialKind, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_ENDPOINT, ENV_PASSWORD, ENV_USERNAME};
 
 /// How much of a secret value its mask keeps visible.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -112,42 +103,6 @@ impl Drop for Secret {
     }
 }
 
-/// Which pair of values a credential holds; also the descriptor's `credential.kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum CredentialKind {
-    /// An access key id and its secret (`access_key`).
-    #[default]
-    AccessKey,
-    /// A user name and its password (`user_password`).
-    UserPassword,
-}
-
-impl CredentialKind {
-    /// Returns the environment variables [`Credential::from_env`] reads for this kind,
-    /// identifier first.
-    pub fn env_vars(self) -> [&'static str; 2] {
-        match self {
-            CredentialKind::AccessKey => [ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET],
-            CredentialKind::UserPassword => [ENV_USERNAME, ENV_PASSWORD],
-        }
-    }
-
-    /// Returns the serialised name, `access_key` or `user_password`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CredentialKind::AccessKey => "access_key",
-            CredentialKind::UserPassword => "user_password",
-        }
-    }
-}
-
-impl fmt::Display for CredentialKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A credential to prove, built by the caller.
 ///
 /// For [`CredentialKind::AccessKey`] `key_id_or_user` is the access key id and
@@ -172,10 +127,10 @@ pub struct Credential {
     pub domain: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// Every declared field's value in declaration order (`crate::credential_values`); empty
+    /// Every declared field's value in declaration order (`super::field_values`); empty
     /// for a credential built from the two values alone.
     #[serde(skip)]
-    pub fields: Vec<crate::credential_values::FieldValue>,
+    pub fields: Vec<super::field_values::FieldValue>,
 }
 
 impl Credential {
