@@ -155,10 +155,10 @@ impl TreeCheck for PlatformRouted {
         for d in ctx.descriptors {
             let value = d.template_context();
             let r = ctx.templates.renderer(&value, "cccmo.platform_routed");
-            if let Some(cond) = &self.spec.when {
-                if !r.condition(cond)? {
-                    continue;
-                }
+            if let Some(cond) = &self.spec.when
+                && !r.condition(cond)?
+            {
+                continue;
             }
             let platform = r.render("platform_type", &self.spec.platform_type)?;
             let own = r.render("own_case", &self.spec.own_case)?;
