@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use std::fmt;
 
-use crate::typed::{GO_KEYWORDS, Invalid};
+use crate::typed::{GO_KEYWORDS, Invalid, is_identifier};
 
 /// The environment variable holding an access key id.
 pub const ENV_ACCESS_KEY_ID: &str = "INTEGRATE_ACCESS_KEY_ID";
@@ -177,11 +177,6 @@ pub fn camel(name: &str) -> String {
     }).collect()
 }
 
-fn shaped(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(first) && chars.all(rest)
-}
-
 fn preset(name: &str, kind: FieldKind, role: FieldRole, env: &str, go: &str, help: &str) -> FieldDecl {
     FieldDecl {
         name: Spanned::new(0..0, name.to_string()),
@@ -228,7 +223,7 @@ pub fn resolve(decls: &[FieldDecl]) -> Result<Vec<Field>, Vec<(usize, Invalid)>>
         let at = d.name.span().start;
         let name = d.name.get_ref().clone();
         let mut refuse = |message: String, hint: &str| errors.push((at, Invalid { message, hint: hint.to_string() }));
-        if !shaped(&name, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || GO_KEYWORDS.contains(&name.as_str()) {
+        if !is_identifier(&name, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || GO_KEYWORDS.contains(&name.as_str()) {
             refuse(format!("invalid credential field name `{name}`"), "a field name is snake case (^[a-z][a-z0-9_]*$), not a Go keyword; it derives the Go field, the CLI option and the INTEGRATE_<FIELD> variable");
             continue;
         }
@@ -236,16 +231,16 @@ pub fn resolve(decls: &[FieldDecl]) -> Result<Vec<Field>, Vec<(usize, Invalid)>>
         let option = d.option.clone().unwrap_or_else(|| name.replace('_', "-"));
         let env = d.env.clone().unwrap_or_else(|| format!("INTEGRATE_{}", name.to_ascii_uppercase()));
         let json = d.json.clone().unwrap_or_else(|| name.clone());
-        if !shaped(&go, |c| c.is_ascii_uppercase(), |c| c.is_ascii_alphanumeric() || c == '_') {
+        if !is_identifier(&go, |c| c.is_ascii_uppercase(), |c| c.is_ascii_alphanumeric() || c == '_') {
             refuse(format!("invalid Go field name `{go}` of credential field `{name}`"), "go is an exported Go identifier: ^[A-Z][A-Za-z0-9_]*$");
         }
-        if !shaped(&option, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if !is_identifier(&option, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             refuse(format!("invalid option name `{option}` of credential field `{name}`"), "option is a CLI option name: ^[a-z][a-z0-9-]*$");
         }
-        if !shaped(&env, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+        if !is_identifier(&env, |c| c.is_ascii_uppercase(), |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
             refuse(format!("invalid environment variable `{env}` of credential field `{name}`"), "env is an upper-case variable name: ^[A-Z][A-Z0-9_]*$");
         }
-        if !shaped(&json, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        if !is_identifier(&json, |c| c.is_ascii_lowercase(), |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
             refuse(format!("invalid JSON key `{json}` of credential field `{name}`"), "json is snake case: ^[a-z][a-z0-9_]*$");
         }
         // Help, values and defaults land in Go struct tags: a backquote or a control character
@@ -291,34 +286,6 @@ pub fn resolve(decls: &[FieldDecl]) -> Result<Vec<Field>, Vec<(usize, Invalid)>>
 /// The field playing `role`, if any.
 pub fn with_role(fields: &[Field], role: FieldRole) -> Option<&Field> {
     fields.iter().find(|f| f.role == Some(role))
-}
-
-/// A double-quoted Go string literal as `strconv.Quote` writes it: quotes, backslashes and
-/// control characters escaped (`\n`, `\x1b`, `\u0085`), everything else as it is, which Go
-/// source accepts; any input gives one literal that ends where it should.
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() || c == '\u{feff}' || ('\u{2028}'..='\u{2029}').contains(&c) => {
-                if (c as u32) <= 0xffff { out.push_str(&format!("\\u{:04x}", c as u32)) } else { out.push_str(&format!("\\U{:08x}", c as u32)) }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -367,26 +334,5 @@ mod tests {
         let f = resolve(&preset_fields(CredentialKind::UserPassword, EndpointField::AuthUrl)).unwrap();
         assert_eq!(f.iter().map(|f| f.env.as_str()).collect::<Vec<_>>(), [ENV_USERNAME, ENV_PASSWORD, ENV_ENDPOINT]);
         assert_eq!(with_role(&f, FieldRole::Secret).map(|f| f.kind), Some(FieldKind::Secret));
-    }
-
-    #[test]
-    fn go_quote_follows_strconv_quote() {
-        assert_eq!(go_quote("a\"b\\c\n\u{1b}é\u{7f}"), "\"a\\\"b\\\\c\\n\\x1bé\\x7f\"");
-        assert_eq!(go_quote("\u{85}"), "\"\\u0085\"");
-    }
-
-    #[test]
-    fn every_character_quotes_into_one_go_literal() {
-        let all: String = (0u32..0x3100).chain([0xfeff, 0x1f600, 0x10ffff]).filter_map(char::from_u32).collect();
-        let q = go_quote(&all);
-        let inner = &q[1..q.len() - 1];
-        // No unescaped quote or raw line break ends the literal early.
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            assert!(c != '"' && c != '\n' && c != '\r' && !c.is_control(), "{c:?}");
-            if c == '\\' {
-                chars.next();
-            }
-        }
     }
 }

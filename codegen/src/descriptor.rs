@@ -29,6 +29,7 @@ pub enum Env {
 
 pub use crate::credential::{CredentialKind, EndpointField};
 pub use crate::typed::Invalid;
+use crate::typed::is_identifier;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -176,11 +177,6 @@ fn key_offset(text: &str, key: &str) -> usize {
 fn at(path: &Path, text: &str, offset: usize) -> Location {
     let (line, column) = line_col(text, offset);
     Location::new(path, line, column)
-}
-
-fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(first) && chars.all(rest)
 }
 
 /// Whether `id` can name a provider: `^[a-z][a-z0-9]{1,30}$` and not a Go keyword. When the id

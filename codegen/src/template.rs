@@ -42,7 +42,7 @@ impl Templates {
         env.set_lstrip_blocks(true);
         crate::typed::install(&mut env);
         // Credential values in struct tags (raw strings): a backtick is written as `\x60`.
-        env.add_filter("go_quote", |s: String| Value::from_safe_string(crate::credential::go_quote(&s).replace('`', "\\x60")));
+        env.add_filter("go_quote", |s: String| Value::from_safe_string(crate::typed::go_quote(&s).replace('`', "\\x60")));
         // `KIND=value` pairs of descriptor lists (storage kinds): the part before and after `=`.
         // A half of a checked pair is checked (see `typed::Shape::Pair`).
         let half = |v: &Value, key: bool| {

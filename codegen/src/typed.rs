@@ -195,6 +195,41 @@ pub fn go_reserved(name: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `s` is one character `first` accepts followed by characters `rest` accepts: the shape
+/// check behind ids, package names and credential field names.
+pub fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(first) && chars.all(rest)
+}
+
+/// A double-quoted Go string literal as `strconv.Quote` writes it: quotes, backslashes and
+/// control characters escaped (`\n`, `\x1b`, `\u0085`), everything else as it is, which Go
+/// source accepts; any input gives one literal that ends where it should.
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() || c == '\u{feff}' || ('\u{2028}'..='\u{2029}').contains(&c) => {
+                if (c as u32) <= 0xffff { out.push_str(&format!("\\u{:04x}", c as u32)) } else { out.push_str(&format!("\\U{:08x}", c as u32)) }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A Go interpreted string literal of `s`, valid whatever `s` holds: quotes, backslashes and
 /// every character that is not printable (control characters, NUL, a byte order mark, line and
 /// paragraph separators) are escaped the way Go reads them.
@@ -440,5 +475,26 @@ mod tests {
         let ctx = minijinja::context! { v => "a\"b", t => "abc_1", s => minijinja::Value::from_safe_string("x/y".into()) };
         assert!(env.render_str("{{ v }}", &ctx).unwrap_err().to_string().contains("go_string"));
         assert_eq!(env.render_str("{{ v | go_string }} {{ t }} {{ s }} {{ 3 }}", &ctx).unwrap(), r#""a\"b" abc_1 x/y 3"#);
+    }
+
+    #[test]
+    fn go_quote_follows_strconv_quote() {
+        assert_eq!(go_quote("a\"b\\c\n\u{1b}é\u{7f}"), "\"a\\\"b\\\\c\\n\\x1bé\\x7f\"");
+        assert_eq!(go_quote("\u{85}"), "\"\\u0085\"");
+    }
+
+    #[test]
+    fn every_character_quotes_into_one_go_literal() {
+        let all: String = (0u32..0x3100).chain([0xfeff, 0x1f600, 0x10ffff]).filter_map(char::from_u32).collect();
+        let q = go_quote(&all);
+        let inner = &q[1..q.len() - 1];
+        // No unescaped quote or raw line break ends the literal early.
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            assert!(c != '"' && c != '\n' && c != '\r' && !c.is_control(), "{c:?}");
+            if c == '\\' {
+                chars.next();
+            }
+        }
     }
 }
