@@ -232,7 +232,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             if descriptors.is_empty() {
                 bail!("no descriptors in {}; create one with `integrate new <id>`", ws.descriptors_dir.display());
             }
-            let plan = Run::new(&ws).plan_apply(&descriptors)?;
+            let plan = run_with_neighbours(&ws)?.plan_apply(&descriptors)?;
             for note in &plan.read_only {
                 stderr!("not applied: {note}");
             }
@@ -250,7 +250,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             if fix {
                 // Only what is mechanically fixable: missing registrations, not the ones an
                 // orphan finding stands for (adding or dropping a side is a decision).
-                let run = Run::new(&ws);
+                let run = run_with_neighbours(&ws)?;
                 let fixable: std::collections::BTreeSet<(String, String)> = run
                     .check(&descriptors)?
                     .into_iter()
@@ -463,8 +463,29 @@ fn cmd_new(global: &GlobalArgs, args: crate::new_provider::NewArgs, out: &mut dy
         let text = crate::new_provider::descriptor_text(&args)?;
         Descriptor::parse(&path, &text)?
     };
-    let plan = Run::new(&ws).plan_new(&descriptor)?;
+    let plan = run_with_neighbours(&ws)?.plan_new(&descriptor)?;
     finish_plan(&ws, &plan, args.dry_run, "new", out)
+}
+
+/// A run that knows the tree's providers without a descriptor (discovered in memory, with
+/// progress on standard error), so apply, `check --fix` and new refuse a descriptor whose
+/// derived names are another provider's registrations.
+fn run_with_neighbours(ws: &Workspace) -> Result<Run<'_>> {
+    let mut run = Run::new(ws);
+    // A descriptor that does not load is reported when it is the one applied.
+    let described = ws.load_descriptors(&[]).unwrap_or_default();
+    let mut progress = crate::progress::Progress::on_stderr();
+    let found = integrate_codegen::discover::undescribed(&run, &described, &mut |done, total, name| {
+        if done == 0 {
+            progress.start_counted("reading the tree's other providers (their names are not to be taken)", total);
+        }
+        progress.item(name);
+    })?;
+    if !found.is_empty() {
+        progress.finish(&format!("compared with {} provider(s) of the tree without a descriptor", found.len()));
+    }
+    run.set_neighbours(found);
+    Ok(run)
 }
 
 #[cfg(test)]

@@ -411,6 +411,38 @@ impl Descriptor {
         crate::typed::to_template_value(&value, "", &own)
     }
 
+    /// The line of the descriptor a derived name comes from: of the string values the file
+    /// sets, the longest one that the name contains (ignoring case and `_`, `-`, `.`, spaces;
+    /// of equally long ones one spelled as in the name, then the last, since overrides follow
+    /// the id), or the id's line. `HYPERVISOR_AWS` points at `hypervisor_const = "AWS"`,
+    /// `NewAliyunClient` at `go = "Aliyun"`.
+    pub fn value_location(&self, name: &str) -> Location {
+        let Some(src) = &self.source else { return Location::new("<descriptor>", 0, 0) };
+        let fold = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        let folded = fold(name);
+        let mut best: Option<((usize, bool), std::ops::Range<usize>)> = None;
+        if let Ok(doc) = src.text.parse::<toml_edit::Document<String>>() {
+            let mut visit = |v: &toml_edit::Value| {
+                if let (Some(s), Some(span)) = (v.as_str(), v.span()) {
+                    let f = fold(s);
+                    // Longer first; of equal length, one the name holds as it is spelled.
+                    let score = (f.len(), name.contains(s));
+                    if !f.is_empty() && folded.contains(&f) && best.as_ref().is_none_or(|(best, _)| score >= *best) {
+                        best = Some((score, span));
+                    }
+                }
+            };
+            for (_, item) in doc.as_table().iter() {
+                match item {
+                    toml_edit::Item::Value(v) => visit(v),
+                    toml_edit::Item::Table(t) => t.iter().filter_map(|(_, i)| i.as_value()).for_each(&mut visit),
+                    _ => {}
+                }
+            }
+        }
+        best.map_or_else(|| src.location(&src.id_span), |(_, span)| src.location(&span))
+    }
+
     /// The descriptor's file position for a field, for collision messages.
     pub fn field_location(&self, field: &str) -> Location {
         match &self.source {

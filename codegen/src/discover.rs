@@ -45,7 +45,7 @@ pub fn undescribed(run: &Run, described: &[Descriptor], progress: &mut dyn FnMut
     }
     let taken = crate::engine::inventory_names(ws, described);
     let mut out = Vec::new();
-    for d in discover_in(run, false, progress)? {
+    for d in discover_members(run, false, &|name| taken.iter().any(|t| t == name), progress)? {
         let d = Descriptor::parse(&d.path, &d.text)?;
         let name = crate::engine::inventory_names(ws, std::slice::from_ref(&d));
         if described.iter().any(|x| x.id == d.id) || name.iter().any(|n| taken.contains(n)) {
@@ -59,6 +59,11 @@ pub fn undescribed(run: &Run, described: &[Descriptor], progress: &mut dyn FnMut
 /// [`discover`] through `run`; `progress` sees (done, total, the inventory name) before each
 /// provider is inferred.
 pub fn discover_in(run: &Run, update: bool, progress: &mut dyn FnMut(usize, usize, &str)) -> Result<Vec<Discovered>> {
+    discover_members(run, update, &|_| false, progress)
+}
+
+/// [`discover_in`] for the members of the inventory whose name `skip` does not take.
+fn discover_members(run: &Run, update: bool, skip: &dyn Fn(&str) -> bool, progress: &mut dyn FnMut(usize, usize, &str)) -> Result<Vec<Discovered>> {
     let ws = run.workspace();
     let Some((_, members)) = run.inventory()? else {
         return Err(Error::input(
@@ -71,6 +76,7 @@ pub fn discover_in(run: &Run, update: bool, progress: &mut dyn FnMut(usize, usiz
     let cache = run.files();
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
+    let members: Vec<_> = members.into_iter().filter(|m| !skip(&m.name)).collect();
     let total = members.len();
     for (done, m) in members.into_iter().enumerate() {
         progress(done, total, &m.name);

@@ -113,6 +113,12 @@ pub trait PointKind: Send + Sync + Debug {
     /// One line naming what this point registers, e.g. `CLOUD_PROVIDER_ACME in CLOUD_PROVIDERS`.
     fn describe(&self, r: &Renderer) -> Result<String>;
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection>;
+    /// The name this registration is known by in its file, which no two providers may share
+    /// there: a constant's name (not its value), a statement's identity. By default the
+    /// one-line description, which names the entry, key or case.
+    fn key(&self, r: &Renderer) -> Result<String> {
+        self.describe(r)
+    }
     /// `force` removes a generated file even when it was edited since.
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, force: bool) -> Result<Removal>;
     /// For kinds that anchor to a family of entries (e.g. provider constants): every member as

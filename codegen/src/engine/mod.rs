@@ -8,13 +8,17 @@
 //! split by concern: [`report`] (what a run reports), [`resolve`] (a point for one descriptor),
 //! [`inspect`] (the checklist, on all cores), [`findings`] (orphans, tree findings, the
 //! profile's checks), [`collisions`] (the inventory and what would collide with it),
+//! [`ownership`] (names already another provider's or taken in the tree), [`redeclared`] (Go
+//! names a plan would declare twice),
 //! [`plan`] (staging edits and turning them into changes) and [`versions`] (the version facts
 //! and the point forms they chose).
 
 pub mod collisions;
 pub mod findings;
 pub mod inspect;
+pub mod ownership;
 pub mod plan;
+pub mod redeclared;
 pub mod report;
 pub mod resolve;
 pub mod versions;
@@ -41,18 +45,28 @@ use crate::workspace::Workspace;
 pub struct Run<'w> {
     ws: &'w Workspace,
     files: FileStore,
+    /// The providers without a descriptor, as a front end discovered them: apply refuses a
+    /// descriptor whose registrations are theirs ([`ownership`]).
+    neighbours: Vec<Descriptor>,
 }
 
 impl<'w> Run<'w> {
     /// A run whose back ends parse only the parts of a file the points look at.
     pub fn new(ws: &'w Workspace) -> Self {
-        Self { ws, files: FileStore::new() }
+        Self { ws, files: FileStore::new(), neighbours: Vec::new() }
     }
 
     /// A run whose back ends parse every file whole: slower, and the reference the partial
     /// parsing is tested against.
     pub fn parsing_whole_files(ws: &'w Workspace) -> Self {
-        Self { ws, files: FileStore::parsing_whole_files() }
+        Self { ws, files: FileStore::parsing_whole_files(), neighbours: Vec::new() }
+    }
+
+    /// Tells the run about the tree's providers that have no descriptor (discovered in memory,
+    /// `discover::undescribed`), so apply, fix and new refuse a descriptor whose registrations
+    /// are theirs. Without it only the workspace's descriptors are compared.
+    pub fn set_neighbours(&mut self, neighbours: Vec<Descriptor>) {
+        self.neighbours = neighbours;
     }
 
     pub fn workspace(&self) -> &'w Workspace {
@@ -111,13 +125,13 @@ impl<'w> Run<'w> {
 
     /// Plans adding every missing registration of the descriptors.
     pub fn plan_apply(&self, descriptors: &[Descriptor]) -> Result<Plan> {
-        plan::plan_apply(self.ws, &self.files, descriptors, None)
+        plan::plan_apply(self.ws, &self.files, descriptors, None, &self.neighbours)
     }
 
     /// The plan of `check --fix`: only the registrations named as (provider, point) pairs, the
     /// findings whose fix is mechanical.
     pub fn plan_fix(&self, descriptors: &[Descriptor], only: &BTreeSet<(String, String)>) -> Result<Plan> {
-        plan::plan_apply(self.ws, &self.files, descriptors, Some(only))
+        plan::plan_apply(self.ws, &self.files, descriptors, Some(only), &self.neighbours)
     }
 
     /// Plans taking out exactly what apply added for the descriptors, as their ledgers say
@@ -132,6 +146,6 @@ impl<'w> Run<'w> {
     /// the descriptor is written only together with its registrations. A provider that already
     /// exists in the tree is refused.
     pub fn plan_new(&self, d: &Descriptor) -> Result<Plan> {
-        plan::plan_new(self.ws, &self.files, d)
+        plan::plan_new(self.ws, &self.files, d, &self.neighbours)
     }
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::collisions::check_collisions;
+use super::redeclared::{StagedGo, redeclarations};
 use super::report::{PointReport, PointState};
 use super::resolve::{report, resolve, unchecked_reason};
 use crate::backend::{Inspection, Removal, SourceFile};
@@ -119,15 +120,30 @@ pub struct Plan {
 /// Plans adding every missing registration of the descriptors, or with `only` (the plan of
 /// `check --fix`) just the registrations named as (provider, point) pairs. The inventory is
 /// read through `files`, once for all descriptors.
-pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], only: Option<&BTreeSet<(String, String)>>) -> Result<Plan> {
+pub(super) fn plan_apply(
+    ws: &Workspace,
+    files: &FileStore,
+    descriptors: &[Descriptor],
+    only: Option<&BTreeSet<(String, String)>>,
+    neighbours: &[Descriptor],
+) -> Result<Plan> {
     let mut errors = Vec::new();
     for d in descriptors {
         if let Err(e) = check_collisions(ws, files, d, false) {
             errors.push(e);
         }
     }
+    // The other providers: the workspace's other descriptors (one that does not load is
+    // reported when it is applied itself) and those the front end discovered.
+    let mut others: Vec<Descriptor> = ws.load_descriptors(&[]).unwrap_or_default();
+    others.retain(|n| !descriptors.iter().any(|d| d.id == n.id));
+    others.extend(neighbours.iter().filter(|n| !descriptors.iter().any(|d| d.id == n.id)).cloned());
+    if let Err(e) = super::ownership::refuse_taken_names(ws, files, descriptors, &others) {
+        errors.push(e);
+    }
     errors.extend(super::findings::blocking_findings(ws, files, descriptors)?);
     Error::collect(errors)?;
+    let mut editors: BTreeMap<PathBuf, Vec<&Descriptor>> = BTreeMap::new();
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();
     let mut inserted: Vec<(&Descriptor, Entry)> = Vec::new();
@@ -165,12 +181,14 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
                     let entry = ledger_entry(ws, &point.root, &path, &point.id, staged.current.as_deref(), &updated);
                     inserted.push((d, entry));
                     staged.edit(Some(updated), &point.id, files.whole_files());
+                    editors.entry(path.clone()).or_default().push(d);
                     (line, PointState::Missing)
                 }
             };
             plan.reports.push(report(d, &res, line, state));
         }
     }
+    refuse_redeclarations(ws, &stage, files, &editors)?;
     let mut plan = finish(stage, plan)?;
     for d in descriptors {
         let mine: Vec<Entry> = inserted.iter().filter(|(o, _)| std::ptr::eq(*o, d)).map(|(_, e)| e.clone()).collect();
@@ -193,6 +211,32 @@ pub(super) fn plan_apply(ws: &Workspace, files: &FileStore, descriptors: &[Descr
         plan.changes.extend(book.change(path.clone(), ws.display_path(&path), before));
     }
     Ok(plan)
+}
+
+/// Refuses the plan when an edit declares a Go name its package already declares; the error
+/// is at the line of the descriptor the name derives from (of those that edited the file).
+fn refuse_redeclarations(ws: &Workspace, stage: &Stage, files: &FileStore, editors: &BTreeMap<PathBuf, Vec<&Descriptor>>) -> Result<()> {
+    let go: Vec<StagedGo<'_>> = stage
+        .files
+        .iter()
+        .filter(|(path, s)| path.extension().is_some_and(|e| e == "go") && editors.contains_key(*path) && s.current.is_some())
+        .map(|(path, s)| StagedGo { path, display: &s.display, before: s.stored.normalized(), after: s.current.as_deref().unwrap_or_default() })
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut errors = Vec::new();
+    for r in redeclarations(&go, files, &|p| ws.display_path(p)) {
+        if !seen.insert((r.name.clone(), r.path.clone())) {
+            continue;
+        }
+        let by = &editors[&r.path];
+        let d = by.iter().find(|d| d.value_location(&r.name) != d.field_location("id")).unwrap_or(&by[0]);
+        errors.push(Error::input(
+            d.value_location(&r.name),
+            format!("`{}` would be declared at {}:{}, but its package already declares it at {}:{}", r.name, r.display.display(), r.line, r.other.display(), r.other_line),
+            "Go refuses a name declared twice in a package; choose another value for this field (or set the name in [names])",
+        ));
+    }
+    Error::collect(errors)
 }
 
 /// The ledger entry of an edit of `point` from `before` (`None`: the file is new) to `after`.
@@ -333,10 +377,10 @@ impl Plan {
 /// Plans `integrate new`: the descriptor file itself plus everything apply adds for it, so the
 /// descriptor is written only together with its registrations. A provider that already exists
 /// in the tree is refused.
-pub(super) fn plan_new(ws: &Workspace, files: &FileStore, d: &Descriptor) -> Result<Plan> {
+pub(super) fn plan_new(ws: &Workspace, files: &FileStore, d: &Descriptor, neighbours: &[Descriptor]) -> Result<Plan> {
     ws.profile.check_section(d)?;
     check_collisions(ws, files, d, true)?;
-    let mut plan = plan_apply(ws, files, std::slice::from_ref(d), None)?;
+    let mut plan = plan_apply(ws, files, std::slice::from_ref(d), None, neighbours)?;
     let path = ws.descriptor_path(&d.id);
     if !path.exists() {
         plan.changes.insert(

@@ -4,13 +4,15 @@
 //!
 //! One file per kind under [`kinds`]; what several kinds share is named for what it does:
 //! [`parse`] (a target file's tree, parsed only as far as a lookup needs), [`syntax`] (look-ups
-//! in a tree), [`outline`] (a file cut into top-level declarations), [`literal`] (composite
+//! in a tree), [`declarations`] (package-level names, the package clause, build exclusion),
+//! [`outline`] (a file cut into top-level declarations), [`literal`] (composite
 //! literal elements), [`splice`] (lines spliced within a gofmt alignment section), [`layout`]
 //! and [`tabwriter`] (gofmt's alignment).
 
 pub mod kinds;
 pub mod layout;
 pub mod literal;
+pub mod declarations;
 pub mod outline;
 pub mod parse;
 pub mod splice;

@@ -106,6 +106,10 @@ impl PointKind for ConstSpec {
         Ok(format!("const {} = {}", r.render("name", &self.name)?, r.render("value", &self.value)?))
     }
 
+    fn key(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("const {}", r.render("name", &self.name)?))
+    }
+
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let name = r.render("name", &self.name)?;
         let value = r.render("value", &self.value)?;

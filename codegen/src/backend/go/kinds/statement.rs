@@ -73,6 +73,13 @@ impl PointKind for Statement {
         Ok(format!("`{}` in func {}", statement.split_whitespace().collect::<Vec<_>>().join(" "), self.func))
     }
 
+    fn key(&self, r: &Renderer) -> Result<String> {
+        match &self.identity {
+            Some(identity) => Ok(format!("`{}` in func {}", r.render("identity", identity)?, self.func)),
+            None => self.describe(r),
+        }
+    }
+
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let statement = r.render("statement", &self.statement)?;
         let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;

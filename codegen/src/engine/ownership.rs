@@ -1,0 +1,180 @@
+//! Names that belong to someone else. Before apply inserts anything for a descriptor, each
+//! registration it would make is compared by name ([`PointKind::key`]: a constant's name, a
+//! statement's identity, a list's entry, a file's path) with the same point of every other
+//! provider the run knows: the descriptors applied with it, the workspace's others, and the
+//! run's neighbours (providers without a descriptor, discovered in memory by the front end).
+//! A name another provider has in the tree is that provider's: `[names] hypervisor_const =
+//! "AWS"` is AWS's `HYPERVISOR_AWS`, `feature = "vmware"` is VMware's feature key, `climc =
+//! "vmware"` VMware's command. A registration the tree already declares with another value,
+//! that the descriptor's ledger did not record, belongs to something that is no provider
+//! (`CLOUD_PROVIDER_DELETED` is a status). Apply would leave the new provider half-registered
+//! on those names, so the descriptor is refused, naming its own line and the other place.
+//!
+//! [`PointKind::key`]: crate::backend::PointKind::key
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::resolve::resolve;
+use crate::backend::{DriftKind, Inspection, PointKind, SourceFile};
+use crate::descriptor::Descriptor;
+use crate::error::{Error, Result};
+use crate::files::FileStore;
+use crate::ledger::{self, Ledger};
+use crate::workspace::Workspace;
+
+/// One registration of a descriptor: where it goes and the name it is known by.
+struct Registration<'w> {
+    point: usize,
+    kind: &'w dyn PointKind,
+    path: PathBuf,
+    display: PathBuf,
+    key: String,
+    what: String,
+}
+
+/// A registration's place and name: point, file, key.
+type NameAt<'a> = (usize, &'a Path, &'a str);
+
+/// A provider with its template context and registrations.
+struct Provider<'a, 'w> {
+    d: &'a Descriptor,
+    ctx: minijinja::Value,
+    regs: Vec<Registration<'w>>,
+}
+
+impl<'a, 'w> Provider<'a, 'w> {
+    fn new(ws: &'w Workspace, d: &'a Descriptor) -> Result<Self> {
+        let ctx = ws.context(d);
+        let mut regs = Vec::new();
+        for (i, point) in ws.profile.points.iter().enumerate() {
+            let res = resolve(ws, point, &ctx)?;
+            let Some(path) = res.path.clone() else {
+                continue;
+            };
+            if !res.applies {
+                continue;
+            }
+            let r = ws.profile.templates.renderer(&ctx, &point.id);
+            regs.push(Registration { point: i, kind: res.kind, path, display: res.display.clone(), key: res.kind.key(&r)?, what: res.what.clone() });
+        }
+        Ok(Self { d, ctx, regs })
+    }
+
+    /// What the tree has of `reg` for this provider.
+    fn inspect(&self, ws: &Workspace, files: &FileStore, reg: &Registration<'_>) -> Result<Inspection> {
+        let point = &ws.profile.points[reg.point];
+        let stored = files.source(&reg.path)?;
+        let source = SourceFile { display: &reg.display, text: stored.normalized(), memo: Some(&stored.memo) };
+        let r = ws.profile.templates.renderer(&self.ctx, &point.id).with_root(ws.roots.get(&point.root).map(|p| p.as_path())).with_files(Some(files));
+        reg.kind.inspect(&source, &r)
+    }
+}
+
+/// Refuses the descriptors (of `descriptors`) that apply would add registrations for while some
+/// name they derive is another provider's or is taken in the tree. `neighbours` are the other
+/// providers besides `descriptors`: the workspace's other descriptors and those discovered.
+pub(super) fn refuse_taken_names(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], neighbours: &[Descriptor]) -> Result<()> {
+    let mut errors = Vec::new();
+    let all: Vec<Provider<'_, '_>> = descriptors.iter().chain(neighbours).map(|d| Provider::new(ws, d)).collect::<Result<_>>()?;
+    // (point, file, key) -> (provider, registration) of everyone who makes that registration.
+    let mut by_name: HashMap<NameAt<'_>, Vec<(usize, usize)>> = HashMap::new();
+    for (p, provider) in all.iter().enumerate() {
+        for (i, reg) in provider.regs.iter().enumerate() {
+            by_name.entry((reg.point, reg.path.as_path(), reg.key.as_str())).or_default().push((p, i));
+        }
+    }
+    for (me, provider) in all.iter().enumerate().take(descriptors.len()) {
+        let d = provider.d;
+        let (adds, taken) = inspect_own(ws, files, provider)?;
+        if !adds {
+            continue;
+        }
+        errors.extend(taken);
+        for reg in &provider.regs {
+            let point = &ws.profile.points[reg.point];
+            for &(p, i) in &by_name[&(reg.point, reg.path.as_path(), reg.key.as_str())] {
+                let (other, t) = (&all[p], &all[p].regs[i]);
+                if p == me || other.d.id == d.id {
+                    continue;
+                }
+                // A discovered provider's name counts where the tree has it; two descriptors
+                // claiming one name collide wherever they stand.
+                let discovered = other.d.source.as_ref().is_none_or(|s| !s.path.is_file());
+                let line = match other.inspect(ws, files, t)? {
+                    Inspection::Present { line } | Inspection::Drift { line, .. } => line,
+                    Inspection::Missing { .. } if discovered => continue,
+                    Inspection::Missing { .. } => 0,
+                };
+                let whose = if discovered {
+                    format!("provider `{}` (registered in the tree, found by discover)", other.d.id)
+                } else {
+                    format!(
+                        "provider `{}` ({})",
+                        other.d.id,
+                        other.d.source.as_ref().map(|s| ws.display_path(&s.path).display().to_string()).unwrap_or_default()
+                    )
+                };
+                let at = if line > 0 { format!(" at {}:{line}", t.display.display()) } else { format!(" in {}", t.display.display()) };
+                errors.push(Error::input(
+                    d.value_location(&format!("{} {}", reg.key, reg.display.display())),
+                    format!("{}{at} is the registration of {whose}, not of `{}`", t.what, d.id),
+                    format!("choose another value for this field: point `{}` needs a name of `{}`'s own", point.id, d.id),
+                ));
+                break;
+            }
+        }
+    }
+    Error::collect(errors)
+}
+
+/// Whether apply would add anything for `d` (points of writable roots that are missing), and
+/// the errors of its registrations the tree declares with another value that `d`'s ledger did
+/// not record: the name is taken by something else.
+fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -> Result<(bool, Vec<Error>)> {
+    let (d, mine) = (provider.d, &provider.regs);
+    let book = Ledger::load(&ledger::path(&ws.descriptors_dir, &d.id))?.map(|(b, _)| b);
+    let recorded = |point: &crate::profile::Point, reg: &Registration<'_>| -> Result<bool> {
+        let rel = ws.roots.get(&point.root).and_then(|r| reg.path.strip_prefix(r).ok()).unwrap_or(&reg.path).to_string_lossy().replace('\\', "/");
+        let current = files.source(&reg.path)?;
+        Ok(book.as_ref().is_some_and(|b| b.entries.iter().any(|e| e.is(&point.id, &point.root, &rel) && e.still_there(current.normalized()))))
+    };
+    // A provider the tree does not define yet (its inventory registration is missing) has no
+    // files of its own there: a file it would create that exists is someone else's.
+    let new_to_tree = match ws.profile.inventory.as_deref().and_then(|id| mine.iter().find(|r| ws.profile.points[r.point].id == id)) {
+        Some(reg) => matches!(provider.inspect(ws, files, reg)?, Inspection::Missing { .. }),
+        None => false,
+    };
+    let mut adds = false;
+    let mut taken = Vec::new();
+    for reg in mine {
+        let point = &ws.profile.points[reg.point];
+        if ws.read_only.contains(&point.root) {
+            continue;
+        }
+        match provider.inspect(ws, files, reg)? {
+            Inspection::Missing { .. } => adds = true,
+            Inspection::Present { .. }
+                if new_to_tree && point.kind_name.ends_with("file") && files.source(&reg.path)?.normalized().is_some() && !recorded(point, reg)? =>
+            {
+                taken.push(Error::input(
+                    d.value_location(&reg.display.display().to_string()),
+                    format!("{} exists already, and `{}` is new to the tree: the file is not this provider's", reg.display.display(), d.id),
+                    format!("choose another value for this field: point `{}` would generate this file", point.id),
+                ));
+            }
+            Inspection::Drift { line, message, kind: DriftKind::Value } => {
+                if recorded(point, reg)? {
+                    continue;
+                }
+                taken.push(Error::input(
+                    d.value_location(&reg.key),
+                    format!("{} is taken: {}:{line} has it already ({message})", reg.key, reg.display.display()),
+                    format!("choose another value for this field: point `{}` needs a name that is not in use", point.id),
+                ));
+            }
+            Inspection::Present { .. } | Inspection::Drift { .. } => {}
+        }
+    }
+    Ok((adds, taken))
+}
