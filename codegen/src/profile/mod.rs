@@ -7,6 +7,7 @@
 pub mod account_import;
 pub mod discover;
 pub mod facts;
+pub mod go_names;
 pub mod verify;
 
 use std::path::Path;
@@ -289,6 +290,9 @@ pub struct Profile {
     pub orphans: Option<OrphanRule>,
     pub facts: Vec<facts::FactDecl>,
     pub templates: Templates,
+    /// What the Go templates select from (`fmt.`, `options.`): names a provider's package or
+    /// CLI may not take ([`go_names`]).
+    pub go_selector_bases: std::collections::BTreeSet<String>,
 }
 
 impl Profile {
@@ -346,6 +350,7 @@ impl Profile {
         };
         let raw: RawProfile = toml::from_str(text).map_err(|e| Error::input(at(e.span().map_or(0, |s| s.start)), e.message().trim(), "fix the profile; docs/profiles.md describes the format"))?;
         let templates = Templates::new(&store);
+        let go_selector_bases = go_names::selector_bases(&store);
         let mut points = Vec::new();
         let mut errors = Vec::new();
         if let Some(section) = &raw.section {
@@ -466,6 +471,7 @@ impl Profile {
         }
         Error::collect(errors)?;
         Ok(Profile {
+            go_selector_bases,
             name: raw.name,
             description: raw.description,
             roots: raw.roots,
@@ -545,6 +551,7 @@ impl Profile {
     /// Checks a descriptor's section for this profile: known fields, right types, required
     /// fields present.
     pub fn check_section(&self, d: &crate::descriptor::Descriptor) -> Result<()> {
+        go_names::check(d, &self.go_selector_bases)?;
         let Some(schema) = &self.section else { return Ok(()) };
         let at = |key: &str| d.key_location(&schema.name, key);
         let given = d.sections.get(&schema.name);
