@@ -272,28 +272,28 @@ fn optional_registrations_from_the_cloudpods_section_build_and_remove_cleanly() 
     assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
 }
 
-/// Issue 13: a derived name equal to one already in the tree (`hypervisor_const = "AWS"`) made
-/// apply see HYPERVISOR_AWS and HOST_TYPE_AWS as its own, and remove deleted AWS's constants.
-/// The ledger records only what apply inserted, so remove keeps them and says so.
+/// Issue 13: remove took out registrations apply had not added. A registration of the
+/// provider that was in the tree before apply (here its hypervisor constant, written by hand)
+/// is not in the ledger, so remove keeps it and says so. (A name that is another provider's is
+/// refused before apply: `tests/taken_names.rs`.)
 #[test]
 fn remove_keeps_what_was_there_before_apply() {
     let dir = sample();
+    let guest_const = dir.path().join("cloudmux/pkg/apis/compute/guest_const.go");
+    let text = std::fs::read_to_string(&guest_const).unwrap();
+    let at = text.find("\tHYPERVISOR_AWS").expect("the sample declares HYPERVISOR_AWS");
+    std::fs::write(&guest_const, format!("{}\tHYPERVISOR_EVIL = \"evil\"\n{}", &text[..at], &text[at..])).unwrap();
     let before = snapshot(dir.path());
-    std::fs::write(
-        dir.path().join("descriptors/evil.toml"),
-        "schema = 1\nid = \"evil\"\nbrand = \"Evil\"\nenv = \"private\"\n[names]\nhypervisor_const = \"AWS\"\n[features]\nvms = true\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("descriptors/evil.toml"), "schema = 1\nid = \"evil\"\nbrand = \"Evil\"\nenv = \"private\"\n[features]\nvms = true\n").unwrap();
     integrate(dir.path()).args(["apply", "evil"]).assert().success();
     let ledger = std::fs::read_to_string(dir.path().join("descriptors/ledger/evil.toml")).unwrap();
     assert!(ledger.contains("CLOUD_PROVIDER_EVIL") && !ledger.contains("point = \"cloudmux.hypervisor_const\""), "{ledger}");
     let out = integrate(dir.path()).args(["remove", "evil"]).assert().success().get_output().stderr.clone();
     let err = String::from_utf8(out).unwrap();
-    assert!(err.contains("HYPERVISOR_AWS") && err.contains("present, not added by integrate; kept"), "{err}");
+    assert!(err.contains("HYPERVISOR_EVIL") && err.contains("present, not added by integrate; kept"), "{err}");
     std::fs::remove_file(dir.path().join("descriptors/evil.toml")).unwrap();
     assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new(), "remove did not restore every byte");
-    let guest = std::fs::read_to_string(dir.path().join("cloudmux/pkg/apis/compute/guest_const.go")).unwrap();
-    assert!(guest.contains("HYPERVISOR_AWS "), "{guest}");
+    assert!(std::fs::read_to_string(&guest_const).unwrap().contains("HYPERVISOR_EVIL = \"evil\""));
 }
 
 /// A provider registered by hand (here: found by discover) has no ledger: remove refuses to
