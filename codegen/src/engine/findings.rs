@@ -103,7 +103,7 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
                 Some(compiler) => (
                     format!("`{}` appears {} times (lines {}); Go rejects it: {compiler}", dup.entry, dup.lines.len(), lines.join(", ")),
                     crate::profile::Severity::Error,
-                    format!("the compiler rejects it ({compiler}), so the package does not build"),
+                    "Go rejects the repeat, so the package does not build".to_string(),
                 ),
                 None => (
                     format!("`{}` is listed {} times (lines {})", dup.entry, dup.lines.len(), lines.join(", ")),
