@@ -334,7 +334,11 @@ fn a_registration_only_in_a_file_no_build_compiles_is_missing_and_apply_refuses_
             .contains("`//go:build ignore` leaves"),
         "{f:#?}"
     );
-    assert!(f.why.starts_with("`//go:build ignore` leaves the file out of every build"), "{f:#?}");
+    assert!(
+        f.why
+            .starts_with("`//go:build ignore` leaves the file out of every build"),
+        "{f:#?}"
+    );
     match plan_apply(dir.path()) {
         Err(e) => {
             let message = e.to_string();
