@@ -76,6 +76,16 @@ severity = "error"
 why = "w"
 
 [[points]]
+id = "factory"
+root = "app"
+file = "providers/{{ id }}.go"
+kind = "file"
+template = "provider.go"
+present_if = { files = "providers/*.go", contains = 'Register\("{{ id }}"\)' }
+severity = "error"
+why = "w"
+
+[[points]]
 id = "name"
 root = "app"
 file = "switch.go"
@@ -90,6 +100,10 @@ why = "w"
 /// The module with acme registered at every point; it builds.
 const TREE: &[(&str, &str)] = &[
     ("go.mod", "module example.com/app\n\ngo 1.21\n"),
+    (
+        "providers/factories.go",
+        "package providers\n\n// Register adds a factory.\nfunc Register(id string) {}\n\nfunc init() {\n\tRegister(\"acme\")\n}\n",
+    ),
     (
         "consts.go",
         "package app\n\nconst (\n\tProviderBase = \"base\"\n\tProviderAcme = \"acme\"\n)\n",
@@ -122,13 +136,19 @@ fn workspace(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(root.join("profile.toml"), PROFILE).unwrap();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/provider.go"),
+        "package providers\n\nfunc init() {\n\tRegister(\"{{ id }}\")\n}\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(root.join("descriptors")).unwrap();
     std::fs::write(
         root.join("descriptors/acme.toml"),
         "schema = 1\nid = \"acme\"\nbrand = \"Acme\"\nenv = \"private\"\n",
     )
     .unwrap();
-    std::fs::create_dir_all(root.join("app")).unwrap();
+    std::fs::create_dir_all(root.join("app/providers")).unwrap();
     for (file, text) in TREE {
         let mut text = text.to_string();
         for (_, from, to) in edits.iter().filter(|(f, _, _)| f == file) {
@@ -157,6 +177,17 @@ fn plan_apply(dir: &Path) -> integrate_codegen::error::Result<usize> {
     Run::new(&ws)
         .plan_apply(&descriptors)
         .map(|plan| plan.changes.len())
+}
+
+/// The files apply would write, as shown.
+fn planned(dir: &Path) -> Vec<String> {
+    let ws = Workspace::open(dir, &WorkspaceOptions::default()).unwrap();
+    let descriptors = ws.load_descriptors(&[]).unwrap();
+    let plan = Run::new(&ws).plan_apply(&descriptors).unwrap();
+    plan.changes
+        .iter()
+        .map(|c| c.display.display().to_string())
+        .collect()
 }
 
 /// The `go` next to `$GOFMT` (the toolchain the tests use), `$GO`, or `go` on PATH.
@@ -351,4 +382,61 @@ fn a_registration_only_in_a_file_no_build_compiles_is_missing_and_apply_refuses_
         }
         other => panic!("apply must refuse the excluded file, got {other:?}"),
     }
+}
+
+#[test]
+fn a_factory_registered_only_in_a_file_no_build_compiles_is_missing() {
+    let dir = workspace(&[(
+        "providers/factories.go",
+        "package providers\n",
+        "//go:build ignore\n\npackage providers\n",
+    )]);
+    let findings = check(dir.path());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(
+        (findings[0].point.as_str(), &findings[0].state),
+        ("factory", &PointState::Missing)
+    );
+    // A new file of its own is what registers it: apply writes providers/acme.go (and the ledger).
+    let written = planned(dir.path());
+    assert!(
+        written.contains(&"app/providers/acme.go".to_string()),
+        "{written:?}"
+    );
+    assert!(
+        !written.contains(&"app/providers/factories.go".to_string()),
+        "{written:?}"
+    );
+}
+
+#[test]
+fn a_file_point_whose_own_file_no_build_compiles_is_missing_and_not_overwritten() {
+    let dir = workspace(&[]);
+    std::fs::write(
+        dir.path().join("app/providers/acme.go"),
+        "//go:build ignore\n\npackage providers\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("app/providers/factories.go"),
+        "package providers\n\n// Register adds a factory.\nfunc Register(id string) {}\n",
+    )
+    .unwrap();
+    let findings = check(dir.path());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(
+        (
+            findings[0].point.as_str(),
+            &findings[0].state,
+            findings[0].line
+        ),
+        ("factory", &PointState::Missing, 1)
+    );
+    let message = plan_apply(dir.path()).unwrap_err().to_string();
+    assert!(
+        message.starts_with(
+            "app/providers/acme.go:1:1: `//go:build ignore` leaves this file out of every build"
+        ),
+        "{message}"
+    );
 }
