@@ -26,9 +26,13 @@ pub(super) fn switch_values(switch: Node<'_>) -> Vec<Node<'_>> {
 /// interpreted string of one value are one case); a repeated constant breaks the build.
 pub(super) fn switch_duplicates(switch: Node<'_>, src: &str) -> Vec<Duplicate> {
     let values = switch_values(switch);
+    let variables = local_variables(switch, src);
     let constant: std::collections::HashSet<String> = values
         .iter()
-        .filter(|v| syntax::is_constant(**v))
+        .filter(|v| {
+            syntax::is_constant(**v)
+                && !(v.kind() == "identifier" && variables.contains(text(**v, src)))
+        })
         .map(|v| normalize(text(*v, src)))
         .collect();
     let entries = values
@@ -39,6 +43,42 @@ pub(super) fn switch_duplicates(switch: Node<'_>, src: &str) -> Vec<Duplicate> {
             .contains(entry)
             .then(|| format!("duplicate case {entry} in expression switch"))
     })
+}
+
+/// The names the function around `node` declares as variables (parameters, receiver, `:=`,
+/// `var`, `range`): a case naming one is not a constant, and Go accepts it twice.
+fn local_variables<'s>(node: Node<'_>, src: &'s str) -> std::collections::HashSet<&'s str> {
+    let mut func = node;
+    while !matches!(
+        func.kind(),
+        "function_declaration" | "method_declaration" | "func_literal"
+    ) {
+        match func.parent() {
+            Some(p) => func = p,
+            None => return Default::default(),
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    syntax::visit(func, &mut |n| {
+        let names: Vec<Node<'_>> = match n.kind() {
+            "parameter_declaration" | "variadic_parameter_declaration" | "var_spec" => {
+                syntax::field_children(n, "name")
+            }
+            "short_var_declaration" | "range_clause" => n
+                .child_by_field_name("left")
+                .map(children)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        out.extend(
+            names
+                .into_iter()
+                .filter(|x| x.kind() == "identifier")
+                .map(|x| text(x, src)),
+        );
+        true
+    });
+    out
 }
 
 /// [`switch_duplicates`] of every expression switch inside `scope` (a function), each switch
@@ -82,5 +122,17 @@ mod tests {
         assert_eq!(dups.len(), 1, "{dups:?}");
         assert_eq!(dups[0].entry, "g()");
         assert_eq!(dups[0].breaks_build, None);
+    }
+
+    #[test]
+    fn a_variable_case_twice_builds() {
+        // Go rejects only repeated constants: `v` and the parameter `w` are variables.
+        let src = "package p\n\nfunc f(x, w int) int {\n\tv := 3\n\tswitch x {\n\tcase v, w, K:\n\t\treturn 1\n\tcase v, w, K:\n\t\treturn 2\n\t}\n\treturn 0\n}\n";
+        let dups = duplicates(src);
+        let breaking: Vec<(&str, bool)> = dups
+            .iter()
+            .map(|d| (d.entry.as_str(), d.breaks_build.is_some()))
+            .collect();
+        assert_eq!(breaking, [("v", false), ("w", false), ("K", true)]);
     }
 }
