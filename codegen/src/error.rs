@@ -46,6 +46,11 @@ pub enum Error {
     #[error("{at}: {message}\n  hint: {hint}")]
     Syntax { at: Location, message: String, hint: String },
 
+    /// A target file that no build compiles (`//go:build ignore`): what it registers does not
+    /// count, and integrate adds nothing to it.
+    #[error("{at}: {message}\n  hint: {hint}")]
+    BuildExcluded { at: Location, constraint: String, message: String, hint: String },
+
     /// A template failed to render (an undefined variable, a syntax error).
     #[error("{at}: template error: {message}")]
     Template { at: Location, message: String },

@@ -1,6 +1,8 @@
 //! The `file` kind: a whole new file rendered from a template. It never overwrites an existing
 //! file; removal deletes the file only when it still holds exactly what the template renders
-//! (or with `--force`), so an integrator's edits are never lost silently.
+//! (or with `--force`), so an integrator's edits are never lost silently. A Go file that no
+//! build compiles (`//go:build ignore`) registers nothing, whether it is the file itself or one
+//! that `present_if` matches.
 
 use serde::Deserialize;
 
@@ -57,6 +59,10 @@ impl NewFile {
         })?;
         for path in files.glob(root, std::slice::from_ref(&glob))?.iter() {
             let Some(text) = files.text(path) else { continue };
+            // A Go file no build compiles (`//go:build ignore`) registers nothing.
+            if path.extension().is_some_and(|e| e == "go") && super::go::constraint::exclusion(&text).is_some() {
+                continue;
+            }
             match &re {
                 None => return Ok(Some(1)),
                 Some(re) => {
@@ -76,7 +82,16 @@ impl PointKind for NewFile {
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
-        if file.text.is_some() {
+        if let Some(text) = file.text {
+            // A Go file no build compiles is there but registers nothing; it is not replaced.
+            if let Some(excluded) = file.display.extension().is_some_and(|e| e == "go").then(|| super::go::constraint::exclusion(text)).flatten() {
+                return Err(crate::error::Error::BuildExcluded {
+                    at: Location::new(file.display, excluded.line, 1),
+                    message: format!("`{}` leaves this file out of every build: it registers nothing, and integrate does not overwrite it", excluded.constraint),
+                    constraint: excluded.constraint,
+                    hint: "take the constraint out if the file should build, or delete the file and run apply again".into(),
+                });
+            }
             return Ok(Inspection::Present { line: 1 });
         }
         if let Some(line) = self.present_elsewhere(r)? {

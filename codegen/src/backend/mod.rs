@@ -127,8 +127,9 @@ pub trait PointKind: Send + Sync + Debug {
         Ok(Vec::new())
     }
 
-    /// Entries of the anchored list, map or tag that appear more than once, with their lines;
-    /// empty for kinds where a repeat cannot happen.
+    /// Entries of the anchored list, map, tag, const block, switch or function that appear
+    /// more than once, with their lines and whether the repeat breaks the build; empty for kinds
+    /// where a repeat cannot happen.
     fn duplicates(&self, _file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         Ok(Vec::new())
     }
@@ -140,6 +141,28 @@ pub struct Duplicate {
     pub entry: String,
     /// 1-based lines of every occurrence, first one first.
     pub lines: Vec<usize>,
+    /// When the repeat is a compile error (a constant declared twice, a constant map key or
+    /// switch case repeated): what the compiler says, so check reports it as an error.
+    pub breaks_build: Option<String>,
+}
+
+impl Duplicate {
+    /// Groups `entries` (text, 1-based line) by text, in order of first occurrence, and keeps
+    /// those that occur more than once; `breaks_build` says what the compiler says about one.
+    pub fn among(entries: impl IntoIterator<Item = (String, usize)>, breaks_build: impl Fn(&str) -> Option<String>) -> Vec<Duplicate> {
+        let mut seen: Vec<Duplicate> = Vec::new();
+        for (entry, line) in entries {
+            match seen.iter_mut().find(|d| d.entry == entry) {
+                Some(d) => d.lines.push(line),
+                None => seen.push(Duplicate { breaks_build: None, entry, lines: vec![line] }),
+            }
+        }
+        seen.retain(|d| d.lines.len() > 1);
+        for d in &mut seen {
+            d.breaks_build = breaks_build(&d.entry);
+        }
+        seen
+    }
 }
 
 /// An existing entry of a family that a point anchors to.

@@ -1,6 +1,7 @@
 //! What check reports beyond each point's state: the profile's `[orphans]` rule folded into one
-//! finding per orphan provider, findings about the tree as a whole (entries listed twice,
-//! providers of the inventory without a descriptor), and the profile's `[[checks]]`.
+//! finding per orphan provider, findings about the tree as a whole (entries listed twice, an
+//! error when the repeat does not compile; providers of the inventory without a descriptor),
+//! and the profile's `[[checks]]`.
 
 use std::path::Path;
 
@@ -98,13 +99,24 @@ pub(super) fn tree_findings(ws: &Workspace, files: &FileStore, descriptors: &[De
                 .find(|d| dup.entry.contains(&d.names.const_) || dup.entry.eq_ignore_ascii_case(&d.brand) || dup.entry.trim_matches('"') == d.id)
                 .map_or_else(|| "*".to_string(), |d| d.id.clone());
             let lines: Vec<String> = dup.lines.iter().map(usize::to_string).collect();
-            let message = format!("`{}` is listed {} times (lines {})", dup.entry, dup.lines.len(), lines.join(", "));
+            let (message, severity, why) = match &dup.breaks_build {
+                Some(compiler) => (
+                    format!("`{}` appears {} times (lines {}); Go rejects it: {compiler}", dup.entry, dup.lines.len(), lines.join(", ")),
+                    crate::profile::Severity::Error,
+                    "Go rejects the repeat, so the package does not build".to_string(),
+                ),
+                None => (
+                    format!("`{}` is listed {} times (lines {})", dup.entry, dup.lines.len(), lines.join(", ")),
+                    crate::profile::Severity::Warning,
+                    "a repeated entry hides which one is meant, registers it twice and survives every later edit".into(),
+                ),
+            };
             out.push(PointReport {
                 provider,
                 point: point.id.clone(),
                 group: point.group.clone(),
-                severity: crate::profile::Severity::Warning,
-                why: "a repeated entry hides which one is meant and survives every later edit".into(),
+                severity,
+                why,
                 what: message.clone(),
                 path: display.clone(),
                 line: dup.lines[1],

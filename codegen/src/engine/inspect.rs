@@ -159,7 +159,18 @@ fn inspect_point(ws: &Workspace, d: &Descriptor, ctx: &minijinja::Value, point: 
         }
         return Ok(rep);
     }
-    Ok(match res.kind.inspect(&file, &r)? {
+    let inspection = match res.kind.inspect(&file, &r) {
+        // What a file no build compiles holds does not register: missing, and the fix says
+        // why apply will not add it there.
+        Err(crate::error::Error::BuildExcluded { at, constraint, .. }) => {
+            let mut rep = report(d, &res, at.line, PointState::Missing);
+            rep.why = format!("`{constraint}` leaves the file out of every build, so what it holds registers nothing and apply refuses to add to it; {}", rep.why);
+            rep.fix = Some(format!("`{constraint}` leaves {} out of every build, so apply refuses to add it there: register it in a file that builds", res.display.display()));
+            return Ok(rep);
+        }
+        other => other?,
+    };
+    Ok(match inspection {
         Inspection::Present { line } => report(d, &res, line, PointState::Present),
         Inspection::Drift { line, message, kind } => {
             let mut rep = report(d, &res, line, PointState::Drift { message });

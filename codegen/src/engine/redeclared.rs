@@ -2,13 +2,14 @@
 //! twice across a package's files, so before apply writes anything, every name an edited or new
 //! Go file gains is looked for in the rest of its package: the same file, the package's other
 //! staged files, and its files on disk (those with the same package clause, `_test.go` files
-//! included, files that a build constraint excludes from every build left out). A name found
+//! included, files that a build constraint leaves out of every build not). A name found
 //! there makes the plan refused, naming both places: the descriptor was accepted but its
 //! registration would not build.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::backend::go::constraint;
 use crate::backend::go::declarations::{self, Declared};
 use crate::backend::go::syntax;
 use crate::files::FileStore;
@@ -40,7 +41,7 @@ pub(super) fn redeclarations(staged: &[StagedGo<'_>], files: &FileStore, display
     let by_path: BTreeMap<&Path, &StagedGo<'_>> = staged.iter().map(|s| (s.path, s)).collect();
     let mut out = Vec::new();
     for file in staged {
-        if declarations::excluded_from_builds(file.after) {
+        if constraint::exclusion(file.after).is_some() {
             continue;
         }
         let tree = syntax::parse(file.after);
@@ -69,7 +70,7 @@ pub(super) fn redeclarations(staged: &[StagedGo<'_>], files: &FileStore, display
             };
             let Some(text) = text else { continue };
             if !added.iter().any(|n| text.contains(n.name.as_str()))
-                || declarations::excluded_from_builds(&text)
+                || constraint::exclusion(&text).is_some()
                 || declarations::package_name(&text) != package
             {
                 continue;

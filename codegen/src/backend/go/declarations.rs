@@ -1,8 +1,8 @@
 //! Package-level names of Go files: which identifiers a file declares at top level (constants,
 //! variables, types, functions; methods are scoped by their receiver and left out), which of
-//! them an edit added, its package clause and whether a build constraint excludes it from
-//! every build. Go refuses a package-level name declared twice in one package, across all its
-//! files; these are the facts the engine needs to refuse an edit that would do that.
+//! them an edit added, and its package clause. Go refuses a package-level name declared twice
+//! in one package, across all its files; these are the facts the engine needs to refuse an
+//! edit that would do that.
 
 use tree_sitter::{Node, Tree};
 
@@ -96,30 +96,6 @@ pub fn package_name(src: &str) -> Option<&str> {
     (end > 0).then(|| &name[..end])
 }
 
-/// Whether a `//go:build` (or `// +build`) line before the package clause excludes the file
-/// from every build: the `ignore` tag, which no build sets, alone or required by `&&`.
-pub fn excluded_from_builds(src: &str) -> bool {
-    for line in src.lines() {
-        let t = line.trim();
-        if t.starts_with("package ") {
-            break;
-        }
-        let expr = if let Some(e) = t.strip_prefix("//go:build") {
-            e
-        } else if let Some(e) = t.strip_prefix("// +build") {
-            e
-        } else {
-            continue;
-        };
-        let expr = expr.trim();
-        // The tag alone, or a conjunction that requires it, is never satisfied.
-        if !expr.contains("||") && expr.split("&&").map(|t| t.trim().trim_matches(|c| c == '(' || c == ')')).any(|t| t == "ignore") {
-            return true;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,15 +122,9 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_package_clause_and_the_ignore_constraint() {
+    fn reads_the_package_clause() {
         assert_eq!(package_name("// Copyright\n/* x */\npackage compute // c\n"), Some("compute"));
         assert_eq!(package_name("package main\n"), Some("main"));
         assert_eq!(package_name("// no clause\n"), None);
-        assert!(excluded_from_builds("//go:build ignore\n\npackage p\n"));
-        assert!(excluded_from_builds("// +build ignore\n\npackage p\n"));
-        assert!(excluded_from_builds("//go:build linux && ignore\n\npackage p\n"));
-        assert!(!excluded_from_builds("//go:build linux || ignore\n\npackage p\n"));
-        assert!(!excluded_from_builds("//go:build linux\n\npackage p\n"));
-        assert!(!excluded_from_builds("package p\n\n//go:build ignore\n"));
     }
 }

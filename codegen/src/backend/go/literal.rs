@@ -1,6 +1,7 @@
 //! Composite literals as `go.list_element` and `go.map_entry` edit them: the literal assigned to
 //! a variable (found once per tree and kept in the memo), its elements, an element inserted in
-//! the literal's own layout or taken out of it, and entries listed twice.
+//! the literal's own layout or taken out of it, and entries listed twice (a constant key of a
+//! map twice is a compile error).
 
 use tree_sitter::{Node, Tree};
 
@@ -124,19 +125,20 @@ pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>, exten
     delete_aligned(BlockKind::Literal, src, first_row, last_row, extent)
 }
 
-/// Repeated entries of a literal: normalised element texts (keys for keyed elements).
-pub(super) fn literal_duplicates(src: &str, body: Node<'_>) -> Vec<Duplicate> {
-    let mut seen: Vec<Duplicate> = Vec::new();
-    for e in literal_elements(body) {
-        let entry = match e.kind() {
-            "keyed_element" => e.child_by_field_name("key").map(|k| normalize(text(k, src))).unwrap_or_default(),
-            _ => normalize(text(e, src)),
-        };
-        match seen.iter_mut().find(|d| d.entry == entry) {
-            Some(d) => d.lines.push(row(e) + 1),
-            None => seen.push(Duplicate { entry, lines: vec![row(e) + 1] }),
-        }
-    }
-    seen.retain(|d| d.lines.len() > 1);
-    seen
+/// Repeated entries of a literal: normalised element texts (keys for keyed elements). In a map
+/// literal (`map`) a repeated constant key is a compile error.
+pub(super) fn literal_duplicates(src: &str, body: Node<'_>, map: bool) -> Vec<Duplicate> {
+    let mut constant = std::collections::HashSet::new();
+    let entries: Vec<(String, usize)> = literal_elements(body)
+        .into_iter()
+        .map(|e| {
+            let key = e.child_by_field_name("key").filter(|_| e.kind() == "keyed_element");
+            let entry = normalize(text(key.unwrap_or(e), src));
+            if key.is_some_and(syntax::is_constant) {
+                constant.insert(entry.clone());
+            }
+            (entry, row(e) + 1)
+        })
+        .collect();
+    Duplicate::among(entries, |entry| (map && constant.contains(entry)).then(|| format!("duplicate key {entry} in map literal")))
 }

@@ -4,18 +4,23 @@
 //!
 //! One file per kind under [`kinds`]; what several kinds share is named for what it does:
 //! [`parse`] (a target file's tree, parsed only as far as a lookup needs), [`syntax`] (look-ups
-//! in a tree), [`declarations`] (package-level names, the package clause, build exclusion),
-//! [`outline`] (a file cut into top-level declarations), [`literal`] (composite
-//! literal elements), [`splice`] (lines spliced within a gofmt alignment section), [`layout`]
+//! in a tree), [`declarations`] (package-level names and the package clause), [`outline`] (a
+//! file cut into top-level declarations), [`literal`] (composite literal elements),
+//! [`string_value`] (string literals read as their value), [`cases`] (a switch's case values),
+//! [`constraint`] (build constraints that leave a file out), [`splice`] (lines spliced within a
+//! gofmt alignment section), [`layout`]
 //! and [`tabwriter`] (gofmt's alignment).
 
+pub mod cases;
+pub mod constraint;
+pub mod declarations;
 pub mod kinds;
 pub mod layout;
 pub mod literal;
-pub mod declarations;
 pub mod outline;
 pub mod parse;
 pub mod splice;
+pub mod string_value;
 pub mod syntax;
 pub mod tabwriter;
 

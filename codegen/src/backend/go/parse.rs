@@ -1,6 +1,6 @@
 //! How a point kind gets the tree of its target file: parsed once per memo and only as far as
-//! the lookup needs ([`Scope`]), a file that is not valid Go refused with its line, and what a
-//! kind finds in the tree kept in the memo ([`memo_found`]).
+//! the lookup needs ([`Scope`]), a file that is not valid Go or that no build compiles refused
+//! with its line, and what a kind finds in the tree kept in the memo ([`memo_found`]).
 
 use tree_sitter::Tree;
 
@@ -80,8 +80,19 @@ fn reparse(memo: &crate::files::Memo, key: &str, src: &str, ranges: Option<&[tre
 /// syntax error in a declaration no point looks at is then left to the compiler, while one in
 /// the declarations looked at, an unclosed literal or comment, or brackets that do not match
 /// anywhere in the file are refused.
+///
+/// A file that no build compiles (see [`super::constraint`]) is refused too: what it holds
+/// does not register, and an edit there would register nothing.
 pub(super) fn parse_valid<'a>(file: &SourceFile<'a>, expected: &str, scope: Scope<'_>) -> Result<(&'a str, Tree)> {
     let src = file.require(expected)?;
+    if let Some(excluded) = &*file.memo("go.build_exclusion", || super::constraint::exclusion(src)) {
+        return Err(Error::BuildExcluded {
+            at: Location::new(file.display, excluded.line, 1),
+            constraint: excluded.constraint.clone(),
+            message: format!("`{}` leaves this file out of every build: what it registers does not count, and integrate adds nothing to it", excluded.constraint),
+            hint: "register in a file the build compiles (change the profile's `file`), or take the constraint out if the file should build".into(),
+        });
+    }
     let tree = match file.memo {
         Some(memo) => memo_tree(memo, src, scope),
         None => Ok(syntax::parse(src)),

@@ -163,11 +163,33 @@ pub fn children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     node.children(&mut cursor).collect()
 }
 
-/// Collapses runs of whitespace so two spellings of the same code compare equal.
+/// Collapses runs of whitespace so two spellings of the same code compare equal; a string
+/// literal becomes its value's one spelling ([`super::string_value::canonical`]).
 pub fn normalize(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
     let mut pending_space = false;
-    for ch in code.chars() {
+    let mut comment: Option<&str> = None;
+    let mut i = 0;
+    while i < code.len() {
+        let rest = &code[i..];
+        let ch = rest.chars().next().expect("i is on a char boundary");
+        // String literals stand for their value: `vmware` and "vmware" are one text.
+        if comment.is_none()
+            && matches!(ch, '"' | '`' | '\'')
+            && let Some(end) = super::string_value::literal_end(code, i)
+        {
+            let literal = &code[i..end];
+            pending_space = false;
+            out.push_str(&super::string_value::canonical(literal).unwrap_or_else(|| literal.to_string()));
+            i = end;
+            continue;
+        }
+        if comment.is_none() && (rest.starts_with("//") || rest.starts_with("/*")) {
+            comment = Some(if rest.starts_with("//") { "\n" } else { "*/" });
+        } else if comment.is_some_and(|close| rest.starts_with(close)) {
+            comment = None;
+        }
+        i += ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = !out.is_empty();
         } else {
@@ -183,6 +205,19 @@ pub fn normalize(code: &str) -> String {
         }
     }
     out.replace(",}", "}").replace(",)", ")")
+}
+
+/// Whether an expression is taken to be a constant, as the compiler would judge a repeated map
+/// key or switch case: a literal, a name or a qualified name (`api.HYPERVISOR_X`; registration
+/// keys and cases name constants), or an operation on those. A call or an index is not.
+pub fn is_constant(node: Node<'_>) -> bool {
+    let named: Vec<Node<'_>> = children(node).into_iter().filter(|c| c.is_named() && c.kind() != "comment").collect();
+    match node.kind() {
+        "interpreted_string_literal" | "raw_string_literal" | "int_literal" | "float_literal" | "imaginary_literal" | "rune_literal" | "true" | "false" | "iota" | "identifier" => true,
+        "selector_expression" => node.child_by_field_name("operand").is_some_and(|o| o.kind() == "identifier"),
+        "literal_element" | "parenthesized_expression" | "unary_expression" | "binary_expression" => !named.is_empty() && named.iter().all(|c| is_constant(*c)),
+        _ => false,
+    }
 }
 
 /// The enclosing `function_declaration` or `method_declaration` name, if any.
@@ -420,6 +455,15 @@ mod tests {
     fn normalizes_whitespace_but_not_tokens() {
         assert_eq!(normalize("cmd.Create( &a.B{} )"), normalize("cmd.Create(&a.B{})"));
         assert_ne!(normalize("a b"), normalize("ab"));
+    }
+
+    #[test]
+    fn normalizes_string_literals_to_their_value() {
+        assert_eq!(normalize("`vmware`"), normalize("\"vmware\""));
+        assert_eq!(normalize("f( `a  b`, x )"), normalize("f(\"a  b\", x)"));
+        assert_ne!(normalize("\"a  b\""), normalize("\"a b\""));
+        // A quote in a comment or a rune starts no string.
+        assert_eq!(normalize("'\"' // it's \"\nx"), "'\"'//it's\"x");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! `go.case_value`: a value joining an existing `case A, B:` clause of a switch in a function;
-//! remove keeps a clause of the value's own, which integrate never writes.
+//! remove keeps a clause of the value's own, which integrate never writes. A value is compared
+//! as the compiler reads it (a raw string is the interpreted one); a constant case listed twice
+//! in one switch does not compile: a duplicate.
 
 use regex::Regex;
 use serde::Deserialize;
 use tree_sitter::{Node, Tree};
 
 use crate::backend::go::parse::{Scope, memo_found, method_word, parse_valid};
-use crate::backend::go::syntax::{self, children, row, text};
-use crate::backend::{Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
+use crate::backend::go::syntax::{self, children, normalize, row, text};
+use crate::backend::go::cases::duplicates_within;
+use crate::backend::{Duplicate, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
 use crate::error::{Location, Result};
 use crate::template::Renderer;
 
@@ -34,8 +37,8 @@ impl CaseValue {
         Ok(Self { with: regex(&spec.with, at)?, func: spec.func, value: spec.value })
     }
 
-    /// The value lists of every `case` in the function, in order.
-    fn cases<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Vec<Node<'t>>> {
+    /// The function or method the point names.
+    fn func<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Node<'t>> {
         let mut func = None;
         syntax::visit(tree.root_node(), &mut |n| {
             if func.is_none()
@@ -46,7 +49,12 @@ impl CaseValue {
             }
             func.is_none()
         });
-        let func = func.ok_or_else(|| anchor_error(file, 0, format!("expected func {}", self.func), "check the function name, or update the profile"))?;
+        func.ok_or_else(|| anchor_error(file, 0, format!("expected func {}", self.func), "check the function name, or update the profile"))
+    }
+
+    /// The value lists of every `case` in the function, in order.
+    fn cases<'t>(&self, file: &SourceFile<'_>, tree: &'t Tree, src: &str) -> Result<Vec<Node<'t>>> {
+        let func = self.func(file, tree, src)?;
         let mut lists = Vec::new();
         syntax::visit(func, &mut |n| {
             if n.kind() == "expression_case" {
@@ -85,6 +93,11 @@ struct CaseItem {
 }
 
 impl PointKind for CaseValue {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
+        Ok(duplicates_within(self.func(file, &tree, src)?, src))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("case {} in func {}", r.render("value", &self.value)?, self.func))
     }
@@ -94,7 +107,7 @@ impl PointKind for CaseValue {
         let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         let lists = self.case_values(file, &tree, src)?;
         for list in lists.iter() {
-            if let Some(v) = list.iter().find(|v| v.text == value) {
+            if let Some(v) = list.iter().find(|v| normalize(&v.text) == normalize(&value)) {
                 return Ok(Inspection::Present { line: v.row + 1 });
             }
         }
@@ -116,7 +129,7 @@ impl PointKind for CaseValue {
         let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
         for list in self.cases(file, &tree, src)? {
             let values = Self::values(list);
-            if let Some(i) = values.iter().position(|v| text(*v, src) == value) {
+            if let Some(i) = values.iter().position(|v| normalize(text(*v, src)) == normalize(&value)) {
                 let v = values[i];
                 if values.len() == 1 {
                     // apply only ever joins a clause; one of the value's own holds statements

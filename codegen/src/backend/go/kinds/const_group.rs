@@ -1,5 +1,6 @@
 //! `go.const_group`: a group of const specs (a comment and several specs) added after a blank
-//! line at the end of a const block: a provider's storage kinds, for example.
+//! line at the end of a const block: a provider's storage kinds, for example. A constant the
+//! file declares twice does not compile: it is reported as a duplicate.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -10,7 +11,7 @@ use crate::backend::go::parse::{Extent, Scope, memo_found, parse_valid};
 use crate::backend::go::splice::insert_aligned;
 use crate::backend::go::syntax::{self, field_children, text};
 use crate::backend::splice::offset_of_line;
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
+use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
 use crate::error::{Location, Result};
 use crate::template::Renderer;
 
@@ -70,6 +71,10 @@ impl ConstGroup {
 }
 
 impl PointKind for ConstGroup {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        ConstSpec::redeclared(file)
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("const group {}", Self::names(&r.render("specs", &self.group)?).join(", ")))
     }

@@ -1,6 +1,7 @@
 //! `go.const_spec`: a constant that joins a family of const specs (`CLOUD_PROVIDER_ACME =
 //! "Acme"` after the other `CLOUD_PROVIDER_*`), placed after the family's last member or the
 //! last member of its longest run; the family's members are the providers the tree defines.
+//! A constant the file declares twice does not compile: it is reported as a duplicate.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -11,7 +12,7 @@ use crate::backend::go::parse::{Extent, Scope, parse_valid};
 use crate::backend::go::splice::{delete_aligned, insert_aligned};
 use crate::backend::go::syntax::{self, field_children, normalize, row, text};
 use crate::backend::splice::preimage;
-use crate::backend::{DriftKind, Inspection, Member, PointKind, Removal, SourceFile, anchor_error, regex};
+use crate::backend::{DriftKind, Duplicate, Inspection, Member, PointKind, Removal, SourceFile, anchor_error, regex};
 use crate::error::{Location, Result};
 use crate::template::Renderer;
 use crate::text::indentation_at;
@@ -59,6 +60,8 @@ pub(super) struct SpecInfo {
     start_byte: usize,
     pub(super) names: Vec<String>,
     value: String,
+    /// Declared in the package block (not inside a function).
+    top_level: bool,
 }
 
 impl ConstSpec {
@@ -82,13 +85,23 @@ impl ConstSpec {
                 if n.kind() == "const_spec" {
                     let names = field_children(n, "name").iter().map(|x| text(*x, src).to_string()).collect();
                     let value = n.child_by_field_name("value").map(|v| text(v, src).to_string()).unwrap_or_default();
-                    out.push(SpecInfo { row: row(n), end_row: n.end_position().row, start_byte: n.start_byte(), names, value });
+                    let top_level = n.parent().and_then(|d| d.parent()).is_some_and(|p| p.kind() == "source_file");
+                    out.push(SpecInfo { row: row(n), end_row: n.end_position().row, start_byte: n.start_byte(), names, value, top_level });
                     return false;
                 }
                 true
             });
             out
         })
+    }
+
+    /// Constants the file declares more than once in the package block: `A redeclared in this
+    /// block`, a compile error (the blank identifier may repeat).
+    pub(super) fn redeclared(file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, "a const declaration", Scope::Words(&["const"]))?;
+        let specs = Self::specs(file, &tree, src);
+        let names = specs.iter().filter(|s| s.top_level).flat_map(|s| s.names.iter().filter(|n| *n != "_").map(|n| (n.clone(), s.row + 1)));
+        Ok(Duplicate::among(names, |name| Some(format!("{name} redeclared in this block"))))
     }
 
     fn is_member(&self, spec: &SpecInfo) -> bool {
@@ -102,6 +115,10 @@ impl ConstSpec {
 }
 
 impl PointKind for ConstSpec {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        Self::redeclared(file)
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("const {} = {}", r.render("name", &self.name)?, r.render("value", &self.value)?))
     }

@@ -49,7 +49,7 @@ impl PointKind for ListElement {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("the literal `{}`", self.spec.var), Scope::Words(&self.words()))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
-        Ok(literal_duplicates(src, body))
+        Ok(literal_duplicates(src, body, false))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {

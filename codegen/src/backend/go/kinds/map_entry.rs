@@ -58,7 +58,7 @@ impl PointKind for MapEntry {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("the map literal `{}`", self.spec.var), Scope::Words(&[self.spec.func.as_deref().unwrap_or(&self.spec.var)]))?;
         let body = find_literal(file, &tree, src, &self.spec.var, self.spec.func.as_deref())?;
-        Ok(literal_duplicates(src, body))
+        Ok(literal_duplicates(src, body, true))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {

@@ -1,5 +1,6 @@
 //! `go.statement`: a statement in a function's body, after the last statement of the same
-//! shape; a statement written another way is found by its `identity`.
+//! shape; a statement written another way is found by its `identity`. One written twice
+//! registers twice: a duplicate.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -8,7 +9,7 @@ use tree_sitter::{Node, Tree};
 use crate::backend::go::parse::{Scope, memo_found, method_word, parse_valid};
 use crate::backend::go::syntax::{self, normalize, row, text};
 use crate::backend::splice::insert_plain_lines_after;
-use crate::backend::{Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
+use crate::backend::{Duplicate, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
 use crate::error::{Location, Result};
 use crate::template::Renderer;
 use crate::text::{indent_continuation, indentation_at, line_end_inclusive, line_start};
@@ -68,6 +69,15 @@ struct StatementInfo {
 }
 
 impl PointKind for Statement {
+    /// Statements of the registration's shape written twice: Go builds them, and they register
+    /// twice (a climc command listed twice, a factory registered again).
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &format!("func {}", self.func), Scope::Words(&[method_word(&self.func)]))?;
+        let statements = self.statement_infos(file, &tree, src)?;
+        let entries = statements.iter().filter(|s| self.shape.is_match(&src[s.range.clone()])).map(|s| (s.normalized.clone(), s.row + 1));
+        Ok(Duplicate::among(entries, |_| None))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         let statement = r.render("statement", &self.statement)?;
         Ok(format!("`{}` in func {}", statement.split_whitespace().collect::<Vec<_>>().join(" "), self.func))

@@ -1,5 +1,6 @@
 //! `go.switch_case`: a `case` clause of a switch statement in a function, placed before the
-//! `default` clause (and the comments that belong to it); its body is compared too.
+//! `default` clause (and the comments that belong to it); its body is compared too. A constant
+//! case listed twice in the switch does not compile: a duplicate.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -8,7 +9,8 @@ use tree_sitter::{Node, Tree};
 use crate::backend::go::parse::{Scope, method_word, parse_valid};
 use crate::backend::go::syntax::{self, children, end_row, normalize, row, text};
 use crate::backend::splice::{offset_of_line, preimage, splice};
-use crate::backend::{DriftKind, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
+use crate::backend::go::cases::switch_duplicates;
+use crate::backend::{DriftKind, Duplicate, Inspection, PointKind, Removal, SourceFile, anchor_error, regex};
 use crate::error::{Location, Result};
 use crate::template::Renderer;
 use crate::text::indentation_at;
@@ -114,6 +116,12 @@ impl SwitchCase {
 }
 
 impl PointKind for SwitchCase {
+    fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
+        let (src, tree) = parse_valid(file, &self.expected(), Scope::Words(&[method_word(&self.func)]))?;
+        let switch = find_switch(file, &tree, src, &self.func, self.switch.as_ref())?;
+        Ok(switch_duplicates(switch, src))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         Ok(format!("`case {}:` in func {}", r.render("case", &self.case)?, self.func))
     }

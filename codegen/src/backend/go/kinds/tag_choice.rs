@@ -68,15 +68,7 @@ impl PointKind for TagChoice {
     fn duplicates(&self, file: &SourceFile<'_>) -> Result<Vec<Duplicate>> {
         let (src, tree) = parse_valid(file, &format!("struct `{}`", self.spec.type_name), Scope::Words(&[&self.spec.type_name]))?;
         let (range, line) = self.value_range(file, src, &tree)?;
-        let mut out: Vec<Duplicate> = Vec::new();
-        for v in src[range].split(self.spec.separator.as_str()) {
-            match out.iter_mut().find(|d| d.entry == v) {
-                Some(d) => d.lines.push(line),
-                None => out.push(Duplicate { entry: v.to_string(), lines: vec![line] }),
-            }
-        }
-        out.retain(|d| d.lines.len() > 1);
-        Ok(out)
+        Ok(Duplicate::among(src[range].split(self.spec.separator.as_str()).map(|v| (v.to_string(), line)), |_| None))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {

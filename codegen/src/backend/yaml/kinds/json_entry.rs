@@ -247,7 +247,7 @@ impl PointKind for JsonEntry {
             let line = crate::text::line_of(&loc.src, e.key_start);
             match out.iter_mut().find(|d| d.entry == e.key) {
                 Some(d) => d.lines.push(line),
-                None => out.push(Duplicate { entry: e.key.clone(), lines: vec![line] }),
+                None => out.push(Duplicate { entry: e.key.clone(), lines: vec![line], breaks_build: None }),
             }
         }
         out.retain(|d| d.lines.len() > 1);

@@ -158,7 +158,7 @@ impl PointKind for SequenceItem {
             let entry = format!("{}: {id}", self.spec.key);
             match out.iter_mut().find(|d| d.entry == entry) {
                 Some(d) => d.lines.push(item.line),
-                None => out.push(Duplicate { entry, lines: vec![item.line] }),
+                None => out.push(Duplicate { entry, lines: vec![item.line], breaks_build: None }),
             }
         }
         out.retain(|d| d.lines.len() > 1);
