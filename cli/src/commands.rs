@@ -276,7 +276,12 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
                     }
                     progress.item(name);
                 })?;
-                progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                if found.is_empty() {
+                    // Every provider is described (or the profile has no inventory): nothing to say.
+                    drop(progress);
+                } else {
+                    progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                }
                 descriptors.extend(found);
             }
             let mut reports = run.check(&descriptors)?;
