@@ -120,6 +120,7 @@ pub enum Command {
         /// The provider to verify (its descriptor id).
         id: String,
         /// Copy the edited cloudmux packages into cloudpods' vendor/ as `go mod vendor` would.
+        /// Without it, verify compares first and stops before building when a copy differs.
         #[arg(long)]
         sync_vendor: bool,
         /// How the steps are reported: lines as they run, or one JSON document at the end.
