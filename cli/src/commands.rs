@@ -120,6 +120,7 @@ pub enum Command {
         /// The provider to verify (its descriptor id).
         id: String,
         /// Copy the edited cloudmux packages into cloudpods' vendor/ as `go mod vendor` would.
+        /// Without it, verify compares first and stops before building when a copy differs.
         #[arg(long)]
         sync_vendor: bool,
         /// How the steps are reported: lines as they run, or one JSON document at the end.
@@ -276,7 +277,12 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
                     }
                     progress.item(name);
                 })?;
-                progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                if found.is_empty() {
+                    // Every provider is described (or the profile has no inventory): nothing to say.
+                    drop(progress);
+                } else {
+                    progress.finish(&format!("check --all: {} provider(s) without a descriptor, checked with the discovered one", found.len()));
+                }
                 descriptors.extend(found);
             }
             let mut reports = run.check(&descriptors)?;

@@ -51,8 +51,11 @@ fn go_build_vet_test(dir: &Path) {
 
 fn check_output(dir: &Path, code: i32) -> String {
     // The maintainer's gate: the descriptors and the tree as a whole (image lists agree).
-    let out = integrate(dir).args(["check", "--all"]).assert().code(code).get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
+    let out = integrate(dir).args(["check", "--all"]).assert().code(code).get_output().clone();
+    // The profile has no inventory: no provider lacks a descriptor, and nothing says so.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("without a descriptor"), "{err}");
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn new_round_trip(dir: &Path, new: &[&str], id: &str) {

@@ -236,6 +236,58 @@ fn the_sample_drift_in_cloudregions_is_found_after_discover() {
     assert_eq!(spelling[0]["path"], "cloudpods/cmd/climc/shell/compute/cloudregions.go");
 }
 
+/// The sample spells ZStack's webconsole API constant `Z_STACK` (as upstream spells Volcengine's
+/// `VOLC_ENGINE`), while the session package and the console switches say `ZSTACK`. discover
+/// reads the console switches, so ZStack has a console, and names the API constant, so check
+/// --all reports no webconsole finding for it.
+#[test]
+fn a_webconsole_constant_spelled_apart_from_the_provider_constant() {
+    let dir = sample();
+    let consts = std::fs::read_to_string(dir.path().join("cloudpods/pkg/apis/webconsole/consts.go")).unwrap();
+    assert!(consts.contains("\tZ_STACK   = \"zstack\""), "the sample lost its differently spelled constant: {consts}");
+    let f = json_findings(dir.path(), &["--all"]);
+    let console: Vec<_> = f.iter().filter(|f| f["point"].as_str().unwrap().starts_with("webconsole.")).collect();
+    assert!(console.is_empty(), "{console:#?}");
+    integrate(dir.path()).arg("discover").assert().success();
+    let zstack = std::fs::read_to_string(dir.path().join("descriptors/zstack.toml")).unwrap();
+    assert!(zstack.contains("webconsole = true  # a case of the console switches"), "{zstack}");
+    assert!(zstack.contains("webconsole_const = \"Z_STACK\""), "{zstack}");
+    assert!(std::fs::read_to_string(dir.path().join("descriptors/aws.toml")).unwrap().contains("webconsole = false"));
+    let plan = integrate(dir.path()).args(["apply", "--dry-run", "zstack"]).assert().success().get_output().stdout.clone();
+    assert!(!String::from_utf8_lossy(&plan).contains("webconsole"), "{}", String::from_utf8_lossy(&plan));
+    let f = json_findings(dir.path(), &["zstack"]);
+    assert!(!f.iter().any(|f| f["point"].as_str().unwrap().starts_with("webconsole.")), "{f:#?}");
+}
+
+/// Upstream cloudpods aliases only the storage kinds its drivers name, and some under other
+/// names (Volcengine's STORAGE_VOLC_CLOUD_*): discover records the aliases as they are, so
+/// check --all reports no drift for them, while an alias the descriptor lists and the tree lacks
+/// is still found.
+#[test]
+fn storage_aliases_of_some_kinds_under_other_names() {
+    let dir = sample();
+    edit(dir.path(), "cloudpods/pkg/apis/compute/storage_const.go", |t| {
+        t.replacen("\tSTORAGE_ZSTACK_SHARED_BLOCK  = compute.STORAGE_ZSTACK_SHARED_BLOCK\n", "", 1)
+            .replacen("\tSTORAGE_ZSTACK_CEPH          = compute.STORAGE_ZSTACK_CEPH\n", "\tSTORAGE_ZS_CEPH              = compute.STORAGE_ZSTACK_CEPH\n", 1)
+    });
+    let f = json_findings(dir.path(), &["--all"]);
+    let aliases: Vec<_> = f.iter().filter(|f| f["point"] == "cloudpods.storage_aliases" || f["point"] == "cloudmux.storage_consts").collect();
+    assert!(aliases.is_empty(), "{aliases:#?}");
+    integrate(dir.path()).arg("discover").assert().success();
+    let path = dir.path().join("descriptors/zstack.toml");
+    let zstack = std::fs::read_to_string(&path).unwrap();
+    assert!(zstack.contains("storages = [\"LOCAL_STORAGE=localstorage\", \"CEPH=ceph\", \"SHARED_BLOCK=sharedblock\"]"), "{zstack}");
+    assert!(zstack.contains("storage_aliases = [\"LOCAL_STORAGE=ZSTACK_LOCAL_STORAGE\", \"CEPH=ZS_CEPH\"]"), "{zstack}");
+    integrate(dir.path()).args(["check", "zstack"]).assert().code(1); // the sample's duplicate entry, nothing about storages
+    assert!(!json_findings(dir.path(), &["zstack"]).iter().any(|f| f["point"] == "cloudpods.storage_aliases"));
+    // Described with an alias the tree does not declare, the alias is reported.
+    std::fs::write(&path, zstack.replace("\"CEPH=ZS_CEPH\"]", "\"CEPH=ZS_CEPH\", \"SHARED_BLOCK=ZSTACK_SHARED_BLOCK\"]")).unwrap();
+    let f = json_findings(dir.path(), &["zstack"]);
+    let alias: Vec<_> = f.iter().filter(|f| f["point"] == "cloudpods.storage_aliases").collect();
+    assert_eq!(alias.len(), 1, "{f:#?}");
+    assert!(alias[0]["message"].as_str().unwrap().contains("2 of 3"), "{:#?}", alias[0]);
+}
+
 #[test]
 fn severity_threshold_and_fix() {
     let dir = applied();

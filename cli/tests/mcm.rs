@@ -298,3 +298,14 @@ fn new_from_flags_alone_builds() {
     go(&repo, &["vet", "./..."]);
     go(&repo, &["test", "./..."]);
 }
+
+/// The profile has no inventory, so no provider can lack a descriptor: `check --all` says
+/// nothing about undescribed providers (it printed "0 provider(s) without a descriptor").
+#[test]
+fn check_all_says_nothing_about_undescribed_providers_when_there_are_none() {
+    let dir = example("sample-mcm", None);
+    let out = integrate(dir.path()).args(["check", "--all"]).assert().code(0).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("without a descriptor"), "{err}");
+    assert_eq!(err.trim(), "check: 0 finding(s), 0 at or above note; 0 registration(s) present", "{err}");
+}

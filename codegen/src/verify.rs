@@ -103,22 +103,65 @@ pub fn touched_packages(ws: &Workspace, d: &Descriptor, root: &str) -> Result<Ve
     Ok(out.into_iter().collect())
 }
 
-/// Runs every step for one descriptor; `progress` sees each step start and finish. Once a
-/// consumer's vendor/ is known to be stale (its sync step failed), the steps in that consumer
-/// are skipped: they would build against the stale copy and fail, so their time is saved and
-/// their reason names the flag that fixes it.
+/// Runs every step for one descriptor; `progress` sees each step start and finish. Without
+/// `--sync-vendor`, a consumer's vendor/ that is stale is known before anything is built (the
+/// comparison only reads files): the run is lost either way, since it must be run again with
+/// the flag, so verify compares first and, when a copy differs, runs no other step; their
+/// reason names the flag that fixes it. With the flag, a sync that fails skips the steps in
+/// that consumer the same way.
 pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &mut dyn FnMut(VerifyEvent<'_>)) -> Result<Vec<StepResult>> {
     let go = go_binary()?;
     let ctx = ws.context(d);
     let mut results = Vec::new();
     // Roots whose vendor/ is stale, with the reason their steps are skipped.
     let mut stale: Vec<(String, String)> = Vec::new();
+    // Without --sync-vendor the sync steps only compare, so they run first: their results by
+    // step name, and the reason no other step runs when one found a stale vendor/.
+    let mut compared: Vec<(String, StepResult)> = Vec::new();
+    let mut stopped: Option<String> = None;
+    if !opts.sync_vendor {
+        for step in &ws.profile.verify {
+            let Some(sync) = &step.vendor_sync else { continue };
+            let r = ws.profile.templates.renderer(&ctx, &step.name);
+            if step.when.as_ref().is_some_and(|c| !r.condition(c).unwrap_or(false)) {
+                continue;
+            }
+            let Some(root) = ws.roots.get(&step.root) else { continue };
+            let started = Instant::now();
+            let command = format!("sync {} into {}/vendor", step.root, sync.into);
+            // Reported as started now, finished in its place among the steps.
+            progress(VerifyEvent::Started { name: &step.name, command: &command });
+            let (status, output) = match vendor_sync(ws, &ctx, &step.root, root, sync, false) {
+                Ok(found) => found,
+                Err(e) => (StepStatus::Failed { reason: e.to_string() }, String::new()),
+            };
+            let res = StepResult { name: step.name.clone(), command, status, output: tail(&output, 20), elapsed_ms: started.elapsed().as_millis() };
+            let failed = matches!(res.status, StepStatus::Failed { .. });
+            compared.push((step.name.clone(), res));
+            if failed {
+                stopped = Some(format!("not run: {}/vendor is stale (step `{}` failed), so verify stops before building; run verify again with --sync-vendor", sync.into, step.name));
+                break;
+            }
+        }
+    }
     for step in &ws.profile.verify {
         let r = ws.profile.templates.renderer(&ctx, &step.name);
         if let Some(cond) = &step.when {
             if !r.condition(cond)? {
                 continue;
             }
+        }
+        if let Some(pos) = compared.iter().position(|(name, _)| *name == step.name) {
+            let (_, res) = compared.remove(pos);
+            progress(VerifyEvent::Finished(&res));
+            results.push(res);
+            continue;
+        }
+        if let Some(reason) = &stopped {
+            let res = StepResult { name: step.name.clone(), command: String::new(), status: StepStatus::Skipped { reason: reason.clone() }, output: String::new(), elapsed_ms: 0 };
+            progress(VerifyEvent::Finished(&res));
+            results.push(res);
+            continue;
         }
         let started = Instant::now();
         let finish = |command: String, status: StepStatus, output: String| StepResult {

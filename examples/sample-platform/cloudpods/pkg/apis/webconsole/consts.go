@@ -13,6 +13,6 @@ const (
 	RDP       = "rdp"
 	ALIYUN    = "aliyun"
 	OPENSTACK = "openstack"
-	ZSTACK    = "zstack"
+	Z_STACK   = "zstack" // spelled apart from CLOUD_PROVIDER_ZSTACK, as upstream spells Volcengine's VOLC_ENGINE
 	CNWARE    = "cnware"
 )

@@ -12,7 +12,7 @@ const (
 	VNC       = api.VNC
 	ALIYUN    = api.ALIYUN
 	OPENSTACK = api.OPENSTACK
-	ZSTACK    = api.ZSTACK
+	ZSTACK    = api.Z_STACK
 	CNWARE    = api.CNWARE
 )
 
