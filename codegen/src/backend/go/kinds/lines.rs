@@ -138,6 +138,12 @@ impl Lines {
 }
 
 impl PointKind for Lines {
+    /// Every line, not the first one the description shows: two blocks that start alike are
+    /// not one registration.
+    fn key(&self, r: &Renderer) -> Result<String> {
+        Ok(self.rendered(r)?.iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
+    }
+
     fn describe(&self, r: &Renderer) -> Result<String> {
         let lines = self.rendered(r)?;
         let first = lines

@@ -147,6 +147,11 @@ impl PointKind for LiteralEntry {
         Ok(format!("`{first}` in {}", self.where_()))
     }
 
+    /// The whole entry, not its first line: entries of a list of structs start alike.
+    fn key(&self, r: &Renderer) -> Result<String> {
+        Ok(r.render("entry", &self.spec.entry)?.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let entry = r.render("entry", &self.spec.entry)?;
         let entry = entry.trim_end().trim_end_matches(',');

@@ -74,6 +74,11 @@ impl PointKind for Block {
         Ok(format!("the lines starting `{}`", block.lines().next().unwrap_or_default()))
     }
 
+    /// The block is known by what finds it: its `present` pattern, rendered.
+    fn key(&self, r: &Renderer) -> Result<String> {
+        Ok(format!("lines matching `{}`", r.render("present", &self.spec.present)?))
+    }
+
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
         let text = file.require("the block's neighbours")?;
         if let Some(m) = regex(r, "present", &self.spec.present)?.find(text) {
