@@ -98,3 +98,11 @@ fn own_names_apply_and_discovered_providers_are_not_refused() {
     integrate(dir.path()).args(["discover"]).assert().success();
     integrate(dir.path()).args(["apply", "--dry-run"]).assert().success();
 }
+
+/// `pkg/multicloud/loader` is the package that imports every provider, not a provider: a new
+/// provider `loader` would generate its client over loader.go. Refused; a provider whose own
+/// files name it (only its constant taken out) is re-registered instead (partial_parse.rs).
+#[test]
+fn a_package_directory_of_something_else_is_refused() {
+    refused("loader", "", &["descriptors/loader.toml:2:6", "pkg/multicloud/loader/loader.go exists already", "not this provider's"]);
+}

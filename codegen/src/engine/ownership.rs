@@ -140,7 +140,18 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
         Ok(book.as_ref().is_some_and(|b| b.entries.iter().any(|e| e.is(&point.id, &point.root, &rel) && e.still_there(current.normalized()))))
     };
     // A provider the tree does not define yet (its inventory registration is missing) has no
-    // files of its own there: a file it would create that exists is someone else's.
+    // files of its own there: a file it would create that exists, and that names none of the
+    // provider's names, is someone else's. (One that names them is the provider's own, written
+    // by hand or left when its constant was taken out.)
+    let own_names = [
+        format!("CLOUD_PROVIDER_{}", d.names.const_),
+        d.names.go.clone(),
+        format!("_{}", d.names.const_),
+        // An import of the provider's package (its debug CLI, its shell commands).
+        format!("/{}\"", d.names.package),
+        format!("/{}/", d.names.package),
+    ];
+    let names_it = |text: &str| own_names.iter().any(|n| text.contains(n.as_str()));
     let new_to_tree = match ws.profile.inventory.as_deref().and_then(|id| mine.iter().find(|r| ws.profile.points[r.point].id == id)) {
         Some(reg) => matches!(provider.inspect(ws, files, reg)?, Inspection::Missing { .. }),
         None => false,
@@ -155,7 +166,10 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
         match provider.inspect(ws, files, reg)? {
             Inspection::Missing { .. } => adds = true,
             Inspection::Present { .. }
-                if new_to_tree && point.kind_name.ends_with("file") && files.source(&reg.path)?.normalized().is_some() && !recorded(point, reg)? =>
+                if new_to_tree
+                    && point.kind_name.ends_with("file")
+                    && files.source(&reg.path)?.normalized().is_some_and(|text| !names_it(text))
+                    && !recorded(point, reg)? =>
             {
                 taken.push(Error::input(
                     d.value_location(&reg.display.display().to_string()),
