@@ -270,13 +270,7 @@ fn dispatch(global: &GlobalArgs, command: Command, out: &mut dyn Write) -> Resul
             let run = Run::new(&ws);
             let owned: Vec<String> = descriptors.iter().map(|d| d.id.clone()).collect();
             if all {
-                let mut progress = crate::progress::Progress::on_stderr();
-                let found = integrate_codegen::discover::undescribed(&run, &descriptors, &mut |done, total, name| {
-                    if done == 0 {
-                        progress.start_counted("discovering the providers without a descriptor", total);
-                    }
-                    progress.item(name);
-                })?;
+                let (found, mut progress) = undescribed_with_progress(&run, &descriptors, "discovering the providers without a descriptor")?;
                 if found.is_empty() {
                     // Every provider is described (or the profile has no inventory): nothing to say.
                     drop(progress);
@@ -480,18 +474,25 @@ fn run_with_neighbours(ws: &Workspace) -> Result<Run<'_>> {
     let mut run = Run::new(ws);
     // A descriptor that does not load is reported when it is the one applied.
     let described = ws.load_descriptors(&[]).unwrap_or_default();
-    let mut progress = crate::progress::Progress::on_stderr();
-    let found = integrate_codegen::discover::undescribed(&run, &described, &mut |done, total, name| {
-        if done == 0 {
-            progress.start_counted("reading the tree's other providers (their names are not to be taken)", total);
-        }
-        progress.item(name);
-    })?;
+    let (found, mut progress) = undescribed_with_progress(&run, &described, "reading the tree's other providers (their names are not to be taken)")?;
     if !found.is_empty() {
         progress.finish(&format!("compared with {} provider(s) of the tree without a descriptor", found.len()));
     }
     run.set_neighbours(found);
     Ok(run)
+}
+
+/// The tree's providers without a descriptor, discovered in memory under a progress line
+/// saying `what` on standard error; the progress is the caller's to finish.
+fn undescribed_with_progress(run: &Run, described: &[Descriptor], what: &str) -> Result<(Vec<Descriptor>, crate::progress::Progress)> {
+    let mut progress = crate::progress::Progress::on_stderr();
+    let found = integrate_codegen::discover::undescribed(run, described, &mut |done, total, name| {
+        if done == 0 {
+            progress.start_counted(what, total);
+        }
+        progress.item(name);
+    })?;
+    Ok((found, progress))
 }
 
 #[cfg(test)]

@@ -357,29 +357,21 @@ fn tokenize(text: &str) -> Option<Vec<String>> {
 }
 
 fn parse_or(tokens: &[String], at: &mut usize) -> Option<Expr> {
-    let mut terms = vec![parse_and(tokens, at)?];
-    while tokens.get(*at).is_some_and(|t| t == "||") {
-        *at += 1;
-        terms.push(parse_and(tokens, at)?);
-    }
-    Some(if terms.len() == 1 {
-        terms.remove(0)
-    } else {
-        Expr::Any(terms)
-    })
+    parse_joined(tokens, at, "||", parse_and, Expr::Any)
 }
 
 fn parse_and(tokens: &[String], at: &mut usize) -> Option<Expr> {
-    let mut terms = vec![parse_not(tokens, at)?];
-    while tokens.get(*at).is_some_and(|t| t == "&&") {
+    parse_joined(tokens, at, "&&", parse_not, Expr::All)
+}
+
+/// Terms `term` reads, joined by `op`: one term as it is, more joined by `join`.
+fn parse_joined(tokens: &[String], at: &mut usize, op: &str, term: fn(&[String], &mut usize) -> Option<Expr>, join: fn(Vec<Expr>) -> Expr) -> Option<Expr> {
+    let mut terms = vec![term(tokens, at)?];
+    while tokens.get(*at).is_some_and(|t| t == op) {
         *at += 1;
-        terms.push(parse_not(tokens, at)?);
+        terms.push(term(tokens, at)?);
     }
-    Some(if terms.len() == 1 {
-        terms.remove(0)
-    } else {
-        Expr::All(terms)
-    })
+    Some(if terms.len() == 1 { terms.remove(0) } else { join(terms) })
 }
 
 fn parse_not(tokens: &[String], at: &mut usize) -> Option<Expr> {
