@@ -60,16 +60,46 @@ pub(super) fn insert_element(src: &str, body: Node<'_>, entry: &str, extent: Ext
     let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
     let comma = last.next_sibling().filter(|n| n.kind() == ",");
     let has_comment = syntax::trailing_comment(last).is_some();
+    let end_row = last.end_position().row;
+    // `}` right after the last element (`A, B,\n\tC, D}`): the literal keeps closing on its
+    // last element's line, so an entry never lands after the brace.
+    let closes_on_last = close == end_row;
     if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && !has_comment {
-        if let Some(comma) = comma {
-            let at = comma.end_byte();
-            return (last_row + 1, format!("{} {},{}", &src[..at], entry, &src[at..]));
+        match comma {
+            Some(comma) => {
+                let at = comma.end_byte();
+                return (last_row + 1, format!("{} {},{}", &src[..at], entry, &src[at..]));
+            }
+            None if closes_on_last => {
+                let at = last.end_byte();
+                return (last_row + 1, format!("{}, {}{}", &src[..at], entry, &src[at..]));
+            }
+            None => {}
         }
     }
-    let end_row = last.end_position().row;
     let indent = indentation_at(src, last.start_byte()).to_string();
     let entry = indent_continuation(entry, &indent);
+    if closes_on_last {
+        return (end_row + 2, insert_before_close(src, last, comma, end_row, &format!("{indent}{entry}"), extent));
+    }
     (end_row + 2, insert_aligned(BlockKind::Literal, src, end_row, &format!("{indent}{entry},"), extent))
+}
+
+/// Inserts `line` (an indented entry, may span lines) on a new line after `last`, the element
+/// the literal's `}` follows on the same line: `last` gets a comma, the entry takes the brace
+/// (with a comma before it only when `last` had one). The brace is first moved to a line of
+/// its own so the entry is inserted (and its block aligned) as a whole line, then joined back.
+fn insert_before_close(src: &str, last: Node<'_>, comma: Option<Node<'_>>, end_row: usize, line: &str, extent: Extent) -> String {
+    let at = comma.map_or(last.end_byte(), |c| c.end_byte());
+    let separated = format!("{}{}\n{}", &src[..at], if comma.is_some() { "" } else { "," }, &src[at..]);
+    // As a whole line before a brace of its own, the entry takes a comma (the block's layout
+    // writes it anyway); it is dropped again when the brace comes back unless `last` had one.
+    let inserted = insert_aligned(BlockKind::Literal, &separated, end_row, &format!("{line},"), extent);
+    // The newline ending the entry's last line is the one before the moved brace.
+    let join = crate::backend::splice::offset_of_line(&inserted, end_row + 1 + line.split('\n').count()) - 1;
+    let entry = &inserted[..join];
+    let entry = if comma.is_some() { entry } else { entry.strip_suffix(',').unwrap_or(entry) };
+    format!("{entry}{}", &inserted[join + 1..])
 }
 
 /// The 1-based line [`insert_element`] would put `entry` on, without building the edit.
@@ -86,7 +116,8 @@ pub(super) fn insertion_line(src: &str, body: Node<'_>, entry: &str) -> usize {
     let on_last_line = per_line(last_row);
     let widest = elements.iter().map(|e| per_line(row(*e))).max().unwrap_or(1);
     let comma = last.next_sibling().filter(|n| n.kind() == ",");
-    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && syntax::trailing_comment(last).is_none() && comma.is_some() {
+    let closes_on_last = close == last.end_position().row;
+    if on_last_line >= 2 && on_last_line < widest && !entry.contains('\n') && syntax::trailing_comment(last).is_none() && (comma.is_some() || closes_on_last) {
         return last_row + 1;
     }
     let _ = src;
@@ -122,7 +153,32 @@ pub(super) fn remove_element(src: &str, body: Node<'_>, element: Node<'_>, exten
         out.replace_range(start..end, "");
         return vec![out];
     }
+    if body.end_position().row == last_row && elements.last().is_some_and(|e| e.id() == element.id()) && elements.len() > 1 {
+        return delete_before_close(src, element, first_row, last_row, extent);
+    }
     delete_aligned(BlockKind::Literal, src, first_row, last_row, extent)
+}
+
+/// Takes out the last element on its own lines when the literal's `}` follows it (the inverse of
+/// [`insert_before_close`]): the brace goes back after the element before, with a comma only
+/// when the removed one had one; the realigned candidate first and the plain one last, for
+/// [`preimage`].
+fn delete_before_close(src: &str, element: Node<'_>, first_row: usize, last_row: usize, extent: Extent) -> Vec<String> {
+    let comma = element.next_sibling().filter(|n| n.kind() == ",");
+    let at = comma.map_or(element.end_byte(), |c| c.end_byte());
+    let separated = format!("{}\n{}", &src[..at], &src[at..]);
+    let candidates: Vec<String> = delete_aligned(BlockKind::Literal, &separated, first_row, last_row, extent)
+        .into_iter()
+        .filter_map(|text| {
+            // The brace now starts line `first_row`; join it to the line before, dropping the
+            // comma the element before got unless the removed element had one too.
+            let brace = crate::backend::splice::offset_of_line(&text, first_row);
+            let before = text[..brace].strip_suffix('\n')?;
+            let before = if comma.is_some() { before } else { before.strip_suffix(',')? };
+            Some(format!("{before}{}", &text[brace..]))
+        })
+        .collect();
+    if candidates.is_empty() { delete_aligned(BlockKind::Literal, src, first_row, last_row, extent) } else { candidates }
 }
 
 /// Repeated entries of a literal: normalised element texts (keys for keyed elements). In a map

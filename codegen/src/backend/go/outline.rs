@@ -152,9 +152,10 @@ impl<'s> Scanner<'s> {
                     let newlines = self.src[start..end].iter().filter(|&&c| c == b'\n').count();
                     self.pos = end;
                     if newlines > 0 {
-                        // A comment spanning lines acts like a newline.
+                        // A comment spanning lines acts like a newline; `newline` counts the
+                        // first of its lines.
                         self.newline();
-                        self.row += newlines;
+                        self.row += newlines - 1;
                     }
                 }
                 b'"' | b'\'' => self.quoted(b)?,
@@ -346,6 +347,23 @@ mod tests {
         assert_eq!((ranges[0].start_byte, ranges[0].end_byte), (0, o.chunk(1).end));
         assert_eq!(ranges[1].start_point, Point { row: 6, column: 0 });
         assert_eq!(ranges[1].end_byte, src.len());
+    }
+
+    #[test]
+    fn rows_count_each_line_once_after_comments_and_raw_strings_spanning_lines() {
+        // A `/* */` comment over lines counted one line too many: every chunk after it started a
+        // row late, so tree-sitter placed its nodes a line low and an element was spliced after
+        // the literal's `}` (cloudpods' guest_actions.go, `/*if resetPasswd {` in a func body).
+        let src = "package x\n\nfunc f() {\n\t/*if a {\n\t\tb()\n\t}*/\n}\n\n/* top\nlevel */\nvar s = `a\nb`\n\nvar L = []string{\n\t\"a\",\n}\n";
+        let o = Outline::of(src);
+        assert_eq!(o.error, None);
+        assert_eq!(o.len(), 4);
+        let row_at = |byte: usize| src[..byte].matches('\n').count();
+        for i in 0..o.len() {
+            let range = o.ranges(&[i])[0];
+            assert_eq!(range.start_point, Point { row: row_at(range.start_byte), column: 0 }, "start of chunk {i}");
+            assert_eq!(range.end_point.row, row_at(range.end_byte), "end of chunk {i}");
+        }
     }
 
     #[test]
