@@ -5,6 +5,7 @@
 //! their elapsed time. Secret fields are drawn masked; no text drawn here holds a secret.
 
 use integrate_codegen::descriptor::{CredentialKind, EndpointField, Env};
+use integrate_codegen::Descriptor;
 use integrate_codegen::engine::{PointReport, PointState};
 use integrate_codegen::profile::Severity;
 use integrate_codegen::validation::{Outcome, ProbeReport, Report};
@@ -129,6 +130,20 @@ fn kind_name(kind: CredentialKind) -> &'static str {
     match kind {
         CredentialKind::AccessKey => "access key",
         CredentialKind::UserPassword => "user and password",
+    }
+}
+
+/// The preset's kind, or how many fields the descriptor declares, with their names when
+/// `named`.
+fn credential_name(d: &Descriptor, named: bool) -> String {
+    let fields = &d.credential.fields;
+    match (d.credential.is_custom(), named) {
+        (false, _) => kind_name(d.credential.kind).to_owned(),
+        (true, false) => format!("{} declared fields", fields.len()),
+        (true, true) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.get_ref().as_str()).collect();
+            format!("{} declared fields ({})", names.len(), names.join(", "))
+        }
     }
 }
 
@@ -414,6 +429,7 @@ fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Fram
         },
     ));
     let endpoint = match d.credential.endpoint {
+        _ if d.credential.is_custom() => "",
         EndpointField::None => "",
         EndpointField::Endpoint => " + endpoint",
         EndpointField::AuthUrl => " + auth URL",
@@ -425,7 +441,7 @@ fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Fram
     lines.extend(labelled(
         "credential",
         12,
-        &format!("{}{endpoint}; {validation}", kind_name(d.credential.kind)),
+        &format!("{}{endpoint}; {validation}", credential_name(d, true)),
         width,
         theme,
         plain,
@@ -725,11 +741,7 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let form_rows = view.form.fields.len() as u16 + 3 + u16::from(has_help);
     let [form_area, out_area] =
         Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
-    let form_block = block(format!(
-        " {} credential · {} ",
-        d.brand,
-        kind_name(d.credential.kind)
-    ));
+    let form_block = block(format!(" {} credential · {} ", d.brand, credential_name(d, false)));
     let inner = form_block.inner(form_area);
     frame.render_widget(form_block, form_area);
     let label_w = 19;

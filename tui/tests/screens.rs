@@ -466,3 +466,11 @@ fn account_form_refuses_a_missing_file_and_an_empty_required_field() {
     send(&mut app, [Action::NextField, Action::Validate]);
     insta::assert_snapshot!(screen(&app, &sample));
 }
+
+#[test]
+fn provider_detail_names_declared_credential_fields() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let mut app = sample.app(false, Fake::default());
+    send(&mut app, [Action::Down]);
+    insta::assert_snapshot!(screen(&app, &sample));
+}
