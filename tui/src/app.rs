@@ -176,6 +176,17 @@ pub enum RunState {
     },
     /// The user cancelled the job.
     Cancelled(Job),
+    /// The form's values were refused before anything was sent: a required field empty, a
+    /// file that cannot be read, a value its kind does not take.
+    Refused {
+        /// The job that was asked for.
+        job: Job,
+        /// One line per field at fault, naming it, with no secret in it.
+        reasons: Vec<String>,
+        /// The form's revision the reasons hold for; the same job is not offered again until
+        /// a value or a file check changes.
+        revision: u64,
+    },
 }
 
 /// The account screen of one provider. The form always takes the keys, whatever the run
@@ -441,7 +452,7 @@ impl App {
             .as_ref()
             .filter(|_| self.screen == Screen::Account);
         let running = account.is_some_and(AccountView::is_running);
-        let focused = account.map(|a| a.form.focused());
+        let focused = account.and_then(|a| a.form.focused());
         let focused_kind = |pred: fn(&FieldKind) -> bool| focused.is_some_and(|f| pred(&f.kind));
         let scroll = self.diff.as_ref().map_or(0, |d| d.scroll);
         let can_scroll_down = || {
@@ -501,7 +512,11 @@ impl App {
             Action::NextChoice | Action::PrevChoice => {
                 focused_kind(|k| matches!(k, FieldKind::Choice(o) if o.len() > 1))
             }
-            Action::Validate | Action::Probe => account.is_some_and(|a| a.spec.is_ok()) && !running,
+            Action::Validate | Action::Probe => {
+                let job = if *action == Action::Probe { Job::Probe } else { Job::Validate };
+                let refused = |a: &AccountView| matches!(&a.run, RunState::Refused { job: j, revision, .. } if *j == job && *revision == a.form.revision());
+                account.is_some_and(|a| a.spec.is_ok() && !refused(a)) && !running
+            }
             Action::Cancel => running,
         }
     }
@@ -580,15 +595,16 @@ impl App {
         let Ok(spec) = view.spec.clone() else {
             return;
         };
+        // As `account validate`: the endpoint field may stay empty when [validation] has one.
+        let credential = match view.form.credential(!spec.endpoint.is_empty()) {
+            Ok(credential) => credential,
+            Err(refusal) => {
+                view.run = RunState::Refused { job, reasons: refusal.0, revision: view.form.revision() };
+                return;
+            }
+        };
         let cancel = Arc::new(AtomicBool::new(false));
-        let rx = worker::spawn(
-            self.validator.clone(),
-            job,
-            spec,
-            view.form.credential(),
-            self.insecure,
-            cancel.clone(),
-        );
+        let rx = worker::spawn(self.validator.clone(), job, spec, credential, self.insecure, cancel.clone());
         view.run = RunState::Running(Running {
             job,
             progress: Progress::start(),

@@ -5,6 +5,7 @@
 //! their elapsed time. Secret fields are drawn masked; no text drawn here holds a secret.
 
 use integrate_codegen::descriptor::{CredentialKind, EndpointField, Env};
+use integrate_codegen::Descriptor;
 use integrate_codegen::engine::{PointReport, PointState};
 use integrate_codegen::profile::Severity;
 use integrate_codegen::validation::{Outcome, ProbeReport, Report};
@@ -17,7 +18,7 @@ use ratatui::widgets::{
 };
 
 use crate::app::{App, DiffState, Leave, Loading, Popup, Progress, RunState, Screen};
-use crate::form::FieldKind;
+use crate::form::FileCheck;
 use crate::job::LoadStep;
 use crate::keymap;
 use crate::layout;
@@ -129,6 +130,20 @@ fn kind_name(kind: CredentialKind) -> &'static str {
     match kind {
         CredentialKind::AccessKey => "access key",
         CredentialKind::UserPassword => "user and password",
+    }
+}
+
+/// The preset's kind, or how many fields the descriptor declares, with their names when
+/// `named`.
+fn credential_name(d: &Descriptor, named: bool) -> String {
+    let fields = &d.credential.fields;
+    match (d.credential.is_custom(), named) {
+        (false, _) => kind_name(d.credential.kind).to_owned(),
+        (true, false) => format!("{} declared fields", fields.len()),
+        (true, true) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.get_ref().as_str()).collect();
+            format!("{} declared fields ({})", names.len(), names.join(", "))
+        }
     }
 }
 
@@ -414,6 +429,7 @@ fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Fram
         },
     ));
     let endpoint = match d.credential.endpoint {
+        _ if d.credential.is_custom() => "",
         EndpointField::None => "",
         EndpointField::Endpoint => " + endpoint",
         EndpointField::AuthUrl => " + auth URL",
@@ -425,7 +441,7 @@ fn draw_provider_detail(app: &App, p: &Provider, theme: &Theme, frame: &mut Fram
     lines.extend(labelled(
         "credential",
         12,
-        &format!("{}{endpoint}; {validation}", kind_name(d.credential.kind)),
+        &format!("{}{endpoint}; {validation}", credential_name(d, true)),
         width,
         theme,
         plain,
@@ -720,14 +736,12 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let d = &p.descriptor;
-    let form_rows = view.form.fields.len() as u16 + 3;
+    // A line for the focused field's help when any field has help that says more than its label.
+    let has_help = view.form.fields.iter().any(|f| f.help.is_some());
+    let form_rows = view.form.fields.len() as u16 + 3 + u16::from(has_help);
     let [form_area, out_area] =
         Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
-    let form_block = block(format!(
-        " {} credential · {} ",
-        d.brand,
-        kind_name(d.credential.kind)
-    ));
+    let form_block = block(format!(" {} credential · {} ", d.brand, credential_name(d, false)));
     let inner = form_block.inner(form_area);
     frame.render_widget(form_block, form_area);
     let label_w = 19;
@@ -759,13 +773,23 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             spans.push(value);
         }
+        // A file field says what its last check found; the check ran in `update`.
+        if let Some(status) = field.file.status() {
+            let style = if field.file == FileCheck::Readable { theme.good } else { theme.bad };
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(status, style));
+        }
         lines.push(Line::from(spans));
+    }
+    if has_help {
+        let help = view.form.focused().and_then(|f| f.help.as_deref()).unwrap_or_default();
+        lines.push(Line::styled(format!("  {help}"), theme.muted));
     }
     let in_force = view
         .form
         .fields
         .iter()
-        .find(|f| f.kind == FieldKind::Url && !f.is_empty())
+        .find(|f| f.is_endpoint() && !f.is_empty())
         .map(|f| f.display());
     let endpoint = match &view.spec {
         Ok(spec) => Line::styled(
@@ -837,6 +861,16 @@ fn draw_account(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ];
             lines.extend(wrap(message, width).into_iter().map(Line::raw));
             (" Outcome ", lines)
+        }
+        (RunState::Refused { job, reasons, .. }, _) => {
+            let title = if *job == Job::Probe { " Wrong-key probe " } else { " Outcome " };
+            let mut lines = vec![Line::styled("✘ NOT SENT: THE FORM IS INCOMPLETE", theme.bad), Line::raw("")];
+            for reason in reasons {
+                lines.extend(wrap(&format!("• {reason}"), width).into_iter().map(Line::raw));
+            }
+            lines.push(Line::raw(""));
+            lines.extend(wrap("Nothing was sent. Fix the fields above, then validate again.", width).into_iter().map(|l| Line::styled(l, theme.muted)));
+            (title, lines)
         }
         (RunState::Cancelled(job), _) => {
             let what = match job {

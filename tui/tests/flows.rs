@@ -15,6 +15,14 @@ use integrate_tui::app::{Popup, RunState, Screen, update};
 use integrate_tui::worker::EngineValidator;
 use integrate_tui::{Action, App, Theme, keymap};
 
+/// Types a key id and a secret into the first two fields of the open account form, which
+/// are required: an empty form is refused before anything is sent.
+fn fill_key(app: &mut App) {
+    type_text(app, "AKIAEXAMPLE");
+    send(app, [Action::NextField]);
+    type_text(app, "secret");
+}
+
 fn qingcloud_checklist(sample: &Sample) -> App {
     let mut app = sample.app(false, Fake::default());
     send(&mut app, [Action::OpenChecklist]);
@@ -227,15 +235,9 @@ fn a_late_verdict_after_cancel_is_ignored() {
             ..Fake::default()
         },
     );
-    send(
-        &mut app,
-        [
-            Action::Down,
-            Action::OpenAccount,
-            Action::Validate,
-            Action::Cancel,
-        ],
-    );
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    fill_key(&mut app);
+    send(&mut app, [Action::Validate, Action::Cancel]);
     send(&mut app, [Action::ValidationDone(common::valid_report())]);
     assert!(matches!(
         app.account.as_ref().unwrap().run,
@@ -497,15 +499,15 @@ fn quit_cancels_a_running_job() {
             ..Fake::default()
         },
     );
-    send(
-        &mut app,
-        [Action::Down, Action::OpenAccount, Action::Validate],
-    );
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    fill_key(&mut app);
+    send(&mut app, [Action::Validate]);
     let flag = match &app.account.as_ref().unwrap().run {
         RunState::Running(r) => r.cancel.clone(),
         _ => panic!("not running"),
     };
-    send(&mut app, [Action::Quit]);
+    // The form holds typed input, so quitting asks first.
+    send(&mut app, [Action::Quit, Action::ConfirmYes]);
     assert!(app.should_quit);
     assert!(flag.load(Ordering::SeqCst));
 }
@@ -576,31 +578,17 @@ fn the_engine_loader_reports_each_step() {
 
 #[test]
 fn space_toggles_a_flag_and_arrows_pick_a_choice_but_a_text_field_takes_both() {
-    use integrate_codegen::descriptor::CredentialKind;
-    use integrate_tui::form::{AccountForm, FieldKind, FieldSpec};
-    let sample = Sample::new();
+    // The form of a descriptor that declares a field of every kind.
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
     let mut app = sample.app(false, Fake::default());
     send(&mut app, [Action::Down, Action::OpenAccount]);
-    // A form of every kind that is not a text field, as declared fields will make.
-    app.account.as_mut().unwrap().form = AccountForm::new(
-        CredentialKind::AccessKey,
-        vec![
-            FieldSpec::new("access_key_id", "Access key id", FieldKind::Text),
-            FieldSpec::new("insecure", "Skip TLS", FieldKind::Bool),
-            FieldSpec::new(
-                "region",
-                "Region",
-                FieldKind::Choice(vec!["eu-1".into(), "us-1".into()]),
-            ),
-        ],
-    );
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let footer = |app: &App| render(app).lines().last().unwrap().to_owned();
     assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::Input(' ')));
     assert_eq!(app.key_action(&key(KeyCode::Right)), None);
     assert!(!footer(&app).contains("toggle") && !footer(&app).contains("choice"));
 
-    send(&mut app, [Action::NextField]);
+    send(&mut app, [Action::NextField, Action::NextField, Action::NextField, Action::NextField]);
     assert_eq!(app.key_action(&key(KeyCode::Char(' '))), Some(Action::ToggleField));
     assert_eq!(app.key_action(&key(KeyCode::Char('x'))), None, "a flag takes no text");
     assert!(footer(&app).contains("space toggle"), "{}", footer(&app));
@@ -610,8 +598,63 @@ fn space_toggles_a_flag_and_arrows_pick_a_choice_but_a_text_field_takes_both() {
     assert!(app.form_has_content(), "a flag turned on is input to keep");
 
     send(&mut app, [Action::NextField]);
+    assert!(render(&app).contains("‹ eu-1 ›"), "a choice starts on its default");
     assert!(footer(&app).contains("←/→ choice"), "{}", footer(&app));
     assert_eq!(app.key_action(&key(KeyCode::Right)), Some(Action::NextChoice));
     send(&mut app, [Action::NextChoice]);
-    assert!(render(&app).contains("‹ us-1 ›"));
+    assert!(render(&app).contains("‹ ap-1 ›"));
+    send(&mut app, [Action::NextChoice]);
+    assert!(render(&app).contains("‹ us-1 ›"), "the declared values, wrapping around");
+}
+
+#[test]
+fn a_missing_required_field_and_a_missing_file_are_refused_and_nothing_is_sent() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let fake = std::sync::Arc::new(Fake::answering(common::valid_report()));
+    let mut app = App::with_validator(sample.workspace(), false, fake.clone());
+    settle(&mut app);
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    type_text(&mut app, "AKIAEXAMPLE");
+    send(&mut app, [Action::NextField, Action::NextField]);
+    let missing = sample.path().join("no-such-key.pem").display().to_string();
+    send(&mut app, [Action::Paste(Secret::new(missing.as_str()))]);
+    send(&mut app, [Action::Validate]);
+    let view = app.account.as_ref().unwrap();
+    match &view.run {
+        RunState::Refused { reasons, .. } => assert_eq!(
+            *reasons,
+            [
+                "Access key secret (`access_key_secret`) is required".to_owned(),
+                format!("Key file (`key_file`): no file at {missing}"),
+            ]
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(!app.is_busy(), "no worker was started");
+    assert!(fake.seen.lock().unwrap().is_empty(), "nothing was sent");
+    let screen = render(&app);
+    assert!(screen.contains("NOT SENT") && screen.contains("(`access_key_secret`) is required"), "{screen}");
+    assert!(screen.contains("✘ no such file"), "the check is shown at the field:\n{screen}");
+    assert!(!app.accepts(&Action::Validate), "the same refusal is not offered again");
+    assert!(app.accepts(&Action::Probe), "a probe is asked for on its own");
+
+    // A directory is not a file either; a real file and the secret make it go through.
+    send(&mut app, [Action::ClearField]);
+    send(&mut app, [Action::Paste(Secret::new(sample.path().display().to_string()))]);
+    assert!(app.accepts(&Action::Validate), "an edit offers validation again");
+    send(&mut app, [Action::PrevField]);
+    assert!(render(&app).contains("✘ not a regular file"), "leaving the field checks it");
+    type_text(&mut app, "s3cret");
+    send(&mut app, [Action::Validate]);
+    match &app.account.as_ref().unwrap().run {
+        RunState::Refused { reasons, .. } => assert_eq!(*reasons, [format!("Key file (`key_file`): {} is not a regular file", sample.path().display())]),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let key = sample.path().join("key.pem");
+    std::fs::write(&key, "-----BEGIN PRIVATE KEY-----\n").unwrap();
+    send(&mut app, [Action::NextField, Action::ClearField, Action::Paste(Secret::new(key.display().to_string()))]);
+    send(&mut app, [Action::Validate]);
+    drain(&mut app);
+    assert!(matches!(&app.account.as_ref().unwrap().run, RunState::Done(r) if r.outcome == Outcome::Valid));
+    assert_eq!(*fake.seen.lock().unwrap(), [("AKIAEXAMPLE".to_owned(), "s3cret".to_owned(), None, false)]);
 }

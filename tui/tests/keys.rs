@@ -238,6 +238,12 @@ const STATES: &[(&str, Build)] = &[
             [Action::Down, Action::OpenAccount],
         )
     }),
+    ("account, refused", |f| {
+        with(
+            main_app(f, Fake::default()),
+            [Action::Down, Action::OpenAccount, Action::Validate],
+        )
+    }),
     ("account, filled", |f| filled(f, Fake::default())),
     ("account, filled, endpoint focused", |f| {
         let mut app = with(filled(f, Fake::default()), [Action::NextField]);
@@ -418,14 +424,10 @@ fn the_help_bar_shows_exactly_the_keys_that_do_something() {
     }
 }
 
-/// The values of the account form's fields: key id or user, secret, endpoint.
-fn values(app: &App) -> Option<[String; 3]> {
-    let cred = app.account.as_ref()?.form.credential();
-    Some([
-        cred.key_id_or_user.expose().to_owned(),
-        cred.secret.expose().to_owned(),
-        cred.endpoint.clone().unwrap_or_default(),
-    ])
+/// The values of the account form's fields, in form order (secrets in clear, for comparing).
+fn values(app: &App) -> Option<Vec<String>> {
+    let form = &app.account.as_ref()?.form;
+    Some(form.fields.iter().map(|f| f.value().to_owned()).collect())
 }
 
 #[test]

@@ -421,3 +421,56 @@ fn quitting_with_a_filled_form_asks_first() {
     assert!(!app.should_quit);
     insta::assert_snapshot!(screen(&app, &sample));
 }
+
+/// Opens the account form of testcloud declaring a field of every kind.
+fn every_kind_form(sample: &Sample) -> App {
+    let mut app = sample.app(false, Fake::default());
+    send(&mut app, [Action::Down, Action::OpenAccount]);
+    app
+}
+
+#[test]
+fn account_form_of_every_kind_empty() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let app = every_kind_form(&sample);
+    insta::assert_snapshot!(screen(&app, &sample));
+}
+
+#[test]
+fn account_form_of_every_kind_filled() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let mut app = every_kind_form(&sample);
+    type_text(&mut app, "AKIAEXAMPLE123");
+    send(&mut app, [Action::NextField]);
+    type_text(&mut app, "wJalrXUtnFEMI/K7MDENG");
+    send(&mut app, [Action::NextField]);
+    // Relative to the test's directory (the crate's), so the screen does not show a temporary path.
+    type_text(&mut app, "Cargo.toml");
+    send(&mut app, [Action::NextField]);
+    type_text(&mut app, "https://10.0.0.5:8443/");
+    send(&mut app, [Action::NextField, Action::ToggleField, Action::NextField, Action::NextChoice]);
+    // Back on the flag, whose declared help is shown under the fields.
+    send(&mut app, [Action::PrevField]);
+    let text = screen(&app, &sample);
+    assert!(!text.contains("wJalrXUtnFEMI"), "the secret is drawn in clear");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn account_form_refuses_a_missing_file_and_an_empty_required_field() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let mut app = every_kind_form(&sample);
+    type_text(&mut app, "AKIAEXAMPLE123");
+    send(&mut app, [Action::NextField, Action::NextField]);
+    type_text(&mut app, "keys/missing.pem");
+    send(&mut app, [Action::NextField, Action::Validate]);
+    insta::assert_snapshot!(screen(&app, &sample));
+}
+
+#[test]
+fn provider_detail_names_declared_credential_fields() {
+    let sample = Sample::with_testcloud(common::TESTCLOUD_FIELDS);
+    let mut app = sample.app(false, Fake::default());
+    send(&mut app, [Action::Down]);
+    insta::assert_snapshot!(screen(&app, &sample));
+}

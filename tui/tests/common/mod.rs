@@ -51,6 +51,59 @@ request = { method = "POST", path = "/", body = "Action=DescribeRegions&Version=
 invalid_key_codes = ["AuthFailure"]
 "#;
 
+/// testcloud with a credential of declared fields, one of every kind (string, secret, file,
+/// url, bool, choice), and the same `[validation]` section.
+pub const TESTCLOUD_FIELDS: &str = r#"schema = 1
+id = "testcloud"
+brand = "TestCloud"
+env = "private"
+
+[features]
+vms = true
+metrics = true
+
+[[credential.fields]]
+name = "access_key_id"
+role = "key_id"
+
+[[credential.fields]]
+name = "access_key_secret"
+kind = "secret"
+role = "secret"
+
+[[credential.fields]]
+name = "key_file"
+kind = "file"
+help = "the PEM private key the console gave you"
+
+[[credential.fields]]
+name = "endpoint"
+kind = "url"
+role = "endpoint"
+required = false
+
+[[credential.fields]]
+name = "insecure"
+kind = "bool"
+required = false
+help = "skip TLS verification of the endpoint"
+
+[[credential.fields]]
+name = "region"
+kind = "choice"
+values = ["us-1", "eu-1", "ap-1"]
+default = "eu-1"
+role = "region"
+
+[validation]
+endpoint = "https://api.testcloud.example/"
+scheme = "aws-sigv4"
+service = "ec2"
+region = "test-1"
+request = { method = "POST", path = "/", body = "Action=DescribeRegions&Version=2016-11-15" }
+invalid_key_codes = ["AuthFailure"]
+"#;
+
 /// A provider the sample tree already has most registrations of.
 pub const QINGCLOUD: &str = r#"schema = 1
 id = "qingcloud"
@@ -77,6 +130,13 @@ impl Sample {
         std::fs::write(descriptors.join("testcloud.toml"), TESTCLOUD).unwrap();
         std::fs::write(descriptors.join("qingcloud.toml"), QINGCLOUD).unwrap();
         Sample { dir }
+    }
+
+    /// The sample with testcloud's descriptor replaced by `testcloud`.
+    pub fn with_testcloud(testcloud: &str) -> Self {
+        let sample = Sample::new();
+        std::fs::write(sample.path().join("descriptors/testcloud.toml"), testcloud).unwrap();
+        sample
     }
 
     pub fn path(&self) -> &Path {
