@@ -114,10 +114,10 @@ pub trait PointKind: Send + Sync + Debug {
     fn describe(&self, r: &Renderer) -> Result<String>;
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection>;
     /// The name this registration is known by in its file, which no two providers may share
-    /// there: a constant's name (not its value), a statement's identity. By default the
-    /// one-line description, which names the entry, key or case.
-    fn key(&self, r: &Renderer) -> Result<String> {
-        self.describe(r)
+    /// there, when it is not the one-line description (which names the entry, key or case of
+    /// most kinds): a constant's name (not its value), a statement's identity.
+    fn key(&self, _r: &Renderer) -> Result<Option<String>> {
+        Ok(None)
     }
     /// `force` removes a generated file even when it was edited since.
     fn remove(&self, file: &SourceFile<'_>, r: &Renderer, force: bool) -> Result<Removal>;

@@ -30,14 +30,19 @@ pub(super) fn inventory(ws: &Workspace, files: &FileStore) -> Result<Option<(Pat
 /// tree. With `is_new`, an exact match (the provider already exists) is refused too. The
 /// inventory is read through `files`.
 pub(super) fn check_collisions(ws: &Workspace, files: &FileStore, d: &Descriptor, is_new: bool) -> Result<()> {
-    let Some((display, members)) = inventory(ws, files)? else { return Ok(()) };
+    collides(ws, d, is_new, inventory(ws, files)?.as_ref())
+}
+
+/// [`check_collisions`] against an inventory read once for many descriptors.
+pub(super) fn collides(ws: &Workspace, d: &Descriptor, is_new: bool, inventory: Option<&(PathBuf, Vec<Member>)>) -> Result<()> {
+    let Some((display, members)) = inventory else { return Ok(()) };
     let id = ws.profile.inventory.as_deref().expect("inventory exists");
     let point = ws.profile.point(id).expect("validated");
     let ctx = ws.context(d);
     let r = ws.profile.templates.renderer(&ctx, id);
     let Some(name) = point.spec.get("name").and_then(|v| v.as_str()).map(|n| r.render("name", n)).transpose()? else { return Ok(()) };
     let mut errors = Vec::new();
-    for m in &members {
+    for m in members {
         let same_name = m.name == name;
         let same_brand = m.value.eq_ignore_ascii_case(&d.brand);
         let same_id = m.value.eq_ignore_ascii_case(&d.id) || m.name.to_ascii_lowercase().ends_with(&format!("_{}", d.id));

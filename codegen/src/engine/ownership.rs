@@ -12,10 +12,11 @@
 //!
 //! [`PointKind::key`]: crate::backend::PointKind::key
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::resolve::resolve;
+use super::resolve::{Resolved, resolve};
+use crate::template::Renderer;
 use crate::backend::{DriftKind, Inspection, PointKind, SourceFile};
 use crate::descriptor::Descriptor;
 use crate::error::{Error, Result};
@@ -24,7 +25,7 @@ use crate::ledger::{self, Ledger};
 use crate::workspace::Workspace;
 
 /// One registration of a descriptor: where it goes and the name it is known by.
-struct Registration<'w> {
+pub(super) struct Registration<'w> {
     point: usize,
     kind: &'w dyn PointKind,
     path: PathBuf,
@@ -43,6 +44,15 @@ struct Provider<'a, 'w> {
     regs: Vec<Registration<'w>>,
 }
 
+impl<'w> Registration<'w> {
+    /// The registration of point number `point`, resolved as `res` (it applies and has a file at
+    /// `path`); `r` renders the point's fields for its descriptor.
+    pub(super) fn new(point: usize, res: &Resolved<'w>, path: PathBuf, r: &Renderer) -> Result<Self> {
+        let key = res.kind.key(r)?.unwrap_or_else(|| res.what.clone());
+        Ok(Registration { point, kind: res.kind, path, display: res.display.clone(), key, what: res.what.clone() })
+    }
+}
+
 impl<'a, 'w> Provider<'a, 'w> {
     fn new(ws: &'w Workspace, d: &'a Descriptor) -> Result<Self> {
         let ctx = ws.context(d);
@@ -56,7 +66,7 @@ impl<'a, 'w> Provider<'a, 'w> {
                 continue;
             }
             let r = ws.profile.templates.renderer(&ctx, &point.id);
-            regs.push(Registration { point: i, kind: res.kind, path, display: res.display.clone(), key: res.kind.key(&r)?, what: res.what.clone() });
+            regs.push(Registration::new(i, &res, path, &r)?);
         }
         Ok(Self { d, ctx, regs })
     }
@@ -74,9 +84,22 @@ impl<'a, 'w> Provider<'a, 'w> {
 /// Refuses the descriptors (of `descriptors`) that apply would add registrations for while some
 /// name they derive is another provider's or is taken in the tree. `neighbours` are the other
 /// providers besides `descriptors`: the workspace's other descriptors and those discovered.
-pub(super) fn refuse_taken_names(ws: &Workspace, files: &FileStore, descriptors: &[Descriptor], neighbours: &[Descriptor]) -> Result<()> {
+/// `contexts` and `applied` hold the template contexts and registrations of `descriptors` as
+/// the plan resolved them, `seen` what it found of each, by point.
+pub(super) fn refuse_taken_names<'w>(
+    ws: &'w Workspace,
+    files: &FileStore,
+    descriptors: &[Descriptor],
+    contexts: Vec<minijinja::Value>,
+    applied: Vec<Vec<Registration<'w>>>,
+    neighbours: &[Descriptor],
+    seen: &[BTreeMap<usize, Seen>],
+) -> Result<()> {
     let mut errors = Vec::new();
-    let all: Vec<Provider<'_, '_>> = descriptors.iter().chain(neighbours).map(|d| Provider::new(ws, d)).collect::<Result<_>>()?;
+    let mut all: Vec<Provider<'_, 'w>> = descriptors.iter().zip(contexts).zip(applied).map(|((d, ctx), regs)| Provider { d, ctx, regs }).collect();
+    for n in neighbours {
+        all.push(Provider::new(ws, n)?);
+    }
     // (point, file, key) -> (provider, registration) of everyone who makes that registration.
     let mut by_name: HashMap<NameAt<'_>, Vec<(usize, usize)>> = HashMap::new();
     for (p, provider) in all.iter().enumerate() {
@@ -86,7 +109,7 @@ pub(super) fn refuse_taken_names(ws: &Workspace, files: &FileStore, descriptors:
     }
     for (me, provider) in all.iter().enumerate().take(descriptors.len()) {
         let d = provider.d;
-        let (adds, taken) = inspect_own(ws, files, provider)?;
+        let (adds, taken) = judge_own(ws, files, provider, &seen[me])?;
         if !adds {
             continue;
         }
@@ -128,13 +151,41 @@ pub(super) fn refuse_taken_names(ws: &Workspace, files: &FileStore, descriptors:
     Error::collect(errors)
 }
 
-/// Whether apply would add anything for `d` (points of writable roots that are missing), and
-/// the errors of its registrations the tree declares with another value that `d`'s ledger did
-/// not record: the name is taken by something else.
-fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -> Result<(bool, Vec<Error>)> {
+/// What the plan's inspection found of one registration, on the text as staged: enough for
+/// the names-taken pass, which then needs no inspection of its own.
+#[derive(Debug, Clone)]
+pub(super) enum Seen {
+    Missing,
+    Present,
+    /// Present with another value: the line and what differs.
+    ValueDrift(usize, String),
+    OtherDrift,
+}
+
+impl Seen {
+    pub(super) fn of(inspection: &Inspection) -> Self {
+        match inspection {
+            Inspection::Missing { .. } => Seen::Missing,
+            Inspection::Present { .. } => Seen::Present,
+            Inspection::Drift { line, message, kind: DriftKind::Value } => Seen::ValueDrift(*line, message.clone()),
+            Inspection::Drift { .. } => Seen::OtherDrift,
+        }
+    }
+}
+
+/// Whether apply would add anything for the provider (points of writable roots that are
+/// missing), and the errors of its registrations the tree declares with another value that
+/// its ledger did not record (the name is taken by something else), or files it would create
+/// that exist and are not its own. `seen` is what the plan found, by point.
+fn judge_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>, seen: &BTreeMap<usize, Seen>) -> Result<(bool, Vec<Error>)> {
     let (d, mine) = (provider.d, &provider.regs);
-    let book = Ledger::load(&ledger::path(&ws.descriptors_dir, &d.id))?.map(|(b, _)| b);
+    // Read only when a registration needs it: most descriptors have none to judge.
+    let book = std::cell::OnceCell::new();
     let recorded = |point: &crate::profile::Point, reg: &Registration<'_>| -> Result<bool> {
+        if book.get().is_none() {
+            let _ = book.set(Ledger::load(&ledger::path(&ws.descriptors_dir, &d.id))?.map(|(b, _)| b));
+        }
+        let book = book.get().expect("set above");
         let rel = ws.roots.get(&point.root).and_then(|r| reg.path.strip_prefix(r).ok()).unwrap_or(&reg.path).to_string_lossy().replace('\\', "/");
         let current = files.source(&reg.path)?;
         Ok(book.as_ref().is_some_and(|b| b.entries.iter().any(|e| e.is(&point.id, &point.root, &rel) && e.still_there(current.normalized()))))
@@ -153,7 +204,7 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
     ];
     let names_it = |text: &str| own_names.iter().any(|n| text.contains(n.as_str()));
     let new_to_tree = match ws.profile.inventory.as_deref().and_then(|id| mine.iter().find(|r| ws.profile.points[r.point].id == id)) {
-        Some(reg) => matches!(provider.inspect(ws, files, reg)?, Inspection::Missing { .. }),
+        Some(reg) => matches!(seen.get(&reg.point), Some(Seen::Missing)),
         None => false,
     };
     let mut adds = false;
@@ -163,9 +214,10 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
         if ws.read_only.contains(&point.root) {
             continue;
         }
-        match provider.inspect(ws, files, reg)? {
-            Inspection::Missing { .. } => adds = true,
-            Inspection::Present { .. }
+        let Some(state) = seen.get(&reg.point) else { continue };
+        match state {
+            Seen::Missing => adds = true,
+            Seen::Present
                 if new_to_tree
                     && point.kind_name.ends_with("file")
                     && files.source(&reg.path)?.normalized().is_some_and(|text| !names_it(text))
@@ -177,7 +229,7 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
                     format!("choose another value for this field: point `{}` would generate this file", point.id),
                 ));
             }
-            Inspection::Drift { line, message, kind: DriftKind::Value } => {
+            Seen::ValueDrift(line, message) => {
                 if recorded(point, reg)? {
                     continue;
                 }
@@ -187,7 +239,7 @@ fn inspect_own(ws: &Workspace, files: &FileStore, provider: &Provider<'_, '_>) -
                     format!("choose another value for this field: point `{}` needs a name that is not in use", point.id),
                 ));
             }
-            Inspection::Present { .. } | Inspection::Drift { .. } => {}
+            Seen::Present | Seen::OtherDrift => {}
         }
     }
     Ok((adds, taken))

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::collisions::check_collisions;
+use super::ownership::{Registration, Seen};
 use super::redeclared::{StagedGo, redeclarations};
 use super::report::{PointReport, PointState};
 use super::resolve::{report, resolve, unchecked_reason};
@@ -128,8 +129,9 @@ pub(super) fn plan_apply(
     neighbours: &[Descriptor],
 ) -> Result<Plan> {
     let mut errors = Vec::new();
+    let inventory = super::collisions::inventory(ws, files)?;
     for d in descriptors {
-        if let Err(e) = check_collisions(ws, files, d, false) {
+        if let Err(e) = super::collisions::collides(ws, d, false, inventory.as_ref()) {
             errors.push(e);
         }
     }
@@ -138,18 +140,20 @@ pub(super) fn plan_apply(
     let mut others: Vec<Descriptor> = ws.load_descriptors(&[]).unwrap_or_default();
     others.retain(|n| !descriptors.iter().any(|d| d.id == n.id));
     others.extend(neighbours.iter().filter(|n| !descriptors.iter().any(|d| d.id == n.id)).cloned());
-    if let Err(e) = super::ownership::refuse_taken_names(ws, files, descriptors, &others) {
-        errors.push(e);
-    }
     errors.extend(super::findings::blocking_findings(ws, files, descriptors)?);
     Error::collect(errors)?;
     let mut editors: BTreeMap<PathBuf, Vec<&Descriptor>> = BTreeMap::new();
     let mut stage = Stage::new(files);
     let mut plan = Plan::default();
     let mut inserted: Vec<(&Descriptor, Entry)> = Vec::new();
-    for d in descriptors {
+    // What each (descriptor, point) found, for the names-taken pass after the loop.
+    let mut seen: Vec<BTreeMap<usize, Seen>> = vec![BTreeMap::new(); descriptors.len()];
+    let mut registrations: Vec<Vec<Registration<'_>>> = descriptors.iter().map(|_| Vec::new()).collect();
+    let mut contexts = Vec::with_capacity(descriptors.len());
+    for (di, d) in descriptors.iter().enumerate() {
         let ctx = ws.context(d);
-        for point in &ws.profile.points {
+        contexts.push(ctx.clone());
+        for (pi, point) in ws.profile.points.iter().enumerate() {
             if only.is_some_and(|only| !only.contains(&(d.id.clone(), point.id.clone()))) {
                 continue;
             }
@@ -170,6 +174,8 @@ pub(super) fn plan_apply(
             let read_only = ws.read_only.contains(&point.root);
             let r = ws.profile.templates.renderer(&ctx, &point.id).with_root(ws.roots.get(&point.root).map(PathBuf::as_path)).with_files(Some(files));
             let inspection = res.kind.inspect(&staged.source(&res.display), &r)?;
+            seen[di].insert(pi, Seen::of(&inspection));
+            registrations[di].push(Registration::new(pi, &res, path.clone(), &r)?);
             let (line, state) = match inspection {
                 Inspection::Present { line } => (line, PointState::Present),
                 Inspection::Drift { line, message, .. } => (line, PointState::Drift { message }),
@@ -188,6 +194,7 @@ pub(super) fn plan_apply(
             plan.reports.push(report(d, &res, line, state));
         }
     }
+    super::ownership::refuse_taken_names(ws, files, descriptors, contexts, registrations, &others, &seen)?;
     refuse_redeclarations(ws, &stage, files, &editors)?;
     let mut plan = finish(stage, plan)?;
     for d in descriptors {

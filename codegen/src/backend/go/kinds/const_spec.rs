@@ -123,8 +123,8 @@ impl PointKind for ConstSpec {
         Ok(format!("const {} = {}", r.render("name", &self.name)?, r.render("value", &self.value)?))
     }
 
-    fn key(&self, r: &Renderer) -> Result<String> {
-        Ok(format!("const {}", r.render("name", &self.name)?))
+    fn key(&self, r: &Renderer) -> Result<Option<String>> {
+        Ok(Some(format!("const {}", r.render("name", &self.name)?)))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {

@@ -140,8 +140,8 @@ impl Lines {
 impl PointKind for Lines {
     /// Every line, not the first one the description shows: two blocks that start alike are
     /// not one registration.
-    fn key(&self, r: &Renderer) -> Result<String> {
-        Ok(self.rendered(r)?.iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
+    fn key(&self, r: &Renderer) -> Result<Option<String>> {
+        Ok(Some(self.rendered(r)?.iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")))
     }
 
     fn describe(&self, r: &Renderer) -> Result<String> {

@@ -148,8 +148,8 @@ impl PointKind for LiteralEntry {
     }
 
     /// The whole entry, not its first line: entries of a list of structs start alike.
-    fn key(&self, r: &Renderer) -> Result<String> {
-        Ok(r.render("entry", &self.spec.entry)?.split_whitespace().collect::<Vec<_>>().join(" "))
+    fn key(&self, r: &Renderer) -> Result<Option<String>> {
+        Ok(Some(r.render("entry", &self.spec.entry)?.split_whitespace().collect::<Vec<_>>().join(" ")))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {

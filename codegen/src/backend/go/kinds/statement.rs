@@ -83,10 +83,10 @@ impl PointKind for Statement {
         Ok(format!("`{}` in func {}", statement.split_whitespace().collect::<Vec<_>>().join(" "), self.func))
     }
 
-    fn key(&self, r: &Renderer) -> Result<String> {
+    fn key(&self, r: &Renderer) -> Result<Option<String>> {
         match &self.identity {
-            Some(identity) => Ok(format!("`{}` in func {}", r.render("identity", identity)?, self.func)),
-            None => self.describe(r),
+            Some(identity) => Ok(Some(format!("`{}` in func {}", r.render("identity", identity)?, self.func))),
+            None => Ok(None),
         }
     }
 

@@ -75,8 +75,8 @@ impl PointKind for Block {
     }
 
     /// The block is known by what finds it: its `present` pattern, rendered.
-    fn key(&self, r: &Renderer) -> Result<String> {
-        Ok(format!("lines matching `{}`", r.render("present", &self.spec.present)?))
+    fn key(&self, r: &Renderer) -> Result<Option<String>> {
+        Ok(Some(format!("lines matching `{}`", r.render("present", &self.spec.present)?)))
     }
 
     fn inspect(&self, file: &SourceFile<'_>, r: &Renderer) -> Result<Inspection> {
