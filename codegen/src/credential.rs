@@ -263,11 +263,10 @@ pub fn resolve(decls: &[FieldDecl]) -> Result<Vec<Field>, Vec<(usize, Invalid)>>
         if let Some(prev) = out.iter().find(|f| f.name == name || f.go == go || f.option == option || f.env == env || f.json == json) {
             refuse(format!("credential field `{name}` has a name of field `{}` (Go field, option, variable or JSON key)", prev.name), "every field needs names of its own");
         }
-        if let Some(role) = d.role {
-            if let Some(prev) = out.iter().find(|f| f.role == Some(role)) {
+        if let Some(role) = d.role
+            && let Some(prev) = out.iter().find(|f| f.role == Some(role)) {
                 refuse(format!("credential fields `{}` and `{name}` have the same role", prev.name), "a role (key_id, secret, endpoint, project, domain, region) belongs to one field");
             }
-        }
         let go_type = if d.kind == FieldKind::Bool { "bool" } else { "string" }.to_string();
         out.push(Field { name, kind: d.kind, values: d.values.clone(), required: d.required, default: d.default.clone(), help: d.help.clone(), role: d.role, positional: d.positional, option, env, go, json, go_type, go_cell: String::new(), go_type_cell: String::new() });
     }

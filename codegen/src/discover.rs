@@ -157,11 +157,10 @@ fn context(fields: &[(String, Found)], member: &serde_json::Value) -> minijinja:
 fn infer(ws: &Workspace, field: &str, ctx: &minijinja::Value, cache: &FileStore) -> Result<Option<Found>> {
     let r = ws.profile.templates.renderer(ctx, "discover");
     for signal in ws.profile.discover.iter().filter(|s| s.field == field) {
-        if let Some(cond) = &signal.when {
-            if !r.condition(cond).unwrap_or(false) {
+        if let Some(cond) = &signal.when
+            && !r.condition(cond).unwrap_or(false) {
                 continue;
             }
-        }
         let Some(pattern) = &signal.pattern else {
             let value = match signal.value.clone().unwrap_or(toml::Value::Boolean(false)) {
                 toml::Value::String(t) if t.contains("{{") => match r.render("value", &t) {
@@ -248,11 +247,10 @@ fn render(id: &str, fields: &[(String, Found)]) -> String {
     out.push_str(&line("env", "env"));
     let mut tables: Vec<String> = vec!["names".into(), "features".into(), "credential".into()];
     for (f, _) in fields {
-        if let Some((t, _)) = f.split_once('.') {
-            if !tables.iter().any(|x| x == t) {
+        if let Some((t, _)) = f.split_once('.')
+            && !tables.iter().any(|x| x == t) {
                 tables.push(t.to_string());
             }
-        }
     }
     for table in &tables {
         let keys: Vec<&(String, Found)> = fields.iter().filter(|(f, _)| f.starts_with(&format!("{table}."))).collect();

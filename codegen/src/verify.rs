@@ -91,11 +91,10 @@ pub fn touched_packages(ws: &Workspace, d: &Descriptor, root: &str) -> Result<Ve
             continue;
         }
         let r = ws.profile.templates.renderer(&ctx, &p.id);
-        if let Some(cond) = &p.when {
-            if !r.condition(cond)? {
+        if let Some(cond) = &p.when
+            && !r.condition(cond)? {
                 continue;
             }
-        }
         let file = r.render("file", file)?;
         let dir = Path::new(&file).parent().map(|d| d.to_string_lossy().replace('\\', "/")).unwrap_or_default();
         out.insert(if dir.is_empty() { ".".to_string() } else { format!("./{dir}") });
@@ -146,11 +145,10 @@ pub fn verify(ws: &Workspace, d: &Descriptor, opts: &VerifyOptions, progress: &m
     }
     for step in &ws.profile.verify {
         let r = ws.profile.templates.renderer(&ctx, &step.name);
-        if let Some(cond) = &step.when {
-            if !r.condition(cond)? {
+        if let Some(cond) = &step.when
+            && !r.condition(cond)? {
                 continue;
             }
-        }
         if let Some(pos) = compared.iter().position(|(name, _)| *name == step.name) {
             let (_, res) = compared.remove(pos);
             progress(VerifyEvent::Finished(&res));
@@ -408,12 +406,11 @@ pub fn sync_vendor(ws: &Workspace, d: &Descriptor) -> Result<Vec<PathBuf>> {
         let Some(consumer) = ws.roots.get(&sync.into) else { continue };
         let r = ws.profile.templates.renderer(&ctx, &step.name);
         let new_packages: Vec<String> = sync.new_packages.iter().map(|p| r.render("new_packages", p)).collect::<Result<_>>()?;
-        if let Some(plan) = plan_vendor_sync(&|p| ws.display_path(p), source, consumer, &sync.module, &new_packages)? {
-            if !plan.is_empty() {
+        if let Some(plan) = plan_vendor_sync(&|p| ws.display_path(p), source, consumer, &sync.module, &new_packages)?
+            && !plan.is_empty() {
                 plan.commit(ws)?;
                 changed.extend(plan.changes.iter().map(|c| c.display.clone()));
             }
-        }
     }
     Ok(changed)
 }

@@ -339,8 +339,8 @@ fn finish(stage: Stage, mut plan: Plan) -> Result<Plan> {
         if staged.current == before_normalized {
             continue;
         }
-        if let Some(text) = &staged.current {
-            if path.extension().is_some_and(|e| e == "go") {
+        if let Some(text) = &staged.current
+            && path.extension().is_some_and(|e| e == "go") {
                 let tree = crate::backend::go::syntax::parse(text);
                 if let Some((offset, what)) = crate::backend::go::syntax::first_error(&tree) {
                     let (line, column) = crate::text::line_col(text, offset);
@@ -352,7 +352,6 @@ fn finish(stage: Stage, mut plan: Plan) -> Result<Plan> {
                     continue;
                 }
             }
-        }
         let after = staged.current.as_deref().map(|t| restore_line_endings(t, staged.ending));
         plan.changes.push(FileChange { path, display: staged.display, before: staged.original, after, mode: staged.mode, points: staged.touched_by });
     }

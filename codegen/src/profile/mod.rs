@@ -452,11 +452,10 @@ impl Profile {
                 Err(e) => errors.push(Error::input(location, e.message().trim(), "every check needs id, kind, severity and why")),
             }
         }
-        if let Some(inv) = &raw.inventory {
-            if !points.iter().any(|p| &p.id == inv) {
+        if let Some(inv) = &raw.inventory
+            && !points.iter().any(|p| &p.id == inv) {
                 errors.push(Error::input(at(0), format!("inventory point `{inv}` is not declared"), "name a go.const_spec point"));
             }
-        }
         if let Some(rule) = &raw.orphans {
             let table = text.find("[orphans]").unwrap_or(0);
             for id in [&rule.registered, &rule.implemented] {

@@ -276,13 +276,11 @@ fn search_literal<'t>(scopes: Vec<Node<'t>>, src: &str, var: &str) -> Option<Nod
                 _ => return true,
             };
             let values: Vec<Node> = values.into_iter().filter(|v| v.is_named()).collect();
-            if let Some(idx) = names.iter().position(|name| text(*name, src) == var) {
-                if let Some(value) = values.get(idx) {
-                    if value.kind() == "composite_literal" {
+            if let Some(idx) = names.iter().position(|name| text(*name, src) == var)
+                && let Some(value) = values.get(idx)
+                    && value.kind() == "composite_literal" {
                         found = Some(*value);
                     }
-                }
-            }
             false
         });
     }

@@ -57,11 +57,10 @@ impl CaseValue {
         let func = self.func(file, tree, src)?;
         let mut lists = Vec::new();
         syntax::visit(func, &mut |n| {
-            if n.kind() == "expression_case" {
-                if let Some(v) = n.child_by_field_name("value") {
+            if n.kind() == "expression_case"
+                && let Some(v) = n.child_by_field_name("value") {
                     lists.push(v);
                 }
-            }
             true
         });
         Ok(lists)

@@ -99,11 +99,10 @@ impl PointKind for Statement {
             return Ok(Inspection::Present { line: found.row + 1 });
         }
         let text_of = |s: &StatementInfo| &src[s.range.clone()];
-        if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()? {
-            if let Some(found) = statements.iter().find(|s| self.shape.is_match(text_of(s)) && text_of(s).contains(&identity)) {
+        if let Some(identity) = self.identity.as_deref().map(|i| r.render("identity", i)).transpose()?
+            && let Some(found) = statements.iter().find(|s| self.shape.is_match(text_of(s)) && text_of(s).contains(&identity)) {
                 return Ok(Inspection::Present { line: found.row + 1 });
             }
-        }
         let anchor = statements.iter().rev().find(|s| self.shape.is_match(text_of(s))).ok_or_else(|| {
             anchor_error(file, 0, format!("expected a statement matching `{}` in func {}", self.shape.as_str(), self.func), "check the function still registers its entries this way, or update the point's `shape`")
         })?;
