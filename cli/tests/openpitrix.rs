@@ -219,3 +219,51 @@ fn check_reports_exactly_the_registration_that_was_taken_out() {
         );
     }
 }
+
+/// Issue 14: OpenPitrix before late 2018 validated a runtime from the URL and credential
+/// strings (`ValidateCredential`, `DescribeRuntimeProviderZones(ctx, url, credential)`,
+/// `UpdateClusterStatus`, a `DescribeClusterDetails` returning only an error). The generated
+/// plugin follows the interface the tree declares (fact `runtime_credential_api`) and builds.
+#[test]
+fn a_plugin_follows_the_older_provider_interface() {
+    let dir = example("sample-openpitrix", Some("examplecloud.toml"));
+    let checkout = dir.path().join("openpitrix");
+    let plugin_go = checkout.join("pkg/plugins/plugin.go");
+    let text = std::fs::read_to_string(&plugin_go).unwrap();
+    let older = text
+        .replace(
+            "\tDescribeClusterDetails(ctx context.Context, cluster *models.ClusterWrapper) (*models.ClusterWrapper, error)\n",
+            "\tValidateCredential(ctx context.Context, runtimeId, url, credential, zone string) error\n\tUpdateClusterStatus(ctx context.Context, job *models.Job) error\n\tDescribeClusterDetails(ctx context.Context, cluster *models.ClusterWrapper) error\n",
+        )
+        .replace("\tValidateRuntime(ctx context.Context, runtimeId, zone string, runtimeCredential *models.RuntimeCredential, needCreate bool) error\n", "")
+        .replace(
+            "\tDescribeRuntimeProviderZones(ctx context.Context, runtimeCredential *models.RuntimeCredential) ([]string, error)\n",
+            "\tDescribeRuntimeProviderZones(ctx context.Context, url, credential string) ([]string, error)\n",
+        );
+    assert_ne!(older, text, "the sample's interface has the newer methods");
+    std::fs::write(&plugin_go, older).unwrap();
+    integrate(dir.path()).args(["new", "examplecloud"]).assert().success();
+    let provider = std::fs::read_to_string(checkout.join("pkg/plugins/examplecloud/provider.go")).unwrap();
+    assert!(provider.contains("func (p *Provider) ValidateCredential(ctx context.Context, runtimeId, url, credential, zone string) error"), "{provider}");
+    assert!(provider.contains("func (p *Provider) DescribeRuntimeProviderZones(ctx context.Context, url, credential string) ([]string, error)"), "{provider}");
+    assert!(!provider.contains("ValidateRuntime"), "{provider}");
+    // The other sample plugins implement the newer interface, so only the new plugin is built.
+    gopath_build(&checkout, &["./pkg/plugins/examplecloud/"]);
+    integrate(dir.path()).arg("check").assert().code(0);
+}
+
+/// Issue 14: OpenPitrix after January 2019 runs providers out of tree: pkg/plugins/plugin.go
+/// registers none. Every point of the profile is then "not in this version" (a note naming the
+/// fact), check exits 0 and apply has nothing to do, instead of "anchor not found" (exit 2).
+#[test]
+fn a_tree_without_in_tree_plugins_is_not_in_this_version() {
+    let dir = example("sample-openpitrix", Some("examplecloud.toml"));
+    let plugin_go = dir.path().join("openpitrix/pkg/plugins/plugin.go");
+    std::fs::write(&plugin_go, "package plugins\n\nfunc GetAvailablePlugins() []string {\n\treturn nil\n}\n").unwrap();
+    let before = snapshot(dir.path());
+    let out = integrate(dir.path()).arg("check").assert().code(0).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not in this version: registry.register") && err.contains("fact `in_tree_plugins`"), "{err}");
+    integrate(dir.path()).args(["apply", "--dry-run"]).assert().success().stdout("apply: nothing to do\n");
+    assert_eq!(changed(&before, &snapshot(dir.path())), Vec::<std::path::PathBuf>::new());
+}
