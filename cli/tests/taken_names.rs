@@ -106,3 +106,11 @@ fn own_names_apply_and_discovered_providers_are_not_refused() {
 fn a_package_directory_of_something_else_is_refused() {
     refused("loader", "", &["descriptors/loader.toml:2:6", "pkg/multicloud/loader/loader.go exists already", "not this provider's"]);
 }
+
+/// `names.package = "loader"` with an id of its own: the provider's files would land in
+/// pkg/multicloud/loader as package `lx` beside package `loader` (found by the property run:
+/// "found packages lx (lx.go) and loader (loader.go)"). Refused, naming both packages.
+#[test]
+fn a_package_directory_of_another_package_is_refused() {
+    refused("lx", "[names]\npackage = \"loader\"\n", &["descriptors/lx.toml:6:11", "would be package lx", "holds package loader"]);
+}

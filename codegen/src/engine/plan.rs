@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::collisions::check_collisions;
 use super::ownership::{Registration, Seen};
-use super::redeclared::{StagedGo, redeclarations};
+use super::redeclared::{StagedGo, foreign_packages, redeclarations};
 use super::report::{PointReport, PointState};
 use super::resolve::{report, resolve, unchecked_reason};
 use crate::backend::{Inspection, Removal, SourceFile};
@@ -241,6 +241,17 @@ fn refuse_redeclarations(ws: &Workspace, stage: &Stage, files: &FileStore, edito
             d.value_location(&r.name),
             format!("`{}` would be declared at {}:{}, but its package already declares it at {}:{}", r.name, r.display.display(), r.line, r.other.display(), r.other_line),
             "Go refuses a name declared twice in a package; choose another value for this field (or set the name in [names])",
+        ));
+    }
+    for f in foreign_packages(&go, files, &|p| ws.display_path(p)) {
+        let by = &editors[&f.path];
+        // The directory is what collides: the value its path comes from.
+        let dir = f.display.parent().map(|p| p.display().to_string()).unwrap_or_default();
+        let d = by.iter().find(|d| d.value_location(&dir) != d.field_location("id")).unwrap_or(&by[0]);
+        errors.push(Error::input(
+            d.value_location(&dir),
+            format!("{} would be package {}, but its directory holds package {} ({})", f.display.display(), f.package, f.other_package, f.other.display()),
+            "Go builds one package per directory; choose another value for this field (names.package names the provider's directory)",
         ));
     }
     Error::collect(errors)

@@ -4,7 +4,8 @@
 //! staged files, and its files on disk (those with the same package clause, `_test.go` files
 //! included, files that a build constraint leaves out of every build not). A name found
 //! there makes the plan refused, naming both places: the descriptor was accepted but its
-//! registration would not build.
+//! registration would not build. Likewise a new file whose package clause differs from the
+//! Go files already in its directory (Go builds one package per directory).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -100,5 +101,50 @@ fn package_files(dir: &Path, own: &Path, staged: &BTreeMap<&Path, &StagedGo<'_>>
     out.sort();
     out.dedup();
     out.retain(|p| p != own);
+    out
+}
+
+/// A new Go file whose package clause is not the one of the Go files already in its directory:
+/// Go builds one package per directory ("found packages a and b").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ForeignPackage {
+    pub(super) path: PathBuf,
+    pub(super) display: PathBuf,
+    pub(super) package: String,
+    /// A file of the directory and the package it declares, as shown.
+    pub(super) other: PathBuf,
+    pub(super) other_package: String,
+}
+
+/// Every new staged file (no `before`) whose directory holds Go files of another package;
+/// `_test` packages and files no build compiles are left out on both sides.
+pub(super) fn foreign_packages(staged: &[StagedGo<'_>], files: &FileStore, display: &dyn Fn(&Path) -> PathBuf) -> Vec<ForeignPackage> {
+    let by_path: BTreeMap<&Path, &StagedGo<'_>> = staged.iter().map(|s| (s.path, s)).collect();
+    let mut out = Vec::new();
+    for file in staged.iter().filter(|s| s.before.is_none()) {
+        let Some(package) = declarations::package_name(file.after).filter(|p| !p.ends_with("_test")) else { continue };
+        if constraint::exclusion(file.after).is_some() {
+            continue;
+        }
+        let Some(dir) = file.path.parent() else { continue };
+        for other in package_files(dir, file.path, &by_path) {
+            let text = match by_path.get(other.as_path()) {
+                Some(s) => Some(s.after.to_string()),
+                None => files.source(&other).ok().and_then(|s| s.normalized().map(str::to_string)),
+            };
+            let Some(text) = text else { continue };
+            let Some(theirs) = declarations::package_name(&text) else { continue };
+            if theirs != package && !theirs.ends_with("_test") && constraint::exclusion(&text).is_none() {
+                out.push(ForeignPackage {
+                    path: file.path.to_path_buf(),
+                    display: file.display.to_path_buf(),
+                    package: package.to_string(),
+                    other: display(&other),
+                    other_package: theirs.to_string(),
+                });
+                break;
+            }
+        }
+    }
     out
 }
