@@ -114,3 +114,13 @@ fn a_package_directory_of_something_else_is_refused() {
 fn a_package_directory_of_another_package_is_refused() {
     refused("lx", "[names]\npackage = \"loader\"\n", &["descriptors/lx.toml:6:11", "would be package lx", "holds package loader"]);
 }
+
+/// Ids that are packages or variables the generated Go selects from (`fmt.Errorf`,
+/// `options.NewXClient`) were accepted and the provider's files did not build ("fmt redeclared
+/// in this block"). Refused at the id's line.
+#[test]
+fn a_package_name_the_templates_select_from_is_refused() {
+    for id in ["fmt", "errors", "options", "context"] {
+        refused(id, "", &[&format!("descriptors/{id}.toml:2:6"), &format!("`{id}` cannot name the provider's Go package")]);
+    }
+}
