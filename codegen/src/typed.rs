@@ -202,10 +202,9 @@ pub fn is_identifier(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) 
     chars.next().is_some_and(first) && chars.all(rest)
 }
 
-/// A double-quoted Go string literal as `strconv.Quote` writes it: quotes, backslashes and
-/// control characters escaped (`\n`, `\x1b`, `\u0085`), everything else as it is, which Go
-/// source accepts; any input gives one literal that ends where it should.
-pub fn go_quote(s: &str) -> String {
+/// `s` between double quotes, with the escapes every quoter here shares (`\"`, `\\`, `\n`,
+/// `\t`, `\r`); `other` writes every other character the way its language wants it.
+fn quoted(s: &str, other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -213,44 +212,42 @@ pub fn go_quote(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() || c == '\u{feff}' || ('\u{2028}'..='\u{2029}').contains(&c) => {
-                if (c as u32) <= 0xffff { out.push_str(&format!("\\u{:04x}", c as u32)) } else { out.push_str(&format!("\\U{:08x}", c as u32)) }
-            }
-            c => out.push(c),
+            '\r' => out.push_str("\\r"),
+            c => other(c, &mut out),
         }
     }
     out.push('"');
     out
 }
 
+/// A double-quoted Go string literal as `strconv.Quote` writes it: quotes, backslashes and
+/// control characters escaped (`\n`, `\x1b`, `\u0085`), everything else as it is, which Go
+/// source accepts; any input gives one literal that ends where it should.
+pub fn go_quote(s: &str) -> String {
+    quoted(s, |c, out| match c {
+        '\x07' => out.push_str("\\a"),
+        '\x08' => out.push_str("\\b"),
+        '\x0c' => out.push_str("\\f"),
+        '\x0b' => out.push_str("\\v"),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c if c.is_control() || c == '\u{feff}' || ('\u{2028}'..='\u{2029}').contains(&c) => {
+            if (c as u32) <= 0xffff { out.push_str(&format!("\\u{:04x}", c as u32)) } else { out.push_str(&format!("\\U{:08x}", c as u32)) }
+        }
+        c => out.push(c),
+    })
+}
+
 /// A Go interpreted string literal of `s`, valid whatever `s` holds: quotes, backslashes and
 /// every character that is not printable (control characters, NUL, a byte order mark, line and
 /// paragraph separators) are escaped the way Go reads them.
 pub fn go_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_ascii() || (c.is_alphanumeric() && !is_format_char(c)) => out.push(c),
-            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c, out| match c {
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c if c.is_ascii() || (c.is_alphanumeric() && !is_format_char(c)) => out.push(c),
+        c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push_str(&format!("\\U{:08x}", c as u32)),
+    })
 }
 
 fn is_format_char(c: char) -> bool {
@@ -260,45 +257,23 @@ fn is_format_char(c: char) -> bool {
 /// A YAML double-quoted scalar of `s` (YAML 1.2 escapes; every non-ASCII or non-printable
 /// character escaped, and the backtick, so the YAML can be embedded in a Go raw string).
 pub fn yaml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            // Escaped so the YAML can sit in a Go raw string (the openpitrix global config).
-            '`' => out.push_str("\\x60"),
-            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
-            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c, out| match c {
+        '\0' => out.push_str("\\0"),
+        // Escaped so the YAML can sit in a Go raw string (the openpitrix global config).
+        '`' => out.push_str("\\x60"),
+        c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+        c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push_str(&format!("\\U{:08x}", c as u32)),
+    })
 }
 
 /// A TOML basic string of `s`.
 pub fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || is_format_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c, out| match c {
+        c if c.is_control() || is_format_char(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push(c),
+    })
 }
 
 /// A JSON string of `s`.

@@ -65,11 +65,7 @@ pub(super) fn redeclarations(staged: &[StagedGo<'_>], files: &FileStore, display
             continue;
         };
         for other in package_files(dir, file.path, &by_path) {
-            let text = match by_path.get(other.as_path()) {
-                Some(s) => Some(s.after.to_string()),
-                None => files.source(&other).ok().and_then(|s| s.normalized().map(str::to_string)),
-            };
-            let Some(text) = text else { continue };
+            let Some(text) = current_text(&other, &by_path, files) else { continue };
             if !added.iter().any(|n| text.contains(n.name.as_str()))
                 || constraint::exclusion(&text).is_some()
                 || declarations::package_name(&text) != package
@@ -90,6 +86,14 @@ pub(super) fn redeclarations(staged: &[StagedGo<'_>], files: &FileStore, display
 
 fn found(file: &StagedGo<'_>, name: &Declared, other: PathBuf, at: &Declared) -> Redeclaration {
     Redeclaration { path: file.path.to_path_buf(), display: file.display.to_path_buf(), line: name.line, name: name.name.clone(), other, other_line: at.line }
+}
+
+/// The text of `path` as the plan would leave it: staged, or as the run's store read it.
+fn current_text(path: &Path, staged: &BTreeMap<&Path, &StagedGo<'_>>, files: &FileStore) -> Option<String> {
+    match staged.get(path) {
+        Some(s) => Some(s.after.to_string()),
+        None => files.source(path).ok().and_then(|s| s.normalized().map(str::to_string)),
+    }
 }
 
 /// The `.go` files of `dir` other than `own`, on disk and staged, sorted.
@@ -128,11 +132,7 @@ pub(super) fn foreign_packages(staged: &[StagedGo<'_>], files: &FileStore, displ
         }
         let Some(dir) = file.path.parent() else { continue };
         for other in package_files(dir, file.path, &by_path) {
-            let text = match by_path.get(other.as_path()) {
-                Some(s) => Some(s.after.to_string()),
-                None => files.source(&other).ok().and_then(|s| s.normalized().map(str::to_string)),
-            };
-            let Some(text) = text else { continue };
+            let Some(text) = current_text(&other, &by_path, files) else { continue };
             let Some(theirs) = declarations::package_name(&text) else { continue };
             if theirs != package && !theirs.ends_with("_test") && constraint::exclusion(&text).is_none() {
                 out.push(ForeignPackage {
